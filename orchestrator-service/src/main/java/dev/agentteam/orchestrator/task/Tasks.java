@@ -1,0 +1,28 @@
+package dev.agentteam.orchestrator.task;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The task feature's public surface: other features create, assign and read tasks only through it.
+ * Creating a task persists it and, in the same transaction's after-commit, puts its envelope on the role's
+ * pending queue (PENDING → QUEUED). Results come back through the queue and move the task on; the task feature
+ * then publishes past-tense events ({@link TaskSucceeded}, {@link TaskFailed}, {@link TaskBlocked}) for the
+ * features that own the domain consequences.
+ */
+public interface Tasks {
+
+    TaskView create(NewTask command);
+
+    Optional<TaskView> find(long taskId);
+
+    List<TaskView> forEpic(long epicId);
+
+    List<TaskView> forStory(long storyId);
+
+    /** Assigns the task to an agent role (queues it) or to a human (withdraws it from any queue). */
+    TaskView assign(long taskId, Assignee assignee);
+
+    /** Re-queues a BLOCKED task after a human answered, with the extra payload merged in. */
+    TaskView resume(long taskId, java.util.Map<String, Object> extraPayload);
+}
