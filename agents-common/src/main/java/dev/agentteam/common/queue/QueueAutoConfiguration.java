@@ -12,6 +12,8 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.connection.lettuce.LettucePoolingClientConfiguration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import java.time.Duration;
+
 /** The Redis task queue and result inbox, for the orchestrator and every agent. */
 @AutoConfiguration(after = DataRedisAutoConfiguration.class)
 @ConditionalOnBean(StringRedisTemplate.class)
@@ -23,13 +25,18 @@ public class QueueAutoConfiguration {
     @ConditionalOnMissingBean(TaskQueue.class)
     RedisTaskQueue redisTaskQueue(StringRedisTemplate redis) {
         warnWithoutPool(redis.getConnectionFactory());
-        return new RedisTaskQueue(redis);
+        return new RedisTaskQueue(redis, commandTimeout(redis.getConnectionFactory()));
     }
 
     @Bean
     @ConditionalOnMissingBean(ResultInbox.class)
     RedisResultInbox redisResultInbox(StringRedisTemplate redis) {
-        return new RedisResultInbox(redis);
+        return new RedisResultInbox(redis, commandTimeout(redis.getConnectionFactory()));
+    }
+
+    /** Lettuce's command timeout ({@code spring.data.redis.timeout}); blocking waits must stay below it. */
+    private static Duration commandTimeout(RedisConnectionFactory factory) {
+        return factory instanceof LettuceConnectionFactory lettuce ? lettuce.getClientConfiguration().getCommandTimeout() : null;
     }
 
     private static void warnWithoutPool(RedisConnectionFactory factory) {

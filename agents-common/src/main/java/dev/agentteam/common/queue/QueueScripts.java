@@ -29,7 +29,19 @@ final class QueueScripts {
     static final RedisScript<Long> RELEASE = script("release.lua");
     static final RedisScript<Long> MOVE_ALL_BACK = script("move-all-back.lua");
 
+    /** How long a blocking move may wait when the Redis command timeout is not known (Lettuce's default is 60 s). */
+    static final Duration DEFAULT_MAX_BLOCK = Duration.ofSeconds(50);
+
     private QueueScripts() {
+    }
+
+    /** The longest safe blocking wait for a given client command timeout: one second (or half) below it. */
+    static Duration maxBlockFor(Duration commandTimeout) {
+        if (commandTimeout == null || commandTimeout.isZero() || commandTimeout.isNegative()) {
+            return DEFAULT_MAX_BLOCK;
+        }
+        Duration margin = Duration.ofSeconds(1);
+        return commandTimeout.compareTo(margin.multipliedBy(2)) > 0 ? commandTimeout.minus(margin) : commandTimeout.dividedBy(2);
     }
 
     private static RedisScript<Long> script(String name) {
@@ -38,12 +50,15 @@ final class QueueScripts {
 
     /**
      * {@code BLMOVE source destination RIGHT LEFT}: takes the oldest entry of {@code source}. A zero wait
-     * does not block (Redis would read a zero timeout as "block forever").
+     * does not block (Redis would read a zero timeout as "block forever"). The wait is capped at
+     * {@code maxBlock}: a client-side command timeout during a BLMOVE would leave the server free to move an
+     * entry into a claim list that nobody is reading any more.
      */
-    static String blockingMove(StringRedisTemplate redis, String source, String destination, Duration wait) {
+    static String blockingMove(StringRedisTemplate redis, String source, String destination, Duration wait, Duration maxBlock) {
         byte[] src = source.getBytes(StandardCharsets.UTF_8);
         byte[] dst = destination.getBytes(StandardCharsets.UTF_8);
-        double seconds = wait == null || wait.isNegative() ? 0 : wait.toMillis() / 1000.0;
+        Duration bounded = wait == null || wait.isNegative() ? Duration.ZERO : wait.compareTo(maxBlock) > 0 ? maxBlock : wait;
+        double seconds = bounded.toMillis() / 1000.0;
         byte[] moved = redis.execute((RedisCallback<byte[]>) connection -> seconds > 0
                 ? connection.listCommands().bLMove(src, dst, Direction.RIGHT, Direction.LEFT, seconds)
                 : connection.listCommands().lMove(src, dst, Direction.RIGHT, Direction.LEFT));

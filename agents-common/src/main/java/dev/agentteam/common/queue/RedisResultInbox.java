@@ -19,15 +19,23 @@ public class RedisResultInbox implements ResultInbox {
     private static final Logger log = LoggerFactory.getLogger(RedisResultInbox.class);
 
     private final StringRedisTemplate redis;
+    private final Duration maxBlock;
 
+    /** With a blocking wait capped at 50 s, below Lettuce's default command timeout of 60 s. */
     public RedisResultInbox(StringRedisTemplate redis) {
+        this(redis, null);
+    }
+
+    /** @param commandTimeout the Redis client's command timeout: blocking waits stay below it */
+    public RedisResultInbox(StringRedisTemplate redis, Duration commandTimeout) {
         this.redis = Objects.requireNonNull(redis, "redis");
+        this.maxBlock = QueueScripts.maxBlockFor(commandTimeout);
     }
 
     @Override
     public Optional<ClaimedResult> take(String consumerId, Duration wait) {
         String processing = QueueKeys.doneProcessing(consumerId);
-        String raw = QueueScripts.blockingMove(redis, QueueKeys.DONE, processing, wait);
+        String raw = QueueScripts.blockingMove(redis, QueueKeys.DONE, processing, wait, maxBlock);
         if (raw == null) {
             return Optional.empty();
         }

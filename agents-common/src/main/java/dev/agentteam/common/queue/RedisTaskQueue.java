@@ -27,9 +27,17 @@ public class RedisTaskQueue implements TaskQueue {
     private static final Logger log = LoggerFactory.getLogger(RedisTaskQueue.class);
 
     private final StringRedisTemplate redis;
+    private final Duration maxBlock;
 
+    /** With a blocking wait capped at 50 s, below Lettuce's default command timeout of 60 s. */
     public RedisTaskQueue(StringRedisTemplate redis) {
+        this(redis, null);
+    }
+
+    /** @param commandTimeout the Redis client's command timeout: blocking waits stay below it */
+    public RedisTaskQueue(StringRedisTemplate redis, Duration commandTimeout) {
         this.redis = Objects.requireNonNull(redis, "redis");
+        this.maxBlock = QueueScripts.maxBlockFor(commandTimeout);
     }
 
     @Override
@@ -40,7 +48,7 @@ public class RedisTaskQueue implements TaskQueue {
     @Override
     public Optional<ClaimedTask> claim(AgentRole role, String workerId, Duration wait) {
         String inProgress = QueueKeys.inProgress(role, workerId);
-        String raw = QueueScripts.blockingMove(redis, QueueKeys.pending(role), inProgress, wait);
+        String raw = QueueScripts.blockingMove(redis, QueueKeys.pending(role), inProgress, wait, maxBlock);
         if (raw == null) {
             return Optional.empty();
         }

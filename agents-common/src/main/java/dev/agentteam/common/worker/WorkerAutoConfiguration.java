@@ -16,6 +16,9 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettucePoolingClientConfiguration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -30,7 +33,8 @@ public class WorkerAutoConfiguration {
 
     @Bean
     Worker worker(TaskQueue queue, WorkerProperties settings, ObjectProvider<TaskHandler> handlers,
-                  ObjectProvider<MeterRegistry> meters) {
+                  ObjectProvider<MeterRegistry> meters, StringRedisTemplate redis) {
+        requirePoolRoom(redis.getConnectionFactory(), settings.concurrency());
         TaskExecution execution = new TaskExecution(settings.role(), handlers.orderedStream().toList(),
                 meters.getIfAvailable(SimpleMeterRegistry::new));
         return new Worker(queue, settings, execution);
@@ -45,6 +49,19 @@ public class WorkerAutoConfiguration {
             Gauge.builder("agentteam.worker.claims.live", worker, Worker::liveClaims)
                     .description("Tasks this worker process is working on").tag("role", role).register(registry);
         };
+    }
+
+    /** Each claim loop holds a pooled connection while it blocks; a smaller pool would stall the loops. */
+    private static void requirePoolRoom(RedisConnectionFactory factory, int concurrency) {
+        if (factory instanceof LettuceConnectionFactory lettuce
+                && lettuce.getClientConfiguration() instanceof LettucePoolingClientConfiguration pooling) {
+            int max = pooling.getPoolConfig().getMaxTotal();
+            if (max >= 0 && max < concurrency) {
+                throw new IllegalStateException("agentteam.worker.concurrency=" + concurrency + " needs as many pooled Redis "
+                        + "connections for its blocking claims: set spring.data.redis.lettuce.pool.max-active to at least "
+                        + concurrency + " (it is " + max + ")");
+            }
+        }
     }
 
     private static double pendingOrNaN(TaskQueue queue, Worker worker) {

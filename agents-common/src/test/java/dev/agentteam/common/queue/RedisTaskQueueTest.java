@@ -74,6 +74,16 @@ class RedisTaskQueueTest {
     }
 
     @Test
+    void aBlockingClaimNeverWaitsPastTheClientsCommandTimeout() {
+        TaskQueue shortTimeout = new RedisTaskQueue(redis, Duration.ofSeconds(2));
+
+        assertThat(shortTimeout.claim(DEV, "w1", Duration.ofHours(1))).isEmpty();
+        assertThat(QueueScripts.maxBlockFor(Duration.ofSeconds(2))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(QueueScripts.maxBlockFor(Duration.ofSeconds(60))).isEqualTo(Duration.ofSeconds(59));
+        assertThat(QueueScripts.maxBlockFor(null)).isEqualTo(QueueScripts.DEFAULT_MAX_BLOCK);
+    }
+
+    @Test
     void completePushesTheResultAndRemovesTheClaim() {
         queue.enqueue(task(7, DEV));
         ClaimedTask claim = queue.claim(DEV, "w1", NO_WAIT).orElseThrow();
