@@ -88,7 +88,7 @@ final class TaskExecution {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failed(task, workerId, "interrupted while handling " + task.type(), true, null);
-        } catch (Exception | LinkageError | AssertionError e) {
+        } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
             log.error("Task {} attempt {} of type {} failed", task.taskId(), task.attempt(), task.type(), e);
             return failed(task, workerId, reason(e), false, null);
         }

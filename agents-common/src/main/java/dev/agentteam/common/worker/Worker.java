@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,11 +103,23 @@ public class Worker implements SmartLifecycle {
 
     private void heartbeat() {
         try {
-            queue.heartbeat(role(), workerId(), settings.lease());
+            queue.heartbeat(role(), workerId(), heartbeatTtl());
             lastHeartbeat = Instant.now();
         } catch (RuntimeException e) {
             log.warn("Worker {} could not renew its heartbeat: {}", workerId(), e.getMessage());
         }
+    }
+
+    /** The worker's lease, or longer while it holds a task whose envelope asks for a longer lease. */
+    private Duration heartbeatTtl() {
+        Duration ttl = settings.lease();
+        for (InFlight task : inFlight) {
+            Duration asked = task.claim().task().lease();
+            if (asked.compareTo(ttl) > 0) {
+                ttl = asked;
+            }
+        }
+        return ttl;
     }
 
     private void reap() {

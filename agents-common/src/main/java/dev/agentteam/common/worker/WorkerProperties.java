@@ -16,6 +16,7 @@ import java.util.UUID;
  *                          restarted process never inherits the claims of its dead predecessor's id
  * @param concurrency       how many tasks this process works on at once
  * @param lease             the heartbeat's time to live: claims of a worker silent this long are handed out again
+ *                          (while it holds a task whose envelope asks for a longer lease, the longer one applies)
  * @param heartbeatInterval how often the worker renews its heartbeat (well below {@code lease})
  * @param pollWait          how long one claim blocks waiting for a task (also bounds how quickly claiming stops)
  * @param reaperInterval    how often this process returns the claims of dead workers of its role

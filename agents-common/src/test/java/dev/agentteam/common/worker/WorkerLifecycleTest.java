@@ -137,6 +137,25 @@ class WorkerLifecycleTest {
     }
 
     @Test
+    void whileItHoldsATaskWithALongerLeaseTheWorkerHeartbeatsForThatLease() throws Exception {
+        CountDownLatch renewed = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        start("review-long", 1, Duration.ofSeconds(5), WorkerTestConfig.handler("review.wait", (task, ctx) -> {
+            ctx.heartbeat();
+            renewed.countDown();
+            finish.await();
+            return TaskResult.succeeded(task, ctx.workerId(), Map.of(), null);
+        }));
+        queue.enqueue(new TaskEnvelope(27, "review.wait", REVIEW, 1, Duration.ofMinutes(10), "t27", Instant.now(), Map.of()));
+        assertThat(renewed.await(20, TimeUnit.SECONDS)).isTrue();
+
+        long ttl = redis.getExpire(QueueKeys.heartbeat(REVIEW, "review-long"), TimeUnit.SECONDS);
+        finish.countDown();
+
+        assertThat(ttl).as("the worker's own lease is 5 s; the task asked for 10 min").isGreaterThan(60);
+    }
+
+    @Test
     void aWorkerWithoutHandlersHeartbeatsButClaimsNothing() throws Exception {
         Worker worker = start("review-idle", 2, Duration.ofSeconds(5));
         queue.enqueue(task(25));
