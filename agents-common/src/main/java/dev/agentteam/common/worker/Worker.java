@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,14 +30,15 @@ public class Worker implements SmartLifecycle {
     private final TaskExecution execution;
     private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
     private final List<Thread> loops = new ArrayList<>();
+    private final WorkerLease lease;
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
-    private volatile Instant lastHeartbeat;
 
     Worker(TaskQueue queue, WorkerProperties settings, TaskExecution execution) {
         this.queue = queue;
         this.settings = settings;
         this.execution = execution;
+        this.lease = new WorkerLease(queue, settings, () -> inFlight.stream().map(task -> task.claim().task().lease()));
     }
 
     public AgentRole role() {
@@ -56,7 +56,7 @@ public class Worker implements SmartLifecycle {
 
     /** When the last heartbeat reached Redis, or null if none has yet. */
     public Instant lastHeartbeat() {
-        return lastHeartbeat;
+        return lease.lastRenewed();
     }
 
     public Set<String> taskTypes() {
@@ -70,11 +70,11 @@ public class Worker implements SmartLifecycle {
         }
         running = true;
         scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "worker-" + role().key() + "-beat"));
-        startOwnLease();
+        lease.takeOver();
         long beat = settings.heartbeatInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(lease::renew, beat, beat, TimeUnit.MILLISECONDS);
         long reap = settings.reaperInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::reap, reap, reap, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(lease::reap, reap, reap, TimeUnit.MILLISECONDS);
         if (!execution.hasHandlers()) {
             log.warn("The {} agent has no TaskHandler beans: worker {} heartbeats and reaps but claims no tasks, "
                     + "so {} tasks wait until a worker with handlers runs", role().key(), workerId(), role().key());
@@ -88,53 +88,10 @@ public class Worker implements SmartLifecycle {
         log.info("Worker {} takes {} tasks {} with {} loop(s)", workerId(), role().key(), execution.types(), settings.concurrency());
     }
 
-    /**
-     * A process reusing a fixed worker id is the successor of a dead one: drop the old heartbeat, so the
-     * reaper returns the predecessor's claims, before this process announces itself.
-     */
-    private void startOwnLease() {
-        try {
-            queue.unregister(role(), workerId());
-            reap();
-        } finally {
-            heartbeat();
-        }
-    }
-
-    private void heartbeat() {
-        try {
-            queue.heartbeat(role(), workerId(), heartbeatTtl());
-            lastHeartbeat = Instant.now();
-        } catch (RuntimeException e) {
-            log.warn("Worker {} could not renew its heartbeat: {}", workerId(), e.getMessage());
-        }
-    }
-
-    /** The worker's lease, or longer while it holds a task whose envelope asks for a longer lease. */
-    private Duration heartbeatTtl() {
-        Duration ttl = settings.lease();
-        for (InFlight task : inFlight) {
-            Duration asked = task.claim().task().lease();
-            if (asked.compareTo(ttl) > 0) {
-                ttl = asked;
-            }
-        }
-        return ttl;
-    }
-
-    private void reap() {
-        try {
-            queue.reapExpiredClaims(role());
-        } catch (RuntimeException e) {
-            log.warn("Reaping {} claims failed: {}", role().key(), e.getMessage());
-        }
-    }
-
     private void claimLoop() {
         while (running) {
             try {
-                if (!leaseIsFresh()) {
-                    // Claiming without a live heartbeat would let the reaper hand our task to another worker.
+                if (!lease.isFresh()) {
                     Thread.sleep(settings.pollWait().toMillis());
                     continue;
                 }
@@ -149,11 +106,6 @@ public class Worker implements SmartLifecycle {
         }
     }
 
-    private boolean leaseIsFresh() {
-        Instant last = lastHeartbeat;
-        return last != null && last.plus(settings.lease()).isAfter(Instant.now());
-    }
-
     private void work(ClaimedTask claim) {
         InFlight task = new InFlight(claim, Thread.currentThread());
         inFlight.add(task);
@@ -162,7 +114,7 @@ public class Worker implements SmartLifecycle {
                 release(task);
                 return;
             }
-            TaskResult result = execution.run(claim.task(), new WorkerContext(role(), workerId(), claim.task(), this::heartbeat));
+            TaskResult result = execution.run(claim.task(), new WorkerContext(role(), workerId(), claim.task(), lease::renew));
             if (task.settle()) {
                 queue.complete(claim, result);
             }
@@ -209,11 +161,7 @@ public class Worker implements SmartLifecycle {
         }
         loops.clear();
         scheduler.shutdownNow();
-        try {
-            queue.unregister(role(), workerId());
-        } catch (RuntimeException e) {
-            log.warn("Could not remove the heartbeat of worker {}: {}", workerId(), e.getMessage());
-        }
+        lease.end();
         log.info("Worker {} stopped", workerId());
     }
 
