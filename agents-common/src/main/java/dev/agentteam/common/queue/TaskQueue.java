@@ -31,7 +31,7 @@ public interface TaskQueue {
     /** Removes the worker's heartbeat at a clean shutdown. */
     void unregister(AgentRole role, String workerId);
 
-    /** Pushes the result to {@code tasks:done}, then removes the claim (in one MULTI). */
+    /** Pushes the result to {@code tasks:done} and removes the claim, atomically (one Lua script in the Redis implementation). */
     void complete(ClaimedTask claim, TaskResult result);
 
     /** Gives a claimed task back to the head of its pending list untouched (graceful shutdown). */
