@@ -143,7 +143,7 @@ for db in "$DB_NAME" $TEST_DBS; do
     psql_super -c "create database ${db} owner ${DB_USER}"
   fi
   # vector is not a trusted extension: the superuser creates it before Flyway runs.
-  psql_super -d "$db" -c "create extension if not exists vector" >/dev/null
+  psql_super -d "$db" -c "set client_min_messages to warning" -c "create extension if not exists vector" >/dev/null
 done
 
 # --- Redis ------------------------------------------------------------------------------------
