@@ -45,8 +45,16 @@ fi
 
 if [ "${1:-}" = "--docker" ]; then
   if docker info >/dev/null 2>&1; then
-    log "Docker engine found: starting infra/compose.yaml"
-    docker compose -f "$ROOT_DIR/infra/compose.yaml" up -d --wait postgres redis
+    log "Docker engine found: starting infra/compose.yaml (postgres, redis)"
+    if docker compose version >/dev/null 2>&1; then
+      docker compose -f "$ROOT_DIR/infra/compose.yaml" up -d --wait postgres redis
+    else
+      # Compose v1 has no --wait: poll the same checks as all_ready below.
+      docker-compose -f "$ROOT_DIR/infra/compose.yaml" up -d postgres redis
+      for _ in $(seq 1 60); do all_ready && break; sleep 2; done
+    fi
+    all_ready || die "the compose services did not become ready: docker compose -f infra/compose.yaml logs"
+    log "PostgreSQL (pgvector) and Redis run in Docker: db=${DB_NAME} user=${DB_USER}"
     exit 0
   fi
   log "no Docker engine answers; installing the services locally instead"
