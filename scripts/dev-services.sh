@@ -22,7 +22,9 @@ log() { printf '[dev-services] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"
-  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    # Without a terminal (CI, .ci/run) a password prompt would hang forever: fail instead.
+    if [ -t 0 ]; then sudo "$@"; else sudo -n "$@"; fi
   else die "this step needs root and sudo is not installed: $*"; fi
 }
 psql_super() { as_root runuser -u postgres -- psql -p "$PG_PORT" -v ON_ERROR_STOP=1 -qAt "$@"; }
