@@ -28,10 +28,19 @@ command -v curl >/dev/null 2>&1 || die "curl not found (apt-get install curl)"
 load_local_env
 bash "$ROOT_DIR/scripts/dev-services.sh"
 
-stale=0
-for a in $APPS; do jar_stale "${a%%:*}" && stale=1; done
+stale=0 running=""
+for a in $APPS; do
+  jar_stale "${a%%:*}" && stale=1
+  running_pid "${a%%:*}" >/dev/null && running="$running ${a%%:*}"
+done
 if [ "$rebuild" -eq 1 ] || [ "$stale" -eq 1 ]; then
-  build_modules
+  # Replacing a jar under a running JVM breaks its class loading: never rebuild underneath it.
+  if [ -n "$running" ]; then
+    [ "$rebuild" -eq 0 ] || die "running:$running; stop them first (scripts/stop-local.sh), then --rebuild"
+    log "sources changed, but running:$running; keeping the current jars (scripts/stop-local.sh && scripts/run-local.sh picks up the changes)"
+  else
+    build_modules
+  fi
 else
   log "jars are newer than their sources; skipping the build (--rebuild forces it)"
 fi

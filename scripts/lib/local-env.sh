@@ -70,7 +70,7 @@ jar_stale() {
 build_modules() {
   command -v mvn >/dev/null 2>&1 || die "mvn not found: install Maven (apt-get install maven)"
   log "building: mvn -B -ntp -DskipTests package $*"
-  (cd "$ROOT_DIR" && mvn -B -ntp -q -DskipTests package "$@") || die "build failed"
+  (cd "$ROOT_DIR" && mvn -B -ntp -q -Dstyle.color=never -DskipTests package "$@") || die "build failed"
 }
 
 # Waits until /actuator/health says UP. Fails early when the process dies.
@@ -81,6 +81,7 @@ wait_healthy() {
       return 0
     fi
     if ! kill -0 "$pid" 2>/dev/null; then
+      rm -f "$(pid_file "$module")"
       log "$module exited during start-up; last lines of $(log_file "$module"):"
       tail -n 40 "$(log_file "$module")" >&2
       return 1
