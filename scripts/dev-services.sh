@@ -48,15 +48,26 @@ fi
 if [ "${1:-}" = "--docker" ]; then
   if docker info >/dev/null 2>&1; then
     log "Docker engine found: starting infra/compose.yaml (postgres, redis)"
-    if docker compose version >/dev/null 2>&1; then
-      docker compose -f "$ROOT_DIR/infra/compose.yaml" up -d --wait postgres redis
-    else
-      # Compose v1 has no --wait: poll the same checks as all_ready below.
-      docker-compose -f "$ROOT_DIR/infra/compose.yaml" up -d postgres redis
-      for _ in $(seq 1 60); do all_ready && break; sleep 2; done
-    fi
-    all_ready || die "the compose services did not become ready: docker compose -f infra/compose.yaml logs"
-    log "PostgreSQL (pgvector) and Redis run in Docker: db=${DB_NAME} user=${DB_USER}"
+    compose() {
+      if docker compose version >/dev/null 2>&1; then docker compose -f "$ROOT_DIR/infra/compose.yaml" "$@"
+      else docker-compose -f "$ROOT_DIR/infra/compose.yaml" "$@"; fi
+    }
+    # The compose file's superuser is agentteam; psql runs inside the container, so the host needs
+    # no client. TCP (-h 127.0.0.1) skips the image's socket-only server during first initialisation.
+    cpsql() { compose exec -T -e PGPASSWORD="$DB_PASSWORD" postgres psql -h 127.0.0.1 -U agentteam -v ON_ERROR_STOP=1 -qAt "$@"; }
+    compose up -d postgres redis
+    for _ in $(seq 1 60); do
+      compose exec -T postgres pg_isready -h 127.0.0.1 -U agentteam -d agentteam >/dev/null 2>&1 \
+        && compose exec -T redis redis-cli ping >/dev/null 2>&1 && break
+      sleep 2
+    done
+    cpsql -d agentteam -c "select 1" >/dev/null || die "compose postgres is not ready: $(compose ps 2>&1 | tail -n 5)"
+    for db in $TEST_DBS; do
+      [ "$(cpsql -d postgres -c "select 1 from pg_database where datname='${db}'")" = "1" ] \
+        || cpsql -d postgres -c "create database ${db}"
+      cpsql -d "$db" -c "set client_min_messages to warning" -c "create extension if not exists vector" >/dev/null
+    done
+    log "PostgreSQL (pgvector) and Redis run in Docker (infra/compose.yaml): db=agentteam user=agentteam"
     exit 0
   fi
   log "no Docker engine answers; installing the services locally instead"
