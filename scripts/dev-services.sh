@@ -84,8 +84,9 @@ apt_has() { [ -n "$(apt-cache policy "$1" 2>/dev/null | awk '/Candidate:/ && $2 
 
 # Ubuntu ships one PostgreSQL major per release (22.04: 14, 24.04: 16). Our SQL runs on 14+, so
 # rather than add a third-party repository we follow the distro when 15 is not available there.
-if [ ! -x "/usr/lib/postgresql/${PG_MAJOR}/bin/postgres" ] && [ "$(os_id)" = "ubuntu" ] && ! apt_has "postgresql-${PG_MAJOR}"; then
-  as_root apt-get update -qq; apt_updated=1
+if [ ! -x "/usr/lib/postgresql/${PG_MAJOR}/bin/postgres" ] && [ "$(os_id)" = "ubuntu" ] \
+    && { [ "$apt_updated" -eq 1 ] || { as_root apt-get update -qq; apt_updated=1; }; } \
+    && ! apt_has "postgresql-${PG_MAJOR}"; then
   distro_major="$(apt-cache depends postgresql 2>/dev/null | grep -o 'postgresql-[0-9][0-9]*' | head -n 1 | cut -d- -f2)"
   [ -n "$distro_major" ] || die "no PostgreSQL package found in this Ubuntu's archive"
   log "postgresql-${PG_MAJOR} is not packaged for this Ubuntu; using its PostgreSQL ${distro_major}"
