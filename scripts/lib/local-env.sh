@@ -1,0 +1,95 @@
+# Shared by run-local.sh, stop-local.sh and run_local_worker.sh (sourced, not executed).
+# One place for the app table, the local defaults and the "is the jar stale?" check.
+
+ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+RUN_DIR="${AGENT_TEAM_RUN_DIR:-$ROOT_DIR/.run}"
+VERSION="0.1.0-SNAPSHOT"
+
+# module:port, orchestrator first (it runs the Flyway migrations the agents rely on).
+APPS="orchestrator-service:8080 po-agent:8081 scrum-agent:8082 dev-agent:8083 qa-agent:8084 review-agent:8085 cicd-agent:8086"
+ROLES="po scrum dev qa review cicd"
+
+log() { printf '[%s] %s\n' "$(basename "$0" .sh)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+app_port() { local a; for a in $APPS; do [ "${a%%:*}" = "$1" ] && { echo "${a##*:}"; return; }; done; return 1; }
+app_jar() { echo "$ROOT_DIR/$1/target/$1-$VERSION.jar"; }
+pid_file() { echo "$RUN_DIR/$1.pid"; }
+log_file() { echo "$RUN_DIR/$1.log"; }
+
+# A PID file only counts when its process is alive AND still runs our jar: after a reboot the
+# number may belong to something else, which we must neither report as running nor kill.
+running_pid() {
+  local f pid
+  f="$(pid_file "$1")"
+  [ -f "$f" ] || return 1
+  pid="$(tr -dc '0-9' <"$f")"
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$(app_jar "$1")" || return 1
+  echo "$pid"
+}
+
+# Local defaults; anything already in the environment (or in .env) wins.
+load_local_env() {
+  if [ -f "$ROOT_DIR/.env" ]; then
+    set -a
+    # shellcheck disable=SC1091
+    . "$ROOT_DIR/.env"
+    set +a
+  fi
+  export SPRING_DATASOURCE_URL="${SPRING_DATASOURCE_URL:-jdbc:postgresql://127.0.0.1:5432/${AGENT_TEAM_DB_NAME:-agentteam}}"
+  export SPRING_DATASOURCE_USERNAME="${SPRING_DATASOURCE_USERNAME:-agentteam}"
+  export SPRING_DATASOURCE_PASSWORD="${SPRING_DATASOURCE_PASSWORD:-agentteam}"
+  export SPRING_DATA_REDIS_HOST="${SPRING_DATA_REDIS_HOST:-127.0.0.1}"
+  export SPRING_DATA_REDIS_PORT="${SPRING_DATA_REDIS_PORT:-6379}"
+  export AGENTTEAM_LLM_PROVIDER="${AGENTTEAM_LLM_PROVIDER:-scripted}"
+  # Prometheus scrapes /actuator/prometheus; the apps' own properties may already expose it.
+  export MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE="${MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE:-health,info,prometheus}"
+  export MANAGEMENT_METRICS_DISTRIBUTION_PERCENTILES_HISTOGRAM_HTTP_SERVER_REQUESTS="${MANAGEMENT_METRICS_DISTRIBUTION_PERCENTILES_HISTOGRAM_HTTP_SERVER_REQUESTS:-true}"
+  export AGENTTEAM_DATA_DIR="${AGENTTEAM_DATA_DIR:-$RUN_DIR/data}"
+  mkdir -p "$RUN_DIR" "$AGENTTEAM_DATA_DIR"
+}
+
+require_java() {
+  command -v java >/dev/null 2>&1 || die "java not found: install a JDK 17 (apt-get install openjdk-17-jdk-headless)"
+  local v
+  v="$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')"
+  [ "${v%%.*}" -ge 17 ] 2>/dev/null || die "Java 17 or newer is needed (found ${v:-unknown})"
+}
+
+# True when a module's jar is missing or older than anything it is built from.
+jar_stale() {
+  local jar
+  jar="$(app_jar "$1")"
+  [ -f "$jar" ] || return 0
+  [ -n "$(find "$ROOT_DIR/pom.xml" "$ROOT_DIR/$1/pom.xml" "$ROOT_DIR/$1/src" \
+      "$ROOT_DIR/agents-common/pom.xml" "$ROOT_DIR/agents-common/src/main" "$ROOT_DIR/migrations" \
+      $( [ -d "$ROOT_DIR/prompts" ] && echo "$ROOT_DIR/prompts" ) \
+      -newer "$jar" -type f -print -quit 2>/dev/null)" ]
+}
+
+build_modules() {
+  command -v mvn >/dev/null 2>&1 || die "mvn not found: install Maven (apt-get install maven)"
+  log "building: mvn -B -ntp -DskipTests package $*"
+  (cd "$ROOT_DIR" && mvn -B -ntp -q -Dstyle.color=never -DskipTests package "$@") || die "build failed"
+}
+
+# Waits until /actuator/health says UP. Fails early when the process dies.
+wait_healthy() {
+  local module="$1" port="$2" timeout="$3" pid="$4" waited=0
+  while [ "$waited" -lt "$timeout" ]; do
+    if curl -fsS --max-time 2 "http://127.0.0.1:${port}/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
+      return 0
+    fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      rm -f "$(pid_file "$module")"
+      log "$module exited during start-up; last lines of $(log_file "$module"):"
+      tail -n 40 "$(log_file "$module")" >&2
+      return 1
+    fi
+    sleep 2; waited=$((waited + 2))
+  done
+  log "$module is not UP after ${timeout}s; last lines of $(log_file "$module"):"
+  tail -n 40 "$(log_file "$module")" >&2
+  return 1
+}

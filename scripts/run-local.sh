@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Runs the whole of agent-team on this machine: local PostgreSQL + Redis, the orchestrator, then the
+# six agents, as background processes with logs and PID files under .run/. Safe to run again: apps
+# that are already running are left alone. Stop everything with scripts/stop-local.sh.
+#
+#   scripts/run-local.sh [--rebuild]
+#
+# Env: AGENT_TEAM_START_TIMEOUT (seconds per app, 180), AGENT_TEAM_JAVA_OPTS (JVM flags for every
+# app), plus everything in .env / .env.example (values already in the environment win).
+set -euo pipefail
+# shellcheck source=lib/local-env.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/local-env.sh"
+
+rebuild=0
+case "${1:-}" in
+  "") ;;
+  --rebuild) rebuild=1 ;;
+  -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) die "unknown option '$1' (try --help)" ;;
+esac
+
+TIMEOUT="${AGENT_TEAM_START_TIMEOUT:-180}"
+# Seven JVMs share this machine: small heaps, serial GC and C1 only keep start-up quick.
+JAVA_OPTS_LOCAL="${AGENT_TEAM_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+
+require_java
+command -v curl >/dev/null 2>&1 || die "curl not found (apt-get install curl)"
+load_local_env
+bash "$ROOT_DIR/scripts/dev-services.sh"
+
+stale=0 running=""
+for a in $APPS; do
+  jar_stale "${a%%:*}" && stale=1
+  running_pid "${a%%:*}" >/dev/null && running="$running ${a%%:*}"
+done
+if [ "$rebuild" -eq 1 ] || [ "$stale" -eq 1 ]; then
+  # Replacing a jar under a running JVM breaks its class loading: never rebuild underneath it.
+  if [ -n "$running" ]; then
+    [ "$rebuild" -eq 0 ] || die "running:$running; stop them first (scripts/stop-local.sh), then --rebuild"
+    log "sources changed, but running:$running; keeping the current jars (scripts/stop-local.sh && scripts/run-local.sh picks up the changes)"
+  else
+    build_modules
+  fi
+else
+  log "jars are newer than their sources; skipping the build (--rebuild forces it)"
+fi
+
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Starts one app unless it already runs; prints its PID.
+start_app() {
+  local module="$1" port="$2" pid
+  if pid="$(running_pid "$module")"; then
+    log "$module already running (pid $pid, port $port)"
+    echo "$pid"; return 0
+  fi
+  rm -f "$(pid_file "$module")"
+  port_taken "$port" && die "port $port is in use by another process; free it before starting $module"
+  log "starting $module on port $port (log: ${RUN_DIR#"$ROOT_DIR"/}/$module.log)"
+  # setsid: the app keeps running after this terminal closes or gets Ctrl-C.
+  # shellcheck disable=SC2086
+  SERVER_PORT="$port" setsid nohup java $JAVA_OPTS_LOCAL -jar "$(app_jar "$module")" \
+    >"$(log_file "$module")" 2>&1 </dev/null &
+  pid=$!
+  echo "$pid" >"$(pid_file "$module")"
+  echo "$pid"
+}
+
+read -r first rest <<<"$APPS"
+orch="${first%%:*}"; orch_port="${first##*:}"
+pid="$(start_app "$orch" "$orch_port")"
+wait_healthy "$orch" "$orch_port" "$TIMEOUT" "$pid" || die "$orch did not come up; agents not started"
+
+declare -A pids
+for a in $rest; do pids[${a%%:*}]="$(start_app "${a%%:*}" "${a##*:}")"; done
+failed=""
+for a in $rest; do
+  wait_healthy "${a%%:*}" "${a##*:}" "$TIMEOUT" "${pids[${a%%:*}]}" || failed="$failed ${a%%:*}"
+done
+[ -z "$failed" ] || die "not UP:$failed (the others keep running; scripts/stop-local.sh stops them)"
+
+cat <<INFO
+
+agent-team is running.
+  Orchestrator API   http://localhost:${orch_port}/api
+  Swagger UI         http://localhost:${orch_port}/swagger-ui.html
+  Health / metrics   http://localhost:${orch_port}/actuator/health   /actuator/prometheus
+INFO
+for a in $rest; do printf '  %-18s http://localhost:%s/actuator/health\n' "${a%%:*}" "${a##*:}"; done
+if [ "$AGENTTEAM_LLM_PROVIDER" = "scripted" ]; then
+  cat <<INFO
+
+  LLM: 'scripted' -- a DEMO model that replays canned scenario files; it does not think.
+  For a real model set AGENTTEAM_LLM_PROVIDER (openai | ollama | anthropic) with AGENTTEAM_LLM_MODEL,
+  AGENTTEAM_LLM_BASE_URL / AGENTTEAM_LLM_API_KEY in .env, then: scripts/stop-local.sh && scripts/run-local.sh
+INFO
+else
+  printf '\n  LLM: %s %s\n' "$AGENTTEAM_LLM_PROVIDER" "${AGENTTEAM_LLM_MODEL:-}"
+fi
+cat <<INFO
+
+  Logs and PIDs: ${RUN_DIR}
+  Stop:          scripts/stop-local.sh
+INFO
