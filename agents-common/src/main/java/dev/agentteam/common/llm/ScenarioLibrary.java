@@ -67,8 +67,8 @@ public final class ScenarioLibrary {
         return fallback;
     }
 
-    int size() {
-        return scenarios.size();
+    List<Scenario> all() {
+        return scenarios;
     }
 
     private static Scenario parse(Resource resource) throws IOException {
