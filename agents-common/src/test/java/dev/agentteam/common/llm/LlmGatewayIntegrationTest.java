@@ -39,9 +39,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The gateway against WireMock speaking OpenAI's chat-completions wire format, auditing into real Postgres. */
-@SpringBootTest(classes = LlmGatewayIT.App.class)
+@SpringBootTest(classes = LlmGatewayIntegrationTest.App.class)
 @Import(ContainerServices.class)
-class LlmGatewayIT {
+class LlmGatewayIntegrationTest {
 
     static final String API_KEY = "sk-test-Configured-Key-0123456789";
     static final WireMockServer OPENAI = new WireMockServer(options().dynamicPort());
