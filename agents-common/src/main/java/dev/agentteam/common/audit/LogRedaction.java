@@ -15,9 +15,9 @@ import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps secrets out of the application log: the message converter of every pattern encoder is swapped for
- * {@link RedactingMessageConverter}, which uses the redactor installed here (token shapes until the
- * application's configured secrets are known).
+ * Keeps secrets out of the application log: the message and throwable converters of every pattern encoder
+ * (Spring Boot's console and file appenders included) are swapped for redacting ones, which use the redactor
+ * installed here — token shapes only until the application's configured secrets are known.
  */
 public final class LogRedaction {
 
@@ -57,6 +57,14 @@ public final class LogRedaction {
         for (String word : new String[] {"m", "msg", "message"}) {
             registry.put(word, RedactingMessageConverter::new);
         }
+        for (String word : new String[] {"ex", "exception", "throwable"}) {
+            registry.put(word, RedactingThrowableConverters.Plain::new);
+        }
+        for (String word : new String[] {"xEx", "xException", "xThrowable"}) {
+            registry.put(word, RedactingThrowableConverters.Extended::new);
+        }
+        registry.put("wex", RedactingThrowableConverters.Whitespace::new);
+        registry.put("wEx", RedactingThrowableConverters.ExtendedWhitespace::new);
     }
 
     private static void restartPatternEncoder(Encoder<?> encoder) {

@@ -10,18 +10,22 @@ import ch.qos.logback.core.OutputStreamAppender;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 class LogRedactionTest {
 
-    @Test
-    void applicationLogLinesAreRedactedByExistingPatternEncoders() {
+    private static final String TOKEN = "ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
+
+    @ParameterizedTest(name = "pattern {0}")
+    @ValueSource(strings = {"%level %msg%n%ex", "%level %m%n%wEx", "%level %message%n%xEx"})
+    void messagesAndStackTracesOfAlreadyStartedEncodersAreRedacted(String pattern) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
-        encoder.setPattern("%level %msg%n");
+        encoder.setPattern(pattern);
         encoder.start();
         OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
         appender.setContext(context);
@@ -32,14 +36,17 @@ class LogRedactionTest {
         logger.addAppender(appender);
         try {
             LogRedaction.install(new SecretRedactor(List.of("configured-Secret-42")));
-            logger.warn("calling with key {} and token {}", "configured-Secret-42",
-                    "ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8");
+            logger.warn("calling with key {} and token {}", "configured-Secret-42", TOKEN);
+            logger.error("call failed", new IllegalStateException("provider said: bad key configured-Secret-42"));
         } finally {
             logger.detachAppender(appender);
             LogRedaction.install(SecretRedactor.patternsOnly());
         }
 
-        String line = sink.toString(StandardCharsets.UTF_8);
-        assertThat(line).isEqualTo("WARN calling with key [REDACTED:configured-secret] and token [REDACTED:github-token]\n");
+        String out = sink.toString(StandardCharsets.UTF_8);
+        assertThat(out).startsWith("WARN calling with key [REDACTED:configured-secret] and token [REDACTED:github-token]\n")
+                .contains("ERROR call failed")
+                .contains("IllegalStateException: provider said: bad key [REDACTED:configured-secret]")
+                .doesNotContain("configured-Secret-42").doesNotContain(TOKEN);
     }
 }

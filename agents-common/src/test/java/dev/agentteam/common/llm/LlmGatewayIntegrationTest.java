@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.agentteam.common.testing.ContainerServices;
 import dev.agentteam.common.task.AgentRole;
@@ -27,6 +28,10 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -66,6 +71,8 @@ class LlmGatewayIntegrationTest {
         registry.add("agentteam.llm.max-retries", () -> "2");
         registry.add("agentteam.llm.initial-backoff", () -> "20ms");
         registry.add("agentteam.llm.budget.max-steps", () -> "3");
+        registry.add("agentteam.llm.roles.qa.timeout", () -> "300ms");
+        registry.add("agentteam.llm.roles.qa.max-retries", () -> "0");
         registry.add("agentteam.llm.prices.gpt-test.input-per-mtok", () -> "2.50");
         registry.add("agentteam.llm.prices.gpt-test.output-per-mtok", () -> "10.00");
     }
@@ -197,6 +204,28 @@ class LlmGatewayIntegrationTest {
     }
 
     @Test
+    void connectionResetsAreRetriedThenReportedAsUnavailable() {
+        OPENAI.stubFor(post(COMPLETIONS).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        assertThatThrownBy(() -> session().chat(List.of(UserMessage.from("hi"))))
+                .isInstanceOf(ModelUnavailableException.class)
+                .hasMessageContaining("unreachable after 3 attempt(s)");
+        OPENAI.verify(3, postRequestedFor(urlEqualTo(COMPLETIONS)));
+    }
+
+    @Test
+    void aSlowProviderTimesOutWithThePerRoleTimeout() {
+        OPENAI.stubFor(post(COMPLETIONS).willReturn(aResponse().withFixedDelay(2000)
+                .withHeader("Content-Type", "application/json").withBody(completion("late", 1, 1))));
+        ModelSession qa = gateway.open(new ModelCallContext(AgentRole.QA, taskId, 1, traceId, "qa_agent_v1"));
+
+        assertThatThrownBy(() -> qa.chat(List.of(UserMessage.from("hi"))))
+                .isInstanceOf(ModelUnavailableException.class)
+                .hasMessageContaining("HttpTimeoutException");
+        OPENAI.verify(1, postRequestedFor(urlEqualTo(COMPLETIONS)));
+    }
+
+    @Test
     void aBadRequestIsPermanentWithTheProvidersMessage() {
         OPENAI.stubFor(post(COMPLETIONS).willReturn(aResponse().withStatus(400)
                 .withBody("{\"error\": {\"message\": \"The model `gpt-test` does not exist\", \"type\": \"invalid_request_error\"}}")));
@@ -252,6 +281,14 @@ class LlmGatewayIntegrationTest {
                 .hasMessage("budget 'max-steps' exceeded: used 3 model calls of 3");
         OPENAI.verify(0, postRequestedFor(urlEqualTo(COMPLETIONS)));
         assertThat(session.usage().totalTokens()).isEqualTo(3 * 1200);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void springBootsConsoleLogIsRedacted(CapturedOutput output) {
+        LoggerFactory.getLogger("dev.agentteam.example").info("calling with key {}", API_KEY);
+
+        assertThat(output.getOut()).contains("calling with key [REDACTED:configured-secret]").doesNotContain(API_KEY);
     }
 
     @Test
