@@ -95,8 +95,8 @@ final class CallRendering {
     }
 
     private static void putIfPresent(ObjectNode node, String key, Object value) {
-        if (value instanceof Number n && value instanceof Integer) {
-            node.put(key, n.intValue());
+        if (value instanceof Integer i) {
+            node.put(key, i);
         } else if (value instanceof Double d) {
             node.put(key, d);
         } else if (value != null) {

@@ -43,8 +43,7 @@ public final class JsonSchemaCheck {
             }
         }
         if (s.has("type") && !typeMatches(v, s.get("type"))) {
-            errors.add(path + " should be " + s.get("type").asString("").replace("\"", "") + typeList(s.get("type"))
-                    + " but is " + describe(v));
+            errors.add(path + " should be " + typeName(s.get("type")) + " but is " + describe(v));
             return;
         }
         if (s.has("enum")) {
@@ -100,8 +99,8 @@ public final class JsonSchemaCheck {
         }
     }
 
-    private static String typeList(JsonNode type) {
-        return type.isArray() ? type.toString() : "";
+    private static String typeName(JsonNode type) {
+        return type.isArray() ? "one of " + type : type.asString();
     }
 
     private static boolean typeMatches(JsonNode v, JsonNode type) {

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -16,8 +17,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.util.function.SingletonSupplier;
 
-/** The LLM gateway: chat models per role, sessions with budgets and audit, structured output, prompts. */
+/**
+ * The LLM gateway: chat models per role, sessions with budgets and audit, structured output, prompts.
+ * Processes that never call a model (the orchestrator) switch it off with {@code agentteam.llm.enabled=false}.
+ */
 @AutoConfiguration(after = AuditAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "agentteam.llm.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(LlmProperties.class)
 public class LlmAutoConfiguration {
 

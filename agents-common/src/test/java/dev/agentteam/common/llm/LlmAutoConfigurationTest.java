@@ -67,6 +67,14 @@ class LlmAutoConfigurationTest {
     }
 
     @Test
+    void canBeSwitchedOffForProcessesThatNeverCallAModel(CapturedOutput output) {
+        runner.withPropertyValues("agentteam.llm.enabled=false").run(context ->
+                assertThat(context).doesNotHaveBean(ChatModelFactory.class).doesNotHaveBean(LlmGateway.class)
+                        .hasSingleBean(SecretRedactor.class));
+        assertThat(output.getOut()).doesNotContain("SCRIPTED DEMO MODEL");
+    }
+
+    @Test
     void activePromptVersionComesFromSettings() {
         runner.withPropertyValues("agentteam.prompts.po.version=1").run(context ->
                 assertThat(context.getBean(PromptRegistry.class).active(AgentRole.PO).id()).isEqualTo("po_agent_v1"));
