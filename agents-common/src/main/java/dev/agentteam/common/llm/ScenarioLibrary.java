@@ -44,6 +44,10 @@ public final class ScenarioLibrary {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read scripted scenarios from " + location + ": " + e.getMessage(), e);
         }
+        if (loaded.isEmpty()) {
+            throw new IllegalStateException("no scenario files (*.yaml, *.yml, *.json) under " + location
+                    + "; check agentteam.llm.scripted.scenarios");
+        }
         return new ScenarioLibrary(loaded);
     }
 
@@ -94,7 +98,10 @@ public final class ScenarioLibrary {
             throw new IllegalStateException("scenario " + file + ": responses must be a non-empty list");
         }
         for (Object item : responses) {
-            steps.add(step((Map<?, ?>) item, file));
+            if (!(item instanceof Map<?, ?> response)) {
+                throw new IllegalStateException("scenario " + file + ": each response must be a mapping");
+            }
+            steps.add(step(response, file));
         }
         return new Scenario(name, role, Boolean.TRUE.equals(root.get("default")), contains, shorterThan, priority, steps);
     }

@@ -15,6 +15,9 @@ import dev.langchain4j.model.output.FinishReason;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 class ScriptedChatModelTest {
 
@@ -84,6 +87,37 @@ class ScriptedChatModelTest {
                 AiMessage.from("{}"), UserMessage.from("and again")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("po-epic-to-stories").hasMessageContaining("call 3 has no script");
+    }
+
+    @Test
+    void readsJsonScenariosFromADirectory(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("qa-check.json"), """
+                {"name": "qa-check", "role": "qa", "default": true,
+                 "responses": [{"toolCalls": [{"name": "run_tests", "arguments": {"module": "shop"}}], "outputTokens": 7},
+                               {"text": "{\\"verdict\\": \\"pass\\"}", "inputTokens": 50, "outputTokens": 9}]}""");
+        ScriptedChatModel qa = new ScriptedChatModel(AgentRole.QA, ScenarioLibrary.load(dir.toUri().toString()));
+
+        ChatResponse first = qa.chat(UserMessage.from("check story 4"));
+        ChatResponse second = qa.chat(UserMessage.from("check story 4"), first.aiMessage(),
+                ToolExecutionResultMessage.from(first.aiMessage().toolExecutionRequests().get(0), "green"));
+
+        assertThat(first.aiMessage().toolExecutionRequests().get(0).arguments()).isEqualTo("{\"module\":\"shop\"}");
+        assertThat(first.tokenUsage().outputTokenCount()).isEqualTo(7);
+        assertThat(second.aiMessage().text()).isEqualTo("{\"verdict\": \"pass\"}");
+    }
+
+    @Test
+    void aBrokenScenarioFileFailsWithItsName(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("broken.yaml"), "name: broken\nrole: qa\nresponses: []\n");
+
+        assertThatThrownBy(() -> ScenarioLibrary.load(dir.toUri().toString()))
+                .hasMessageContaining("broken.yaml").hasMessageContaining("responses must be a non-empty list");
+    }
+
+    @Test
+    void anEmptyScenarioDirectoryFailsClearly(@TempDir Path dir) {
+        assertThatThrownBy(() -> ScenarioLibrary.load(dir.toUri().toString()))
+                .hasMessageContaining("no scenario files").hasMessageContaining("agentteam.llm.scripted.scenarios");
     }
 
     @Test
