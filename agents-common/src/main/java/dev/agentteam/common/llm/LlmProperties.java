@@ -52,6 +52,26 @@ public record LlmProperties(
     /** Any field left empty inherits the top-level value. */
     public record RoleOverride(LlmProvider provider, String baseUrl, String apiKey, String model, Double temperature,
                                Duration timeout, Integer maxRetries) {
+
+        @Override
+        public String toString() {
+            return "RoleOverride[provider=" + provider + ", baseUrl=" + baseUrl + ", apiKey=" + mask(apiKey)
+                    + ", model=" + model + ", temperature=" + temperature + ", timeout=" + timeout
+                    + ", maxRetries=" + maxRetries + "]";
+        }
+    }
+
+    @Override
+    public String toString() {
+        // records print every component; the key must never reach a log line or an error message
+        return "LlmProperties[provider=" + provider + ", baseUrl=" + baseUrl + ", apiKey=" + mask(apiKey)
+                + ", model=" + model + ", temperature=" + temperature + ", timeout=" + timeout + ", maxRetries="
+                + maxRetries + ", roles=" + roles + ", prices=" + prices.keySet() + ", scripted=" + scripted
+                + ", budget=" + budget + "]";
+    }
+
+    private static String mask(String secret) {
+        return secret == null || secret.isEmpty() ? "(none)" : "(set)";
     }
 
     /** USD per million input and output tokens. */
