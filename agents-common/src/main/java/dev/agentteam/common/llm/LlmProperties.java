@@ -1,0 +1,116 @@
+package dev.agentteam.common.llm;
+
+import dev.agentteam.common.task.AgentRole;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the LLM gateway ({@code agentteam.llm.*}). Top-level values are the defaults for every role;
+ * {@code agentteam.llm.roles.<role>.*} overrides any of them for one role.
+ *
+ * @param provider       {@code scripted} (default), {@code openai}, {@code ollama} or {@code anthropic}
+ * @param baseUrl        the provider's endpoint; empty means the provider's public default
+ * @param apiKey         from the environment only ({@code AGENTTEAM_LLM_API_KEY}); never logged
+ * @param model          the model name sent to the provider
+ * @param temperature    sampling temperature; empty leaves the provider's default
+ * @param timeout        connect and read timeout of each HTTP call
+ * @param maxRetries     retries after the first try for 429, 5xx and I/O errors
+ * @param initialBackoff first wait between retries; doubles each time up to {@code maxBackoff}
+ * @param maxBackoff     the longest wait between retries, also the cap on a provider's Retry-After
+ * @param roles          per-role overrides, keyed by role key ({@code po}, {@code dev}, ...)
+ * @param prices         USD per million tokens, keyed by model name, for the cost column of agent_logs
+ * @param scripted       where the scripted model finds its scenario files
+ * @param budget         per-task limits checked before every model call
+ */
+@ConfigurationProperties("agentteam.llm")
+public record LlmProperties(
+        @DefaultValue("scripted") LlmProvider provider,
+        String baseUrl,
+        String apiKey,
+        String model,
+        Double temperature,
+        @DefaultValue("120s") Duration timeout,
+        @DefaultValue("3") int maxRetries,
+        @DefaultValue("1s") Duration initialBackoff,
+        @DefaultValue("60s") Duration maxBackoff,
+        Map<String, RoleOverride> roles,
+        Map<String, Price> prices,
+        @DefaultValue Scripted scripted,
+        @DefaultValue Budget budget) {
+
+    public LlmProperties {
+        roles = roles == null ? Map.of() : Map.copyOf(roles);
+        prices = prices == null ? Map.of() : Map.copyOf(prices);
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("agentteam.llm.max-retries must be >= 0, was " + maxRetries);
+        }
+    }
+
+    /** Any field left empty inherits the top-level value. */
+    public record RoleOverride(LlmProvider provider, String baseUrl, String apiKey, String model, Double temperature,
+                               Duration timeout, Integer maxRetries) {
+
+        @Override
+        public String toString() {
+            return "RoleOverride[provider=" + provider + ", baseUrl=" + baseUrl + ", apiKey=" + mask(apiKey)
+                    + ", model=" + model + ", temperature=" + temperature + ", timeout=" + timeout
+                    + ", maxRetries=" + maxRetries + "]";
+        }
+    }
+
+    @Override
+    public String toString() {
+        // records print every component; the key must never reach a log line or an error message
+        return "LlmProperties[provider=" + provider + ", baseUrl=" + baseUrl + ", apiKey=" + mask(apiKey)
+                + ", model=" + model + ", temperature=" + temperature + ", timeout=" + timeout + ", maxRetries="
+                + maxRetries + ", roles=" + roles + ", prices=" + prices.keySet() + ", scripted=" + scripted
+                + ", budget=" + budget + "]";
+    }
+
+    private static String mask(String secret) {
+        return secret == null || secret.isEmpty() ? "(none)" : "(set)";
+    }
+
+    /** USD per million input and output tokens. */
+    public record Price(BigDecimal inputPerMtok, BigDecimal outputPerMtok) {
+    }
+
+    /** @param scenarios a Spring resource location: {@code classpath:prompts/scenarios} (default) or {@code file:/dir} */
+    public record Scripted(@DefaultValue("classpath:prompts/scenarios") String scenarios) {
+    }
+
+    /** Limits for one task attempt; a call is refused before it is made once any of them is spent. */
+    public record Budget(@DefaultValue("40") int maxSteps, @DefaultValue("400000") long maxTokens,
+                         @DefaultValue("2.00") BigDecimal maxCostUsd) {
+    }
+
+    /** The effective settings of one role. */
+    public ModelSettings forRole(AgentRole role) {
+        RoleOverride o = roles.getOrDefault(role.key(), new RoleOverride(null, null, null, null, null, null, null));
+        LlmProvider p = o.provider() != null ? o.provider() : provider;
+        return new ModelSettings(role, p,
+                o.baseUrl() != null ? o.baseUrl() : baseUrl,
+                o.apiKey() != null ? o.apiKey() : apiKey,
+                o.model() != null ? o.model() : model,
+                o.temperature() != null ? o.temperature() : temperature,
+                o.timeout() != null ? o.timeout() : timeout,
+                o.maxRetries() != null ? o.maxRetries() : maxRetries,
+                initialBackoff, maxBackoff);
+    }
+
+    /** The resolved settings of one role's model. */
+    public record ModelSettings(AgentRole role, LlmProvider provider, String baseUrl, String apiKey, String model,
+                                Double temperature, Duration timeout, int maxRetries, Duration initialBackoff,
+                                Duration maxBackoff) {
+
+        @Override
+        public String toString() {
+            // the API key stays out of every log line and error message
+            return "ModelSettings[role=" + role.key() + ", provider=" + provider + ", baseUrl=" + baseUrl
+                    + ", model=" + model + ", timeout=" + timeout + ", maxRetries=" + maxRetries + "]";
+        }
+    }
+}

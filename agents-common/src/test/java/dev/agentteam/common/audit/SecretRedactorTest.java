@@ -1,0 +1,95 @@
+package dev.agentteam.common.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SecretRedactorTest {
+
+    private final SecretRedactor redactor = new SecretRedactor(List.of("s3cr3t-db-Passw0rd", "short"));
+
+    @ParameterizedTest(name = "{0} is redacted as {1}")
+    @CsvSource(delimiter = '|', value = {
+            "ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8                      | github-token",
+            "gho_Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp9Oo8                        | github-token",
+            "ghs_0aB1cD2eF3gH4iJ5kL6mN7oP8qR9sT0uV1wX                      | github-token",
+            "ghu_9aB1cD2eF3gH4iJ5kL6mN7oP8qR9sT0uV1wX                      | github-token",
+            "ghr_8aB1cD2eF3gH4iJ5kL6mN7oP8qR9sT0uV1wX                      | github-token",
+            "github_pat_11ABCDEFG0123456789abc_defGHIJKLmnopqrstuVWXYZ0123456789abcdefghijklmnopqrstuvwx | github-pat",
+            "sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0f               | openai-key",
+            "sk-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0f                    | openai-key",
+            "sk-ant-api03-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb7cDe0fGh2i     | anthropic-key",
+            "AKIAQ3EGTRZ5J7XWPLMN                                          | aws-access-key",
+            "xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx           | slack-token",
+            "s3cr3t-db-Passw0rd                                            | configured-secret",
+    })
+    void redactsTruePositives(String secret, String kind) {
+        String text = "before " + secret.strip() + " after";
+
+        String redacted = redactor.redact(text);
+
+        assertThat(redacted).isEqualTo("before [REDACTED:" + kind + "] after");
+    }
+
+    @Test
+    void redactsBearerTokenButKeepsTheScheme() {
+        String header = "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N";
+
+        assertThat(redactor.redact(header)).isEqualTo("Authorization: Bearer [REDACTED:bearer-token]");
+    }
+
+    @Test
+    void redactsPemPrivateKeyBlocks() {
+        String pem = "key:\n-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA7bq9xY\nAbCdEf0123==\n-----END RSA PRIVATE KEY-----\ndone";
+
+        assertThat(redactor.redact(pem)).isEqualTo("key:\n[REDACTED:private-key]\ndone");
+    }
+
+    @Test
+    void redactsEveryOccurrenceAndSecretsInsideJson() {
+        String json = "{\"a\":\"s3cr3t-db-Passw0rd\",\"b\":\"x s3cr3t-db-Passw0rd\"}";
+
+        assertThat(redactor.redact(json))
+                .isEqualTo("{\"a\":\"[REDACTED:configured-secret]\",\"b\":\"x [REDACTED:configured-secret]\"}");
+    }
+
+    @ParameterizedTest(name = "leaves \"{0}\" alone")
+    @ValueSource(strings = {
+            "export GITHUB_TOKEN=ghp_your_token_here",
+            "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+            "OPENAI_API_KEY=sk-xxxx",
+            "sk-...",
+            "the skeleton of the service",
+            "task-id 42 and risk-assessment-for-the-new-feature",
+            "AKIA is the prefix of AWS access key ids",
+            "AKIAIOSFODNN7EXAMPLE",
+            "use the header Authorization: Bearer <token>",
+            "Bearer authentication",
+            "xoxb-your-token",
+            "a short secret",
+            "-----BEGIN PUBLIC KEY-----\nMIIBIjANBg\n-----END PUBLIC KEY-----",
+    })
+    void leavesFalsePositivesAlone(String text) {
+        assertThat(redactor.redact(text)).isEqualTo(text);
+    }
+
+    @Test
+    void ignoresConfiguredValuesShorterThanEightCharacters() {
+        assertThat(redactor.configuredSecretCount()).isEqualTo(1);
+        assertThat(redactor.redact("a short text")).isEqualTo("a short text");
+    }
+
+    @Test
+    void recognisesSecretSettingNamesButNotLookalikes() {
+        assertThat(SecretValues.isSecretName("AGENTTEAM_LLM_API_KEY")).isTrue();
+        assertThat(SecretValues.isSecretName("spring.datasource.password")).isTrue();
+        assertThat(SecretValues.isSecretName("GITHUB_TOKEN")).isTrue();
+        assertThat(SecretValues.isSecretName("agentteam.github.webhook-secret")).isTrue();
+        assertThat(SecretValues.isSecretName("agentteam.queue.key-prefix")).isFalse();
+        assertThat(SecretValues.isSecretName("agentteam.llm.budget.max-tokens")).isFalse();
+    }
+}
