@@ -46,6 +46,10 @@ final class RunDirectory implements AutoCloseable {
         }
     }
 
+    Path root() {
+        return root;
+    }
+
     Path work() {
         return root.resolve("work");
     }

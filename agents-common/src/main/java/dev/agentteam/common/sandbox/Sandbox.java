@@ -19,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * Runs repository commands (tests, builds) on untrusted code: in a fresh copy of the workspace, with a
  * scrubbed environment, no network, a private PID namespace, resource limits and a hard timeout. The
  * worker's own checkout and environment (which hold the tokens) stay out of reach.
+ * <p>
+ * Inside, the copy is the working directory {@code /tmp/sandbox/work}, with {@code HOME} and {@code TMPDIR}
+ * beside it; of the host only the configured visible paths exist (read-only, e.g. {@code /usr}, {@code /etc});
+ * {@code /tmp}, {@code /run}, {@code /dev} and {@code /proc} are private. When the worker runs as root, the
+ * command runs as {@code runAsUid} on the host, which also makes RLIMIT_NPROC apply.
  */
 public class Sandbox {
 
@@ -86,7 +91,7 @@ public class Sandbox {
 
     private Setup probe() {
         SandboxUser user = prepareWorkRoot();
-        IsolationCommand isolation = IsolationCommand.locate(path(), user != null);
+        IsolationCommand isolation = IsolationCommand.locate(path());
         Setup candidate = new Setup(isolation, user);
         Path empty = properties.workRoot().resolve("probe-workspace");
         try {
@@ -125,7 +130,7 @@ public class Sandbox {
     }
 
     private SandboxResult execute(Setup ready, RunDirectory run, List<String> command, Duration timeout) {
-        ProcessBuilder builder = new ProcessBuilder(ready.isolation().wrap(command, properties, ready.user()))
+        ProcessBuilder builder = new ProcessBuilder(ready.isolation().wrap(command, properties, ready.user(), run.root()))
                 .directory(run.work().toFile())
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -138,8 +143,8 @@ public class Sandbox {
             }
         });
         env.put("PATH", path());
-        env.put("HOME", run.home().toString());
-        env.put("TMPDIR", run.tmp().toString());
+        env.put("HOME", IsolationCommand.INSIDE_ROOT + "/home");
+        env.put("TMPDIR", IsolationCommand.INSIDE_ROOT + "/tmp");
         env.put("LANG", workerEnvironment.getOrDefault("LANG", "C.UTF-8"));
 
         OutputCapture capture = new OutputCapture(properties.outputCap().toBytes());

@@ -19,6 +19,8 @@ import org.springframework.util.unit.DataSize;
  * @param outputCap      bytes of combined stdout/stderr kept (head and tail)
  * @param envAllowList   names of worker environment variables passed through (besides PATH, HOME, LANG, TMPDIR)
  * @param workRoot       where the fresh copies live while a command runs
+ * @param visiblePaths   host directories the command sees (read-only); nothing else of the host file system is
+ *                       there. Add a pre-filled dependency cache here for offline builds (there is no network)
  * @param runAsUid       host uid the command runs as when the worker is root; RLIMIT_NPROC is not enforced
  *                       for host root, and a non-root uid cannot write the worker's files
  * @param runAsGid       host gid to go with {@code runAsUid}
@@ -33,8 +35,12 @@ public record SandboxProperties(
         DataSize outputCap,
         List<String> envAllowList,
         Path workRoot,
+        List<String> visiblePaths,
         int runAsUid,
         int runAsGid) {
+
+    private static final List<String> DEFAULT_VISIBLE =
+            List.of("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc", "/opt");
 
     public SandboxProperties {
         timeout = timeout != null ? timeout : Duration.ofMinutes(10);
@@ -45,6 +51,13 @@ public record SandboxProperties(
         outputCap = outputCap != null ? outputCap : DataSize.ofMegabytes(1);
         envAllowList = envAllowList != null ? List.copyOf(envAllowList) : List.of();
         workRoot = workRoot != null ? workRoot : Path.of(System.getProperty("java.io.tmpdir"), "agent-team-sandbox");
+        visiblePaths = visiblePaths != null && !visiblePaths.isEmpty() ? List.copyOf(visiblePaths) : DEFAULT_VISIBLE;
+        for (String visible : visiblePaths) {
+            if (!visible.startsWith("/") || visible.contains(":") || visible.equals("/") || visible.contains("..")) {
+                throw new IllegalArgumentException("agentteam.sandbox.visible-paths: '" + visible
+                        + "' must be an absolute directory below / without ':' or '..'");
+            }
+        }
         runAsUid = runAsUid > 0 ? runAsUid : 65534;
         runAsGid = runAsGid > 0 ? runAsGid : 65534;
         if (timeout.isNegative() || timeout.isZero()) {
@@ -57,6 +70,6 @@ public record SandboxProperties(
 
     /** All defaults. */
     public static SandboxProperties defaults() {
-        return new SandboxProperties(null, null, 0, null, null, null, null, null, 0, 0);
+        return new SandboxProperties(null, null, 0, null, null, null, null, null, null, 0, 0);
     }
 }

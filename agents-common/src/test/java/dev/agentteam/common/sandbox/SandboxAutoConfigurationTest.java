@@ -18,7 +18,8 @@ class SandboxAutoConfigurationTest {
     @Test
     void bindsSettingsWithDefaults() {
         runner.withPropertyValues("agentteam.sandbox.timeout=5m", "agentteam.sandbox.memory=512MB",
-                        "agentteam.sandbox.env-allow-list=JAVA_HOME,MAVEN_OPTS", "agentteam.sandbox.work-root=/tmp/sbx")
+                        "agentteam.sandbox.env-allow-list=JAVA_HOME,MAVEN_OPTS", "agentteam.sandbox.work-root=/tmp/sbx",
+                        "agentteam.sandbox.visible-paths=/usr,/etc,/opt/m2")
                 .run(context -> {
                     SandboxProperties properties = context.getBean(SandboxProperties.class);
                     assertThat(context).hasSingleBean(Sandbox.class);
@@ -28,12 +29,15 @@ class SandboxAutoConfigurationTest {
                     assertThat(properties.workRoot()).isEqualTo(Path.of("/tmp/sbx"));
                     assertThat(properties.outputCap()).isEqualTo(DataSize.ofMegabytes(1));
                     assertThat(properties.maxProcesses()).isEqualTo(256);
+                    assertThat(properties.visiblePaths()).containsExactly("/usr", "/etc", "/opt/m2");
                 });
     }
 
     @Test
-    void refusesANonPositiveTimeout() {
+    void refusesANonPositiveTimeoutAndRelativeVisiblePaths() {
         runner.withPropertyValues("agentteam.sandbox.timeout=0s")
+                .run(context -> assertThat(context).hasFailed());
+        runner.withPropertyValues("agentteam.sandbox.visible-paths=usr")
                 .run(context -> assertThat(context).hasFailed());
     }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -12,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +40,8 @@ class SandboxTest {
     @BeforeAll
     static void createDirectories() throws IOException {
         workRoot = Path.of(System.getProperty("java.io.tmpdir"), "sandbox-test-" + UUID.randomUUID());
-        markers = Files.createDirectories(workRoot.resolveSibling(workRoot.getFileName() + "-markers"));
+        // not below /tmp: the sandbox gets a private /tmp
+        markers = Files.createDirectories(Path.of("target", "sandbox-markers-" + UUID.randomUUID()).toAbsolutePath());
         Files.setPosixFilePermissions(markers, PosixFilePermissions.fromString("rwxrwxrwx"));
     }
 
@@ -47,7 +53,7 @@ class SandboxTest {
 
     private static Sandbox sandbox(Duration timeout, int maxProcesses, DataSize fileSize, DataSize outputCap) {
         return new Sandbox(new SandboxProperties(timeout, DataSize.ofMegabytes(256), maxProcesses, fileSize,
-                Duration.ofSeconds(60), outputCap, List.of("AGENT_TEAM_SANDBOX_TEST_ALLOWED"), workRoot, 0, 0));
+                Duration.ofSeconds(60), outputCap, List.of("AGENT_TEAM_SANDBOX_TEST_ALLOWED"), workRoot, null, 0, 0));
     }
 
     private static Sandbox sandbox() {
@@ -80,6 +86,29 @@ class SandboxTest {
     }
 
     @Test
+    void cannotReachHostServicesThroughUnixSockets() throws IOException {
+        Path socketPath = markers.resolve("s" + UUID.randomUUID().toString().substring(0, 8));
+        Files.writeString(workspace.resolve("client.pl"), "use IO::Socket::UNIX;\n"
+                + "IO::Socket::UNIX->new(Peer => '" + socketPath + "') or die \"refused: $!\\n\";\n"
+                + "print \"CONNECTED\\n\";\n");
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socketPath));
+            Files.setPosixFilePermissions(socketPath, PosixFilePermissions.fromString("rwxrwxrwx"));
+            Process host = new ProcessBuilder("/usr/bin/perl", "client.pl").directory(workspace.toFile())
+                    .redirectErrorStream(true).start();
+            assertThat(new String(host.getInputStream().readAllBytes())).as("reachable from the host").contains("CONNECTED");
+
+            SandboxResult inside = sandbox().runShell(workspace,
+                    "ls -A /run/postgresql /tmp/sandbox; /usr/bin/perl client.pl; echo done");
+
+            assertThat(inside.output()).contains("done").contains("refused").doesNotContain("CONNECTED")
+                    .doesNotContain(".s.PGSQL");
+        } finally {
+            Files.deleteIfExists(socketPath);
+        }
+    }
+
+    @Test
     void cannotSeeTheWorkersSecretsInEnvOrProc() throws IOException {
         assertThat(System.getenv("AGENT_TEAM_SANDBOX_TEST_SECRET")).as("surefire sets it for this JVM").isEqualTo(SECRET);
         long worker = ProcessHandle.current().pid();
@@ -97,22 +126,41 @@ class SandboxTest {
     }
 
     @Test
-    void timeoutKillsTheWholeProcessTree() throws IOException {
-        Path control = markers.resolve("control-" + UUID.randomUUID());
-        Path orphan = markers.resolve("orphan-" + UUID.randomUUID());
-        assertThat(sandbox().runShell(workspace, "sleep 1; touch " + control).exitCode()).isZero();
-        assertThat(control).as("a marker written in time shows up on the host").exists();
+    void timeoutKillsTheWholeProcessTree() throws Exception {
+        String tag = "orphan" + UUID.randomUUID().toString().replace("-", "");
+        Files.writeString(workspace.resolve(tag + ".sh"), "sleep 300\n");
+        Sandbox sandbox = sandbox(Duration.ofSeconds(3), 64, DataSize.ofMegabytes(1), DataSize.ofKilobytes(64));
 
-        Sandbox sandbox = sandbox(Duration.ofSeconds(2), 64, DataSize.ofMegabytes(1), DataSize.ofKilobytes(64));
-        SandboxResult result = sandbox.runShell(workspace,
-                "(sleep 4; touch " + orphan + ") & echo started; sleep 120");
+        CompletableFuture<SandboxResult> running = CompletableFuture.supplyAsync(() -> sandbox.runShell(workspace,
+                "/bin/sh " + tag + ".sh & echo started; sleep 120"));
+        boolean childSeen = false;
+        while (!childSeen && !running.isDone()) {
+            childSeen = !processesTagged(tag).isEmpty();
+            Thread.sleep(50);
+        }
+        SandboxResult result = running.get(60, TimeUnit.SECONDS);
 
+        assertThat(childSeen).as("the background child ran (seen from the host)").isTrue();
         assertThat(result.timedOut()).isTrue();
         assertThat(result.succeeded()).isFalse();
         assertThat(result.output()).contains("started");
         assertThat(result.duration()).isLessThan(Duration.ofSeconds(60));
-        sleep(Duration.ofSeconds(5));
-        assertThat(orphan).as("the background child was killed with its parent").doesNotExist();
+        assertThat(processesTagged(tag)).as("the background child was killed with its parent").isEmpty();
+    }
+
+    @Test
+    void backgroundChildrenDoNotOutliveANormalExit() throws IOException {
+        String tag = "leftover" + UUID.randomUUID().toString().replace("-", "");
+        Files.writeString(workspace.resolve(tag + ".sh"), "sleep 300\n");
+
+        SandboxResult result = sandbox().runShell(workspace, "/bin/sh " + tag + ".sh & echo started");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(processesTagged(tag)).isEmpty();
+    }
+
+    private static List<ProcessHandle> processesTagged(String tag) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(tag)).toList();
     }
 
     @Test
@@ -142,9 +190,7 @@ class SandboxTest {
 
         assertThat(counted.output()).containsPattern("forked [1-3]\\d\\b");
         assertThat(bomb.timedOut()).isTrue();
-        assertThat(ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().orElse("").contains(tag))
-                .toList()).as("nothing of the bomb survives").isEmpty();
+        assertThat(processesTagged(tag)).as("nothing of the bomb survives").isEmpty();
         assertThat(sandbox().runShell(workspace, "echo host-still-forks").output()).contains("host-still-forks");
     }
 
@@ -184,10 +230,14 @@ class SandboxTest {
 
     @Test
     void cannotWriteOutsideItsCopy() {
+        Path hostDirectory = Path.of("").toAbsolutePath();
         SandboxResult result = sandbox().runShell(workspace, "touch " + workspace.resolve("x") + " && echo WROTE; "
-                + "ls /root > /dev/null && echo READ-ROOT; echo done");
+                + "ls " + hostDirectory + " > /dev/null 2>&1 && echo SEES-HOST-DIR; touch /usr/x 2>/dev/null && echo WROTE-USR; "
+                + "test -r /etc/passwd && echo SEES-ETC; ls / ; echo done");
 
-        assertThat(result.output()).contains("done").doesNotContain("WROTE").doesNotContain("READ-ROOT");
+        assertThat(hostDirectory).isDirectory();
+        assertThat(result.output()).contains("done").contains("SEES-ETC")
+                .doesNotContain("WROTE").doesNotContain("SEES-HOST-DIR");
         assertThat(workspace.resolve("x")).doesNotExist();
     }
 
@@ -199,13 +249,5 @@ class SandboxTest {
                 .isInstanceOf(SandboxUnavailableException.class)
                 .hasMessageContaining("unshare")
                 .hasMessageContaining("prlimit");
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
