@@ -11,9 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.kohsuke.github.GHCheckRun;
-import org.kohsuke.github.GHCommitState;
 import org.kohsuke.github.GHCommitStatus;
-import org.kohsuke.github.GHFileNotFoundException;
 import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHPullRequestReviewBuilder;
@@ -66,7 +64,7 @@ public class GitHubCodeHost implements CodeHost {
             repo.createRef("refs/heads/" + branch, sha);
         } catch (HttpException e) {
             if (e.getResponseCode() != 422) {
-                throw translate("create branch " + branch + " in " + repository, e);
+                throw GitHubResults.failure("create branch " + branch + " in " + repository, e);
             }
             GHRef existing = call("read branch " + branch, () -> repo.getRef("heads/" + branch));
             if (!sha.equals(existing.getObject().getSha())) {
@@ -74,7 +72,7 @@ public class GitHubCodeHost implements CodeHost {
                         + existing.getObject().getSha() + ", not " + sha, 422);
             }
         } catch (IOException e) {
-            throw translate("create branch " + branch + " in " + repository, e);
+            throw GitHubResults.failure("create branch " + branch + " in " + repository, e);
         }
     }
 
@@ -83,7 +81,7 @@ public class GitHubCodeHost implements CodeHost {
         GHRepository repo = repo(repository);
         List<GHPullRequest> open = call("list pull requests of " + repository, () -> repo.queryPullRequests()
                 .state(GHIssueState.OPEN).head(repository.owner() + ":" + head).list().toList());
-        return open.stream().findFirst().map(GitHubCodeHost::toPullRequest);
+        return open.stream().findFirst().map(GitHubResults::pullRequest);
     }
 
     @Override
@@ -97,15 +95,15 @@ public class GitHubCodeHost implements CodeHost {
             GHPullRequest created = repo.createPullRequest(request.title(), request.head(), request.base(),
                     request.body(), true, request.draft());
             log.info("Opened pull request #{} in {} for {}", created.getNumber(), repository, request.head());
-            return toPullRequest(created);
+            return GitHubResults.pullRequest(created);
         } catch (HttpException e) {
             // a concurrent attempt may have opened it between our look-up and the create
             if (e.getResponseCode() == 422) {
-                return findOpenPullRequest(repository, request.head()).orElseThrow(() -> translate("open pull request", e));
+                return findOpenPullRequest(repository, request.head()).orElseThrow(() -> GitHubResults.failure("open pull request", e));
             }
-            throw translate("open pull request for " + request.head() + " in " + repository, e);
+            throw GitHubResults.failure("open pull request for " + request.head() + " in " + repository, e);
         } catch (IOException e) {
-            throw translate("open pull request for " + request.head() + " in " + repository, e);
+            throw GitHubResults.failure("open pull request for " + request.head() + " in " + repository, e);
         }
     }
 
@@ -142,7 +140,7 @@ public class GitHubCodeHost implements CodeHost {
         Map<String, CommitCheck> latest = new LinkedHashMap<>();
         for (GHCommitStatus status : statuses) {
             latest.putIfAbsent(status.getContext(),
-                    new CommitCheck(status.getContext(), state(status.getState()), status.getTargetUrl()));
+                    new CommitCheck(status.getContext(), GitHubResults.state(status.getState()), status.getTargetUrl()));
         }
         return new ArrayList<>(latest.values());
     }
@@ -151,7 +149,7 @@ public class GitHubCodeHost implements CodeHost {
     public List<CommitCheck> checkRuns(RepositoryRef repository, String sha) {
         GHRepository repo = repo(repository);
         List<GHCheckRun> runs = call("read check runs of " + sha, () -> repo.getCheckRuns(sha).toList());
-        return runs.stream().map(run -> new CommitCheck(run.getName(), state(run),
+        return runs.stream().map(run -> new CommitCheck(run.getName(), GitHubResults.state(run),
                 run.getDetailsUrl() == null ? null : run.getDetailsUrl().toString())).toList();
     }
 
@@ -170,46 +168,12 @@ public class GitHubCodeHost implements CodeHost {
         return call("read repository " + repository, () -> github.getRepository(repository.fullName()));
     }
 
-    private static PullRequest toPullRequest(GHPullRequest pr) {
-        return new PullRequest(pr.getNumber(), String.valueOf(pr.getHtmlUrl()), pr.getTitle(), pr.getHead().getRef(),
-                pr.getHead().getSha(), pr.getBase().getRef(), pr.getState() == GHIssueState.OPEN);
-    }
-
-    private static CiState state(GHCommitState state) {
-        return switch (state) {
-            case SUCCESS -> CiState.SUCCESS;
-            case PENDING -> CiState.PENDING;
-            default -> CiState.FAILURE;
-        };
-    }
-
-    private static CiState state(GHCheckRun run) {
-        if (run.getStatus() != GHCheckRun.Status.COMPLETED) {
-            return CiState.PENDING;
-        }
-        return switch (run.getConclusion()) {
-            case SUCCESS, NEUTRAL, SKIPPED -> CiState.SUCCESS;
-            default -> CiState.FAILURE;
-        };
-    }
-
     private static <T> T call(String what, GitHubCall<T> call) {
         try {
             return call.run();
         } catch (IOException e) {
-            throw translate(what, e);
+            throw GitHubResults.failure(what, e);
         }
-    }
-
-    private static CodeHostException translate(String what, IOException e) {
-        if (e instanceof GHFileNotFoundException notFound) {
-            return new CodeHostException("could not " + what + ": not found (or no access)", 404, notFound);
-        }
-        if (e instanceof HttpException http) {
-            return new CodeHostException("could not " + what + ": HTTP " + http.getResponseCode() + " "
-                    + String.valueOf(http.getMessage()), http.getResponseCode(), http);
-        }
-        return new CodeHostException("could not " + what + ": " + e.getMessage(), 0, e);
     }
 
     @FunctionalInterface
