@@ -55,6 +55,14 @@ public class Sandbox {
      * @throws SandboxUnavailableException when the isolation cannot be set up on this machine
      */
     public SandboxResult run(Path workspace, List<String> command) {
+        return run(workspace, command, properties.timeout());
+    }
+
+    /** Like {@link #run(Path, List)} with another wall-clock limit for this command. */
+    public SandboxResult run(Path workspace, List<String> command, Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive");
+        }
         if (command.isEmpty()) {
             throw new IllegalArgumentException("no command given");
         }
@@ -63,7 +71,7 @@ public class Sandbox {
         }
         Setup ready = ready();
         try (RunDirectory run = RunDirectory.create(properties.workRoot(), workspace, ready.user())) {
-            return execute(ready, run, command, properties.timeout());
+            return execute(ready, run, command, timeout);
         }
     }
 

@@ -129,10 +129,8 @@ class SandboxTest {
     void timeoutKillsTheWholeProcessTree() throws Exception {
         String tag = "orphan" + UUID.randomUUID().toString().replace("-", "");
         Files.writeString(workspace.resolve(tag + ".sh"), "sleep 300\n");
-        Sandbox sandbox = sandbox(Duration.ofSeconds(3), 64, DataSize.ofMegabytes(1), DataSize.ofKilobytes(64));
-
-        CompletableFuture<SandboxResult> running = CompletableFuture.supplyAsync(() -> sandbox.runShell(workspace,
-                "/bin/sh " + tag + ".sh & echo started; sleep 120"));
+        CompletableFuture<SandboxResult> running = CompletableFuture.supplyAsync(() -> sandbox().run(workspace,
+                List.of("/bin/sh", "-c", "/bin/sh " + tag + ".sh & echo started; sleep 120"), Duration.ofSeconds(3)));
         boolean childSeen = false;
         while (!childSeen && !running.isDone()) {
             childSeen = !processesTagged(tag).isEmpty();
