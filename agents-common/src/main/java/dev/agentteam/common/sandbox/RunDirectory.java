@@ -46,6 +46,24 @@ final class RunDirectory implements AutoCloseable {
         }
     }
 
+    /** Creates the work root; when the worker is root, the command will run as the configured uid instead. */
+    static SandboxUser prepareWorkRoot(SandboxProperties properties) {
+        try {
+            Path root = Files.createDirectories(properties.workRoot());
+            Path marker = Files.createTempFile(root, "whoami-", "");
+            int uid = (Integer) Files.getAttribute(marker, "unix:uid");
+            Files.delete(marker);
+            if (uid != 0) {
+                return null;
+            }
+            // the unprivileged command must be able to reach its own copy below the root
+            Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
+            return new SandboxUser(properties.runAsUid(), properties.runAsGid());
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new SandboxUnavailableException("cannot prepare sandbox work root " + properties.workRoot(), e);
+        }
+    }
+
     Path root() {
         return root;
     }

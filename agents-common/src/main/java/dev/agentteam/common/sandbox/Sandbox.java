@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +97,7 @@ public class Sandbox {
     }
 
     private Setup probe() {
-        SandboxUser user = prepareWorkRoot();
+        SandboxUser user = RunDirectory.prepareWorkRoot(properties);
         IsolationCommand isolation = IsolationCommand.locate(path());
         Setup candidate = new Setup(isolation, user);
         Path empty = properties.workRoot().resolve("probe-workspace");
@@ -107,8 +106,9 @@ public class Sandbox {
             try (RunDirectory run = RunDirectory.create(properties.workRoot(), empty, user)) {
                 SandboxResult result = execute(candidate, run, List.of("/bin/sh", "-c", "exit 0"), PROBE_TIMEOUT);
                 if (!result.succeeded()) {
-                    throw new SandboxUnavailableException("user/network/PID namespaces are not usable here "
-                            + "(unshare exit " + result.exitCode() + "): " + result.output().strip());
+                    throw new SandboxUnavailableException("sandbox cannot be set up here (exit " + result.exitCode()
+                            + "; needs unprivileged user namespaces, and a work root the sandbox uid can reach): "
+                            + result.output().strip());
                 }
             }
         } catch (IOException e) {
@@ -117,24 +117,6 @@ public class Sandbox {
         log.info("Sandbox ready: namespaces user/net/pid/mount, running as {}",
                 user == null ? "the worker's own uid" : "uid " + user.uid());
         return candidate;
-    }
-
-    /** Creates the work root; when the worker is root, the command will run as the configured uid instead. */
-    private SandboxUser prepareWorkRoot() {
-        try {
-            Path root = Files.createDirectories(properties.workRoot());
-            Path marker = Files.createTempFile(root, "whoami-", "");
-            int uid = (Integer) Files.getAttribute(marker, "unix:uid");
-            Files.delete(marker);
-            if (uid != 0) {
-                return null;
-            }
-            // the unprivileged command must be able to reach its own copy below the root
-            Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
-            return new SandboxUser(properties.runAsUid(), properties.runAsGid());
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new SandboxUnavailableException("cannot prepare sandbox work root " + properties.workRoot(), e);
-        }
     }
 
     private SandboxResult execute(Setup ready, RunDirectory run, List<String> command, Duration timeout) {
