@@ -106,7 +106,8 @@ public class Sandbox {
             try (RunDirectory run = RunDirectory.create(properties.workRoot(), empty, user)) {
                 SandboxResult result = execute(candidate, run, List.of("/bin/sh", "-c", "exit 0"), PROBE_TIMEOUT);
                 if (!result.succeeded()) {
-                    throw new SandboxUnavailableException("sandbox cannot be set up here (exit " + result.exitCode()
+                    throw new SandboxUnavailableException("sandbox cannot be set up here with work root "
+                            + properties.workRoot() + " (exit " + result.exitCode()
                             + "; needs unprivileged user namespaces, and a work root the sandbox uid can reach): "
                             + result.output().strip());
                 }

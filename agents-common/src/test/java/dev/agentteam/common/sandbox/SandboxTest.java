@@ -240,6 +240,19 @@ class SandboxTest {
     }
 
     @Test
+    void refusesToRunWhenTheSandboxCannotBeSetUp(@TempDir Path privateDirectory) throws IOException {
+        // root may create the work root in here, the sandbox uid cannot reach it; a non-root worker cannot even create it
+        Files.setPosixFilePermissions(privateDirectory, PosixFilePermissions.fromString("---------"));
+        Sandbox sandbox = new Sandbox(new SandboxProperties(null, null, 0, null, null, null, null,
+                privateDirectory.resolve("root"), null, 0, 0));
+
+        assertThatThrownBy(() -> sandbox.runShell(workspace, "echo unsandboxed"))
+                .isInstanceOf(SandboxUnavailableException.class)
+                .hasMessageContaining(privateDirectory.resolve("root").toString());
+        Files.setPosixFilePermissions(privateDirectory, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    @Test
     void refusesToRunWhenTheIsolationToolsAreMissing() {
         Sandbox sandbox = new Sandbox(SandboxProperties.defaults(), Map.of("PATH", "/nonexistent"));
 
