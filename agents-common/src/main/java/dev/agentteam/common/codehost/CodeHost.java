@@ -1,0 +1,41 @@
+package dev.agentteam.common.codehost;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The port to where the code lives: GitHub, or the embedded forge that keeps everything offline.
+ * Every method fails fast: {@link RateLimitedException} carries the delay instead of sleeping, other
+ * refusals are {@link CodeHostException}.
+ */
+public interface CodeHost {
+
+    RepositoryInfo repository(RepositoryRef repository);
+
+    /** Creates {@code refs/heads/<branch>} at {@code sha}; succeeds if it already points there. */
+    void createBranch(RepositoryRef repository, String branch, String sha);
+
+    Optional<PullRequest> findOpenPullRequest(RepositoryRef repository, String head);
+
+    /** Opens a pull request, or returns the one already open for the same head (so retries are safe). */
+    PullRequest openPullRequest(RepositoryRef repository, NewPullRequest request);
+
+    void comment(RepositoryRef repository, int number, String body);
+
+    /** One review holding {@code comments} on lines of the PR's head commit, with {@code summary} as its body. */
+    void reviewComments(RepositoryRef repository, int number, String summary, List<InlineComment> comments);
+
+    void addLabels(RepositoryRef repository, int number, Set<String> labels);
+
+    /** Latest commit status per context on {@code sha}. */
+    List<CommitCheck> commitStatuses(RepositoryRef repository, String sha);
+
+    List<CommitCheck> checkRuns(RepositoryRef repository, String sha);
+
+    /**
+     * Merges the pull request if its head is still {@code expectedHeadSha}. Called only on a human
+     * approver's action through the merge gate; no agent code path calls it.
+     */
+    void merge(RepositoryRef repository, int number, String expectedHeadSha, MergeMethod method);
+}

@@ -1,0 +1,5 @@
+package dev.agentteam.common.codehost;
+
+public enum MergeMethod {
+    MERGE, SQUASH, REBASE
+}
