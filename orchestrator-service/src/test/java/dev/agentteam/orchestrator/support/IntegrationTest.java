@@ -1,0 +1,39 @@
+package dev.agentteam.orchestrator.support;
+
+import dev.agentteam.common.testing.ContainerServices;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The one shared base of the orchestrator's integration tests: the whole application on a random port against
+ * the real PostgreSQL and Redis. Every test starts from empty domain tables (users stay: user 1 is the
+ * bootstrap admin).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import({ContainerServices.class, IntegrationTestConfiguration.class})
+public abstract class IntegrationTest {
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected TestApi api;
+
+    @BeforeEach
+    void cleanDatabase() {
+        api = new TestApi(port);
+        jdbc.execute("truncate epics, stories, story_dependencies, sprints, sprint_stories, tasks, task_transitions, "
+                + "pr_records, approvals, clarifications, artifacts, agent_logs restart identity cascade");
+        jdbc.update("delete from users where id > 1");
+    }
+
+    protected long seedUser(String name) {
+        return jdbc.queryForObject("insert into users (name) values (?) returning id", Long.class, name);
+    }
+}
