@@ -25,6 +25,11 @@ public final class TestApi {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A GET as a browser or scraper sends it, accepting anything. */
+    public Reply getAnything(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "*/*").GET());
+    }
+
     public Reply postJson(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -41,7 +46,12 @@ public final class TestApi {
 
     private Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.header("Accept", "application/json, application/problem+json").build(),
+            HttpRequest built = request.build();
+            if (built.headers().firstValue("Accept").isEmpty()) {
+                built = HttpRequest.newBuilder(built, (name, value) -> true)
+                        .header("Accept", "application/json, application/problem+json").build();
+            }
+            HttpResponse<String> response = CLIENT.send(built,
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null), response.body());
