@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * Postgres is the system of record, Redis only the transport: every task QUEUED in Postgres for longer than the
  * grace period whose id Redis no longer holds (pending or claimed) is pushed again, with the same attempt. This
- * covers a crash between commit and push, a failed push, and a Redis that lost its data.
+ * covers a crash between commit and push, a failed push, and a Redis that lost its data. It also returns the claims
+ * of workers whose heartbeat expired, so their tasks are delivered again after the lease.
  */
 @Component
 class Reconciler {
@@ -44,6 +45,7 @@ class Reconciler {
         int restored = 0;
         Instant now = clock.instant();
         for (AgentRole role : AgentRole.values()) {
+            reapDeadWorkers(role);
             // Read Postgres first: a task queued after this query is not a candidate, so Redis not holding it yet is fine.
             List<TaskEntity> candidates = tasks.findByStatusAndAssignedToAndQueuedAtBeforeOrderById(
                     TaskState.QUEUED, role.key(), now.minus(properties.reconcileGrace()));
@@ -63,5 +65,17 @@ class Reconciler {
             log.info("reconciler pushed {} queued task(s) that Redis did not hold", restored);
         }
         return restored;
+    }
+
+    /** Claims of workers whose heartbeat expired count as held; hand them back first so another worker takes them. */
+    private void reapDeadWorkers(AgentRole role) {
+        try {
+            int reaped = queue.reapExpiredClaims(role);
+            if (reaped > 0) {
+                log.info("returned {} claim(s) of dead {} workers to the pending queue", reaped, role.key());
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not reap the expired {} claims: {}", role.key(), e.toString());
+        }
     }
 }
