@@ -7,12 +7,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Takes results from {@code tasks:done} (reliably: into this consumer's own processing list), applies each in one
@@ -36,9 +34,7 @@ class ResultConsumer implements SmartLifecycle {
         this.inbox = inbox;
         this.applier = applier;
         this.properties = properties;
-        // Stable within a process so a restart with the same host/pid is unlikely; recovery covers both cases.
-        this.processId = "orchestrator-" + ManagementFactory.getRuntimeMXBean().getName().replace('@', '-')
-                + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.processId = properties.consumerId();
     }
 
     @Override

@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param retryPollInterval   how often due retries are looked for
  * @param resultConsumers     threads taking results from {@code tasks:done}
  * @param resultWait          how long one take from {@code tasks:done} blocks
+ * @param consumerId          this orchestrator's name on {@code tasks:done:processing:<id>-<n>}; must survive a restart
+ *                            so the results a crashed process left unacknowledged are recovered (default: the host name)
  */
 @ConfigurationProperties("agentteam.tasks")
 record TaskProperties(
@@ -31,7 +33,8 @@ record TaskProperties(
         Duration reconcileGrace,
         Duration retryPollInterval,
         Integer resultConsumers,
-        Duration resultWait) {
+        Duration resultWait,
+        String consumerId) {
 
     TaskProperties {
         maxAttempts = maxAttempts == null ? 3 : maxAttempts;
@@ -45,6 +48,7 @@ record TaskProperties(
         retryPollInterval = retryPollInterval == null ? Duration.ofSeconds(2) : retryPollInterval;
         resultConsumers = resultConsumers == null ? 1 : resultConsumers;
         resultWait = resultWait == null ? Duration.ofSeconds(1) : resultWait;
+        consumerId = consumerId == null || consumerId.isBlank() ? "orchestrator-" + hostName() : consumerId;
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("agentteam.tasks.max-attempts must be at least 1, was " + maxAttempts);
         }
@@ -53,6 +57,18 @@ record TaskProperties(
         }
         if (backoffFactor < 1.0 || backoffJitter < 0.0 || backoffJitter >= 1.0) {
             throw new IllegalArgumentException("agentteam.tasks.backoff-factor must be >= 1 and backoff-jitter in [0, 1)");
+        }
+    }
+
+    private static String hostName() {
+        String fromEnv = System.getenv("HOSTNAME");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "local";
         }
     }
 }
