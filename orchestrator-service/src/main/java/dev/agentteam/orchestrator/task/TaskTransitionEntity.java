@@ -42,6 +42,11 @@ class TaskTransitionEntity {
         this.at = at;
     }
 
+    /** The same step for a task whose id was not known yet when the step was taken (before its insert). */
+    TaskTransitionEntity forTask(Long id) {
+        return new TaskTransitionEntity(id, fromStatus, toStatus, attempt, reason, at);
+    }
+
     TaskTransitionView view() {
         return new TaskTransitionView(fromStatus, toStatus, attempt, reason, at);
     }

@@ -3,10 +3,14 @@ package dev.agentteam.orchestrator.task;
 import dev.agentteam.common.queue.ClaimedTask;
 import dev.agentteam.common.queue.DeadLetter;
 import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.task.TaskState;
 import dev.agentteam.common.task.TokenUsage;
+import dev.agentteam.common.worker.TransientTaskException;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -20,34 +24,39 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The four failure scenarios of the foundation issue, against real Postgres and Redis. */
+/**
+ * The four failure scenarios of the foundation issue, against real Postgres and Redis, with the agents-common worker
+ * runtime (in {@link AgentProcess}) and small test handlers as the agents.
+ */
 class FoundationScenariosTest extends TaskIntegrationTest {
+
+    @Autowired
+    Environment environment;
 
     private static final TokenUsage USAGE = new TokenUsage(120, 30, new BigDecimal("0.0015"));
 
     @Test
     void aWorkerThatDiesMidTaskHasItsTaskDeliveredAgainAfterTheLeaseAndCompletedOnce() {
         TaskView task = createTask(AgentRole.DEV, "dev.implement_story");
+        // A worker process that died right after its BLMOVE: the claim sits in its in-progress list, and its
+        // heartbeat (the lease) runs out because nothing renews it.
         queue.heartbeat(AgentRole.DEV, "dying", Duration.ofMillis(300));
         ClaimedTask lost = claim(AgentRole.DEV, "dying");
         assertThat(lost.task().taskId()).isEqualTo(task.id());
 
-        // The dying worker never heartbeats again and never completes; once its heartbeat expires the claim is reaped.
-        ClaimedTask[] redelivered = new ClaimedTask[1];
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            reconciler.reconcile();
-            redelivered[0] = queue.claim(AgentRole.DEV, "survivor", Duration.ofMillis(200)).orElse(null);
-            return redelivered[0] != null;
-        });
-        assertThat(redelivered[0].task().taskId()).isEqualTo(task.id());
-        assertThat(redelivered[0].task().attempt()).isEqualTo(1);
-        queue.complete(redelivered[0], TaskResult.succeeded(redelivered[0].task(), "survivor", Map.of("stories", 3), USAGE));
+        TestHandler agent = new TestHandler("dev.implement_story",
+                (envelope, context) -> TaskResult.succeeded(envelope, context.workerId(), Map.of("stories", 3), USAGE));
+        try (AgentProcess survivor = AgentProcess.start(environment, AgentRole.DEV, "survivor", agent)) {
+            TaskView done = awaitStatus(task.id(), TaskState.SUCCEEDED);
 
-        TaskView done = awaitStatus(task.id(), TaskState.SUCCEEDED);
-        assertThat(done.result()).containsEntry("stories", 3);
-        assertThat(transitions(task.id())).containsExactly("->PENDING", "PENDING>QUEUED", "QUEUED>SUCCEEDED");
-        await().until(() -> events.of(TaskSucceeded.class).size() == 1);
-        assertThat(events.of(TaskSucceeded.class).get(0).taskId()).isEqualTo(task.id());
+            assertThat(agent.timesHandled(task.id())).isEqualTo(1);
+            assertThat(agent.handled.get(0).attempt()).isEqualTo(1);
+            assertThat(done.result()).containsEntry("stories", 3);
+            assertThat(done.attemptCount()).isEqualTo(1);
+            assertThat(transitions(task.id())).containsExactly("->PENDING", "PENDING>QUEUED", "QUEUED>SUCCEEDED");
+            await().until(() -> events.of(TaskSucceeded.class).size() == 1);
+            assertThat(events.of(TaskSucceeded.class).get(0).taskId()).isEqualTo(task.id());
+        }
     }
 
     @Test
@@ -64,11 +73,19 @@ class FoundationScenariosTest extends TaskIntegrationTest {
 
         assertThat(reconciler.reconcile()).isEqualTo(5);
         assertThat(queue.heldTaskIds(AgentRole.QA)).containsExactlyInAnyOrderElementsOf(ids);
-        ClaimedTask restored = claim(AgentRole.QA, "qa-1");
-        assertThat(restored.task().attempt()).isEqualTo(1);
-        assertThat(restored.task().payload()).containsEntry("epic_title", "Login with GitHub");
         // Nothing is pushed twice: every id is held once it is back.
         assertThat(reconciler.reconcile()).isZero();
+
+        TestHandler agent = new TestHandler("qa.triage_results",
+                (envelope, context) -> TaskResult.succeeded(envelope, context.workerId(), Map.of("verdict", "flaky"), USAGE));
+        try (AgentProcess qa = AgentProcess.start(environment, AgentRole.QA, "qa-agent", agent)) {
+            ids.forEach(id -> awaitStatus(id, TaskState.SUCCEEDED));
+        }
+        ids.forEach(id -> assertThat(agent.timesHandled(id)).isEqualTo(1));
+        assertThat(agent.handled).allSatisfy(envelope -> {
+            assertThat(envelope.attempt()).isEqualTo(1);
+            assertThat(envelope.payload()).containsEntry("epic_title", "Login with GitHub");
+        });
     }
 
     @Test
@@ -96,13 +113,15 @@ class FoundationScenariosTest extends TaskIntegrationTest {
     @Test
     void aTaskThatFailsEveryAttemptEndsDeadInPostgresAndInTheDeadLetterList() {
         TaskView task = createTask(AgentRole.DEV, "dev.implement_story");
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            ClaimedTask claimed = claim(AgentRole.DEV, "dev-1");
-            assertThat(claimed.task().attempt()).isEqualTo(attempt);
-            queue.complete(claimed, TaskResult.failed(claimed.task(), "dev-1", "tests still red (" + attempt + ")", true, USAGE));
+        TestHandler agent = new TestHandler("dev.implement_story", (envelope, context) -> {
+            throw new TransientTaskException("tests still red (" + envelope.attempt() + ")");
+        });
+        try (AgentProcess flaky = AgentProcess.start(environment, AgentRole.DEV, "flaky", agent)) {
+            awaitStatus(task.id(), TaskState.DEAD);
         }
+        assertThat(agent.handled).extracting(TaskEnvelope::attempt).containsExactly(1, 2, 3);
 
-        TaskView dead = awaitStatus(task.id(), TaskState.DEAD);
+        TaskView dead = tasks.find(task.id()).orElseThrow();
         assertThat(dead.lastError()).isEqualTo("tests still red (3)");
         assertThat(dead.attemptCount()).isEqualTo(3);
         assertThat(transitions(task.id())).containsExactly("->PENDING", "PENDING>QUEUED",
