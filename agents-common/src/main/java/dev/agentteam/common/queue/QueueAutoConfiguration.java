@@ -1,0 +1,42 @@
+package dev.agentteam.common.queue;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettucePoolingClientConfiguration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/** The Redis task queue and result inbox, for the orchestrator and every agent. */
+@AutoConfiguration(after = DataRedisAutoConfiguration.class)
+@ConditionalOnBean(StringRedisTemplate.class)
+public class QueueAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(QueueAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean(TaskQueue.class)
+    RedisTaskQueue redisTaskQueue(StringRedisTemplate redis) {
+        warnWithoutPool(redis.getConnectionFactory());
+        return new RedisTaskQueue(redis);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ResultInbox.class)
+    RedisResultInbox redisResultInbox(StringRedisTemplate redis) {
+        return new RedisResultInbox(redis);
+    }
+
+    private static void warnWithoutPool(RedisConnectionFactory factory) {
+        if (factory instanceof LettuceConnectionFactory lettuce
+                && !(lettuce.getClientConfiguration() instanceof LettucePoolingClientConfiguration)) {
+            log.warn("Redis connection pooling is off (spring.data.redis.lettuce.pool.enabled=false): every blocking "
+                    + "claim opens a new connection, about 4x slower than with the pool");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.agentteam.common.worker;
+
+import dev.agentteam.common.task.TaskEnvelope;
+import dev.agentteam.common.task.TaskResult;
+
+/**
+ * The role logic for one task type. Every bean of this type in an agent app is registered with the worker,
+ * which claims the role's tasks and hands each to the handler of its {@link TaskEnvelope#type()}.
+ *
+ * <p>Outcomes: return a {@link TaskResult} (succeeded, failed or clarify; the worker fills in task id, attempt
+ * and worker id); throw {@link TransientTaskException} when a later attempt may succeed; any other exception
+ * fails the task for good, with the exception's message as the reason.
+ */
+public interface TaskHandler {
+
+    /** The task type this handler takes, {@code <role>.<action>} (e.g. {@code dev.implement_story}). */
+    String type();
+
+    TaskResult handle(TaskEnvelope task, WorkerContext context) throws Exception;
+}
