@@ -1,6 +1,5 @@
 package dev.agentteam.orchestrator;
 
-import dev.agentteam.orchestrator.support.IntegrationTestConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,8 +41,7 @@ class MigrationsTest {
 
     @Test
     void migrationsApplyToAnEmptyDatabaseAndTheEntitiesValidate() {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(OrchestratorApplication.class,
-                IntegrationTestConfiguration.class)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(OrchestratorApplication.class)
                 .web(WebApplicationType.NONE)
                 .run("--spring.datasource.url=" + SERVER + database, "--spring.jpa.hibernate.ddl-auto=validate",
                         "--spring.flyway.enabled=true")) {

@@ -10,11 +10,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The one shared base of the orchestrator's integration tests: the whole application on a random port against
- * the real PostgreSQL and Redis. Every test starts from empty domain tables (users stay: user 1 is the
- * bootstrap admin).
+ * the real PostgreSQL and Redis, with the real task feature (its queue envelopes go to the test's Redis index;
+ * no agent consumes them). Every test starts from empty domain tables and only user 1, the bootstrap admin.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({ContainerServices.class, IntegrationTestConfiguration.class})
+@Import(ContainerServices.class)
 public abstract class IntegrationTest {
 
     @LocalServerPort
@@ -31,6 +31,9 @@ public abstract class IntegrationTest {
         jdbc.execute("truncate epics, stories, story_dependencies, sprints, sprint_stories, tasks, task_transitions, "
                 + "pr_records, approvals, clarifications, artifacts, agent_logs restart identity cascade");
         jdbc.update("delete from users where id > 1");
+        // Other test contexts may have emptied users after this context bootstrapped user 1.
+        jdbc.update("insert into users (id, name, role) values (1, 'admin', 'admin') on conflict (id) do nothing");
+        jdbc.queryForObject("select setval(pg_get_serial_sequence('users', 'id'), (select max(id) from users))", Long.class);
     }
 
     protected long seedUser(String name) {

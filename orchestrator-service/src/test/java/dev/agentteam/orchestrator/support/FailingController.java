@@ -1,0 +1,24 @@
+package dev.agentteam.orchestrator.support;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Stands for another feature's controller failing in the two ways the global handler must render. Test-only;
+ * found by component scanning because test classes share the application's package.
+ */
+@RestController
+class FailingController {
+
+    @GetMapping("/api/test/boom")
+    String boom() {
+        throw new IllegalStateException("secret internals: password=hunter2");
+    }
+
+    @GetMapping("/api/test/status")
+    String status() {
+        throw new ResponseStatusException(HttpStatus.CONFLICT, "Task 7 is RUNNING and cannot be assigned.");
+    }
+}
