@@ -69,6 +69,21 @@ class Epic {
         updatedAt = Instant.now();
     }
 
+    boolean refining() {
+        return status == EpicStatus.REFINING || status == EpicStatus.CLARIFYING;
+    }
+
+    void refined() {
+        status = EpicStatus.REFINED;
+        refinedAt = Instant.now();
+        updatedAt = refinedAt;
+    }
+
+    void awaitClarification() {
+        status = EpicStatus.CLARIFYING;
+        updatedAt = Instant.now();
+    }
+
     EpicView view() {
         return new EpicView(id, title, description, createdBy, repositoryId, status, createdAt, refinedAt, doneAt);
     }

@@ -84,6 +84,15 @@ class Story {
         this.updatedAt = createdAt;
     }
 
+    Long id() {
+        return id;
+    }
+
+    void dependOn(Set<Long> storyIds) {
+        dependsOn = new TreeSet<>(storyIds);
+        updatedAt = Instant.now();
+    }
+
     StoryView view() {
         return new StoryView(id, epicId, title, statement, List.copyOf(acceptanceCriteria), estimate, priority, status,
                 List.copyOf(dependsOn), createdAt, startedAt, doneAt);
