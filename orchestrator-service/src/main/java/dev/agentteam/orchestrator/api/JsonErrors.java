@@ -2,6 +2,7 @@ package dev.agentteam.orchestrator.api;
 
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -24,6 +25,11 @@ final class JsonErrors {
         if (cause == null) {
             return ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")
                     ? "The request body is missing." : "The request body could not be read.";
+        }
+        if (cause instanceof InputCoercionException coercion) {
+            String field = path(coercion);
+            return (field.isEmpty() ? "A number" : "'" + field + "'") + " is out of range for "
+                    + expected(coercion.getTargetType()).replace("a number", "its type") + ".";
         }
         if (cause instanceof StreamReadException) {
             return "The request body is not valid JSON: " + firstLine(((JacksonException) cause).getOriginalMessage());

@@ -39,7 +39,8 @@ record ProposedStories(List<NewStory> stories, List<Set<Integer>> dependsOnPosit
     }
 
     private static String text(Object value) {
-        return value instanceof String s && !s.isBlank() ? s.strip() : null;
+        // PostgreSQL text cannot hold U+0000, and model output may contain it.
+        return value instanceof String s && !s.replace("\u0000", "").isBlank() ? s.replace("\u0000", "").strip() : null;
     }
 
     private static String truncate(String text, int max) {
