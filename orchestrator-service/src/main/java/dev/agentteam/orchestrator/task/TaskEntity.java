@@ -22,7 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** A row of {@code tasks}. Its status only changes through {@link #moveTo}, which obeys {@link TaskState}'s table. */
+/**
+ * A row of {@code tasks}. Its status only changes through {@link #moveTo}, which obeys {@link TaskState}'s table.
+ * {@code started_at} stays empty: workers do not report a start (docs/adr/task-dispatch.md), so the timeline runs
+ * from {@code queued_at} to {@code finished_at}.
+ */
 @Entity
 @Table(name = "tasks")
 class TaskEntity {
@@ -107,9 +111,7 @@ class TaskEntity {
         inputTokens += usage.inputTokens();
         outputTokens += usage.outputTokens();
         costUsd = costUsd.add(usage.estimatedCostUsd());
-        if (startedAt == null) {
-            startedAt = now;
-        }
+        updatedAt = now;
     }
 
     Optional<AgentRole> role() {
