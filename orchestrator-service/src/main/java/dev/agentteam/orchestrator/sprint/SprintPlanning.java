@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.Set;
 public class SprintPlanning {
 
     private static final long PLANNING_LOCK = 0x5350524e54L;
+    private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
     private final SprintRepository sprints;
     private final Stories stories;
@@ -39,6 +42,9 @@ public class SprintPlanning {
      */
     @Transactional
     public SprintSummary plan(PlanSprint command) {
+        if (outOfRange(command.start()) || outOfRange(command.end())) {
+            throw ApiProblems.badRequest("start and end must lie between " + EARLIEST + " and " + LATEST + ".");
+        }
         if (command.end().isBefore(command.start())) {
             throw ApiProblems.badRequest("end (" + command.end() + ") is before start (" + command.start() + ").");
         }
@@ -74,6 +80,11 @@ public class SprintPlanning {
                 command.capacityPoints(), command.storyIds()));
         events.publishEvent(new SprintPlanned(sprint.id(), List.copyOf(command.storyIds())));
         return sprint.summary();
+    }
+
+    // Far-off years parse as LocalDate but PostgreSQL's date type cannot store them all; no sprint needs them.
+    private static boolean outOfRange(LocalDate date) {
+        return date.isBefore(EARLIEST) || date.isAfter(LATEST);
     }
 
     public Optional<SprintSummary> find(long id) {

@@ -100,6 +100,9 @@ class SprintApiTest extends IntegrationTest {
                 "capacity_points: must be greater than 0; end: must not be null");
         assertProblem(api.postJson("/api/sprints", """
                 {"start": "2026-12-01", "end": "2026-12-14"}"""), 400, "stories: must not be null");
+        assertProblem(api.postJson("/api/sprints", """
+                {"start": "2026-12-01", "end": "+1000000-01-01", "stories": []}"""), 400,
+                "start and end must lie between 2000-01-01 and 9999-12-31.");
         assertThat(jdbc.queryForObject("select count(*) from sprints", Long.class)).isZero();
     }
 
