@@ -143,6 +143,7 @@ class EpicApiTest extends IntegrationTest {
     @Test
     void failuresOfOtherFeaturesAreRendered() {
         assertProblem(api.get("/api/test/status"), 409, "Task 7 is RUNNING and cannot be assigned.");
+        assertProblem(api.get("/api/test/transition"), 409, "a task cannot move from SUCCEEDED to QUEUED");
         Reply boom = api.get("/api/test/boom");
         assertProblem(boom, 500, "An unexpected error occurred; quote reference ");
         assertThat(boom.body()).doesNotContain("hunter2").doesNotContain("IllegalStateException")
