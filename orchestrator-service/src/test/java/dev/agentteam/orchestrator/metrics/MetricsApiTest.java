@@ -76,6 +76,17 @@ class MetricsApiTest extends IntegrationTest {
     }
 
     @Test
+    void theSameNumbersAreExportedToPrometheus() {
+        String scrape = api.getAnything("/actuator/prometheus").body();
+
+        assertThat(scrape).contains("agentteam_stories{status=\"DONE\"} 3.0")
+                .contains("agentteam_tasks{status=\"SUCCEEDED\"} 3.0")
+                .contains("agentteam_tasks_finished{outcome=\"succeeded_after_retry\"} 1.0")
+                .contains("agentteam_lead_time_hours{stat=\"p90\"} 21.2")
+                .contains("agentteam_pr_cycle_time_hours{stat=\"avg\"} 3.5");
+    }
+
+    @Test
     void anEmptySprintHasNoDurations() {
         long empty = jdbc.queryForObject("""
                 insert into sprints (name, start_date, end_date) values ('E', '2026-02-01', '2026-02-14') returning id""",
