@@ -13,6 +13,7 @@ import java.util.Set;
  * PENDING → QUEUED → RUNNING → SUCCEEDED | FAILED | BLOCKED | DEAD
  * BLOCKED → QUEUED (a human answered)      FAILED → QUEUED (retry while attempts remain) | DEAD
  * any non-final state → CANCELLED
+ * QUEUED | FAILED | BLOCKED → PENDING (handed to a human: withdrawn from the queue until reassigned)
  * </pre>
  */
 public enum TaskState {
@@ -23,10 +24,10 @@ public enum TaskState {
     static {
         ALLOWED.put(PENDING, EnumSet.of(QUEUED, CANCELLED));
         // QUEUED → FAILED/DEAD covers a worker that gave up before it could report RUNNING.
-        ALLOWED.put(QUEUED, EnumSet.of(RUNNING, SUCCEEDED, FAILED, BLOCKED, DEAD, CANCELLED));
+        ALLOWED.put(QUEUED, EnumSet.of(RUNNING, SUCCEEDED, FAILED, BLOCKED, DEAD, CANCELLED, PENDING));
         ALLOWED.put(RUNNING, EnumSet.of(SUCCEEDED, FAILED, BLOCKED, DEAD, QUEUED, CANCELLED));
-        ALLOWED.put(FAILED, EnumSet.of(QUEUED, DEAD, CANCELLED));
-        ALLOWED.put(BLOCKED, EnumSet.of(QUEUED, CANCELLED));
+        ALLOWED.put(FAILED, EnumSet.of(QUEUED, DEAD, CANCELLED, PENDING));
+        ALLOWED.put(BLOCKED, EnumSet.of(QUEUED, CANCELLED, PENDING));
         ALLOWED.put(SUCCEEDED, EnumSet.noneOf(TaskState.class));
         ALLOWED.put(DEAD, EnumSet.of(QUEUED)); // an admin may re-queue a dead-lettered task
         ALLOWED.put(CANCELLED, EnumSet.noneOf(TaskState.class));

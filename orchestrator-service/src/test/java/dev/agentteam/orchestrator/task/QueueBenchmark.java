@@ -1,0 +1,121 @@
+package dev.agentteam.orchestrator.task;
+
+import dev.agentteam.common.queue.ClaimedTask;
+import dev.agentteam.common.queue.TaskQueue;
+import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.TaskResult;
+import dev.agentteam.common.task.TokenUsage;
+import dev.agentteam.common.testing.ContainerServices;
+import dev.agentteam.common.testing.RedisTestSupport;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End-to-end throughput of the task pipeline: {@code Tasks.create} (Postgres insert + timeline + enqueue after commit)
+ * → two claim loops in this process with a no-op handler → {@code tasks:done} → the result consumer applying each
+ * result in Postgres. Runs only from {@code scripts/benchmark-queue.sh} (tag "benchmark").
+ */
+@Tag("benchmark")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "agentteam.tasks.reconcile-interval=1h",
+        "agentteam.tasks.result-consumers=${benchmark.result-consumers:1}",
+        "agentteam.tasks.consumer-id=orchestrator-benchmark",
+        "logging.level.dev.agentteam=WARN"})
+@Import(ContainerServices.class)
+class QueueBenchmark {
+
+    private static final int TASKS = Integer.getInteger("benchmark.tasks", 20_000);
+    private static final int WORKERS = 2;
+    /** "pipelined": workers run while tasks are created; "drain": all tasks are queued first, then workers start. */
+    private static final String MODE = System.getProperty("benchmark.mode", "pipelined");
+
+    @Autowired
+    Tasks tasks;
+    @Autowired
+    TaskQueue queue;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Test
+    void twentyThousandTasksEndToEnd() throws Exception {
+        jdbc.sql("truncate tasks restart identity cascade").update();
+        RedisTestSupport.flushOwnDatabase(redis);
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong handled = new AtomicLong();
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < WORKERS; i++) {
+            String workerId = "bench-" + i;
+            queue.heartbeat(AgentRole.DEV, workerId, Duration.ofMinutes(10));
+            workers.add(new Thread(() -> claimLoop(workerId, running, handled), workerId));
+        }
+        boolean drain = "drain".equals(MODE);
+        if (!drain) {
+            workers.forEach(Thread::start);
+        }
+
+        long start = System.nanoTime();
+        for (int i = 0; i < TASKS; i++) {
+            tasks.create(new NewTask("dev.implement_story", AgentRole.DEV, null, null, Map.of("n", i)));
+        }
+        double createdSeconds = (System.nanoTime() - start) / 1e9;
+        if (drain) {
+            start = System.nanoTime();
+            workers.forEach(Thread::start);
+        }
+        long succeeded = 0;
+        while (succeeded < TASKS) {
+            Thread.sleep(200);
+            succeeded = jdbc.sql("select count(*) from tasks where status = 'SUCCEEDED'").query(Long.class).single();
+        }
+        double totalSeconds = (System.nanoTime() - start) / 1e9;
+        running.set(false);
+        for (Thread worker : workers) {
+            worker.join();
+        }
+
+        long transitions = jdbc.sql("select count(*) from task_transitions").query(Long.class).single();
+        assertThat(transitions).isEqualTo(3L * TASKS);
+        String report = String.format("mode=%s tasks=%d workers=%d result-consumers=%s create+enqueue=%.1fs (%.0f/s) "
+                        + "%s=%.1fs (%.0f tasks/s) handled=%d%n", MODE, TASKS, WORKERS,
+                System.getProperty("benchmark.result-consumers", "1"), createdSeconds, TASKS / createdSeconds,
+                drain ? "claim-to-applied" : "end-to-end", totalSeconds, TASKS / totalSeconds, handled.get());
+        System.out.print("BENCHMARK " + report);
+        write(report);
+    }
+
+    private void claimLoop(String workerId, AtomicBoolean running, AtomicLong handled) {
+        while (running.get()) {
+            Optional<ClaimedTask> claimed = queue.claim(AgentRole.DEV, workerId, Duration.ofMillis(200));
+            claimed.ifPresent(claim -> {
+                queue.complete(claim, TaskResult.succeeded(claim.task(), workerId, Map.of(), TokenUsage.NONE));
+                handled.incrementAndGet();
+            });
+        }
+    }
+
+    private static void write(String report) throws IOException {
+        Path out = Path.of("target", "benchmark-queue.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+}
