@@ -11,7 +11,7 @@ set -euo pipefail
 
 DB_NAME="${AGENT_TEAM_DB_NAME:-agentteam}"
 DB_USER="${AGENT_TEAM_DB_USER:-agentteam}"
-DB_PASSWORD="${AGENT_TEAM_DB_PASSWORD:-agentteam}"
+DB_PASSWORD="${AGENT_TEAM_DB_PASSWORD:-agentteam-local-dev}"
 TEST_DBS="${AGENT_TEAM_TEST_DBS:-agentteam_test} ${AGENT_TEAM_TEST_DB:-}"
 PG_MAJOR="${AGENT_TEAM_PG_MAJOR:-15}"
 PG_HOST=127.0.0.1
@@ -158,6 +158,9 @@ fi
 if [ "$(psql_super -c "select 1 from pg_roles where rolname='${DB_USER}'")" != "1" ]; then
   log "creating role ${DB_USER}"
   psql_super -c "create role ${DB_USER} login password '${DB_PASSWORD}'"
+else
+  # keep the password in step with the configuration (a changed default must not lock the apps out)
+  psql_super -c "alter role ${DB_USER} with login password '${DB_PASSWORD}'" >/dev/null
 fi
 for db in "$DB_NAME" $TEST_DBS; do
   if [ "$(psql_super -c "select 1 from pg_database where datname='${db}'")" != "1" ]; then
