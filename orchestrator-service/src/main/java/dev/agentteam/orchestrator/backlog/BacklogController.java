@@ -1,0 +1,69 @@
+package dev.agentteam.orchestrator.backlog;
+
+import dev.agentteam.orchestrator.api.ApiProblems;
+import dev.agentteam.orchestrator.backlog.BacklogResponses.BacklogPage;
+import dev.agentteam.orchestrator.backlog.BacklogResponses.EpicResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.util.List;
+
+@RestController
+@RequestMapping(path = "/api", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+@Tag(name = "Backlog", description = "Epics, their stories and tasks")
+class BacklogController {
+
+    private final Epics epics;
+    private final BacklogAssembler assembler;
+
+    BacklogController(Epics epics, BacklogAssembler assembler) {
+        this.epics = epics;
+        this.assembler = assembler;
+    }
+
+    @PostMapping(path = "/epics", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Submit an epic", description = "Stores the epic and queues a po.refine_epic task; the epic "
+            + "goes NEW → REFINING. An unknown owner_id or repository_id answers 422.")
+    ResponseEntity<EpicResponse> create(@Valid @RequestBody CreateEpicRequest request) {
+        EpicView epic = epics.submit(request.toCommand());
+        var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/epics/{id}")
+                .buildAndExpand(epic.id()).toUri();
+        return ResponseEntity.created(location).body(assembler.assemble(List.of(epic)).get(0));
+    }
+
+    @GetMapping("/epics/{id}")
+    @Operation(summary = "An epic with its stories and tasks")
+    EpicResponse get(@PathVariable("id") long id) {
+        EpicView epic = epics.find(id).orElseThrow(() -> ApiProblems.notFound("epic", id));
+        return assembler.assemble(List.of(epic)).get(0);
+    }
+
+    @GetMapping("/backlog")
+    @Operation(summary = "Epics with their stories and tasks, newest first, paged")
+    BacklogPage backlog(
+            @Parameter(description = "Only epics in this status") @RequestParam(name = "status", required = false) EpicStatus status,
+            @RequestParam(name = "page", defaultValue = "0") @Min(0) int page,
+            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
+        Page<EpicView> result = epics.list(status,
+                PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))));
+        return new BacklogPage(assembler.assemble(result.getContent()), page, size, result.getTotalElements(),
+                result.getTotalPages());
+    }
+}

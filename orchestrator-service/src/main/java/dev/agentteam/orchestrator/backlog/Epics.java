@@ -1,0 +1,83 @@
+package dev.agentteam.orchestrator.backlog;
+
+import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.orchestrator.api.ApiProblems;
+import dev.agentteam.orchestrator.task.NewTask;
+import dev.agentteam.orchestrator.task.Tasks;
+import dev.agentteam.orchestrator.user.Users;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The backlog's epics: submitting one hands it to the PO agent for refinement into stories. */
+@Service
+@Transactional(readOnly = true)
+public class Epics {
+
+    static final String REFINE_TASK = "po.refine_epic";
+
+    private final EpicRepository epics;
+    private final Users users;
+    private final Tasks tasks;
+    private final JdbcTemplate jdbc;
+
+    Epics(EpicRepository epics, Users users, Tasks tasks, JdbcTemplate jdbc) {
+        this.epics = epics;
+        this.users = users;
+        this.tasks = tasks;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Stores the epic (NEW), creates the {@code po.refine_epic} task and marks the epic REFINING, all in one
+     * transaction: the task is queued only once this commits. Unknown owner or repository → 422.
+     */
+    @Transactional
+    public EpicView submit(NewEpic command) {
+        if (!users.exists(command.ownerId())) {
+            throw ApiProblems.unprocessable("owner_id " + command.ownerId() + " is not a known user.");
+        }
+        if (command.repositoryId() != null && !repositoryExists(command.repositoryId())) {
+            throw ApiProblems.unprocessable("repository_id " + command.repositoryId() + " is not a known repository.");
+        }
+        Epic epic = epics.saveAndFlush(new Epic(command.title(), command.description(), command.ownerId(),
+                command.repositoryId()));
+        tasks.create(new NewTask(REFINE_TASK, AgentRole.PO, epic.id(), null, refinePayload(epic.view())));
+        epic.startRefining();
+        return epics.saveAndFlush(epic).view();
+    }
+
+    public Optional<EpicView> find(long id) {
+        return epics.findById(id).map(Epic::view);
+    }
+
+    /** Epics newest first, optionally only those in one status. */
+    public Page<EpicView> list(EpicStatus status, Pageable pageable) {
+        Page<Epic> page = status == null ? epics.findAll(pageable) : epics.findByStatus(status, pageable);
+        return page.map(Epic::view);
+    }
+
+    private static Map<String, Object> refinePayload(EpicView epic) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("epic_id", epic.id());
+        payload.put("title", epic.title());
+        payload.put("description", epic.description());
+        payload.put("owner_id", epic.ownerId());
+        if (epic.repositoryId() != null) {
+            payload.put("repository_id", epic.repositoryId());
+        }
+        return payload;
+    }
+
+    // Repositories have no feature of their own yet; this read is the only place backlog looks at them.
+    private boolean repositoryExists(long id) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists(select 1 from repositories where id = ?)", Boolean.class, id));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.agentteam.orchestrator.backlog;
+
+import dev.agentteam.orchestrator.api.ApiProblems;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+
+/** The backlog's stories: read by other features (sprint planning), added when an epic is refined. */
+@Service
+@Transactional(readOnly = true)
+public class Stories {
+
+    private final StoryRepository stories;
+    private final EpicRepository epics;
+    private final ApplicationEventPublisher events;
+
+    Stories(StoryRepository stories, EpicRepository epics, ApplicationEventPublisher events) {
+        this.stories = stories;
+        this.epics = epics;
+        this.events = events;
+    }
+
+    /** The stories with these ids that exist, ordered by id; the caller compares to find the unknown ones. */
+    public List<StoryView> find(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : stories.findByIdInOrderByIdAsc(ids).stream().map(Story::view).toList();
+    }
+
+    /** The stories of these epics, most urgent first. */
+    public List<StoryView> ofEpics(Collection<Long> epicIds) {
+        return epicIds.isEmpty() ? List.of()
+                : stories.findByEpicIdInOrderByPriorityAscIdAsc(epicIds).stream().map(Story::view).toList();
+    }
+
+    /** Adds a story to an epic; a READY story is announced with {@link StoryReady}. */
+    @Transactional
+    public StoryView add(long epicId, NewStory command) {
+        if (!epics.existsById(epicId)) {
+            throw ApiProblems.notFound("epic", epicId);
+        }
+        var known = new HashSet<Long>();
+        find(command.dependsOn()).forEach(story -> known.add(story.id()));
+        var unknown = command.dependsOn().stream().filter(id -> !known.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw ApiProblems.unprocessable("depends_on refers to unknown stories " + unknown + ".");
+        }
+        StoryView story = stories.saveAndFlush(new Story(epicId, command)).view();
+        if (story.status() == StoryStatus.READY) {
+            events.publishEvent(new StoryReady(story.id(), epicId, story.estimate(), story.priority()));
+        }
+        return story;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.agentteam.orchestrator.sprint;
+
+import dev.agentteam.orchestrator.backlog.StoryStatus;
+import dev.agentteam.orchestrator.backlog.StoryView;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The JSON shapes of the sprint API. */
+final class SprintRequests {
+
+    private SprintRequests() {
+    }
+
+    record CreateSprintRequest(
+            @Schema(example = "Sprint 1") @Size(max = 200, message = "must be at most 200 characters")
+            @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL (\\u0000) characters") String name,
+            @Schema(example = "2026-12-01") @NotNull LocalDate start,
+            @Schema(example = "2026-12-14") @NotNull LocalDate end,
+            @Schema(description = "Ids of the stories to plan") @NotNull @Size(max = 500, message = "must list at most 500 stories")
+            List<@NotNull @Positive Long> stories,
+            @Size(max = 2000, message = "must be at most 2000 characters")
+            @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL (\\u0000) characters") String goal,
+            @Positive Integer capacityPoints) {
+
+        PlanSprint toCommand() {
+            return new PlanSprint(name, goal, start, end, capacityPoints, stories);
+        }
+    }
+
+    record SprintResponse(long id, String name, String goal, LocalDate start, LocalDate end, SprintStatus status,
+                          Integer capacityPoints, int plannedPoints, int unestimatedStories,
+                          List<SprintStory> stories, Instant createdAt, Instant closedAt) {
+    }
+
+    record SprintStory(long id, long epicId, String title, StoryStatus status, Integer estimate, int priority) {
+
+        static SprintStory of(StoryView story) {
+            return new SprintStory(story.id(), story.epicId(), story.title(), story.status(), story.estimate(),
+                    story.priority());
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.agentteam.orchestrator.support;
+
+import dev.agentteam.common.task.IllegalTaskTransitionException;
+import dev.agentteam.common.task.TaskState;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Stands for another feature's controller failing in the ways the global handler must render. Test-only;
+ * found by component scanning because test classes share the application's package.
+ */
+@RestController
+class FailingController {
+
+    @GetMapping("/api/test/boom")
+    String boom() {
+        throw new IllegalStateException("secret internals: password=hunter2");
+    }
+
+    @GetMapping("/api/test/transition")
+    String transition() {
+        throw new IllegalTaskTransitionException(TaskState.SUCCEEDED, TaskState.QUEUED);
+    }
+
+    @GetMapping("/api/test/status")
+    String status() {
+        throw new ResponseStatusException(HttpStatus.CONFLICT, "Task 7 is RUNNING and cannot be assigned.");
+    }
+}

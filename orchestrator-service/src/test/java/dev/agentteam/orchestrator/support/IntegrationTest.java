@@ -1,0 +1,42 @@
+package dev.agentteam.orchestrator.support;
+
+import dev.agentteam.common.testing.ContainerServices;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The one shared base of the orchestrator's integration tests: the whole application on a random port against
+ * the real PostgreSQL and Redis, with the real task feature (its queue envelopes go to the test's Redis index;
+ * no agent consumes them). Every test starts from empty domain tables and only user 1, the bootstrap admin.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ContainerServices.class)
+public abstract class IntegrationTest {
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected TestApi api;
+
+    @BeforeEach
+    void cleanDatabase() {
+        api = new TestApi(port);
+        jdbc.execute("truncate epics, stories, story_dependencies, sprints, sprint_stories, tasks, task_transitions, "
+                + "pr_records, approvals, clarifications, artifacts, agent_logs restart identity cascade");
+        jdbc.update("delete from users where id > 1");
+        // Other test contexts may have emptied users after this context bootstrapped user 1.
+        jdbc.update("insert into users (id, name, role) values (1, 'admin', 'admin') on conflict (id) do nothing");
+        jdbc.queryForObject("select setval(pg_get_serial_sequence('users', 'id'), (select max(id) from users))", Long.class);
+    }
+
+    protected long seedUser(String name) {
+        return jdbc.queryForObject("insert into users (name) values (?) returning id", Long.class, name);
+    }
+}

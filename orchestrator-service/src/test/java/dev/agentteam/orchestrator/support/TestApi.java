@@ -1,0 +1,80 @@
+package dev.agentteam.orchestrator.support;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** A small HTTP client for the API over a real socket, so Tomcat, filters and error handling all take part. */
+public final class TestApi {
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String base;
+
+    public TestApi(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    public Reply get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** A GET as a browser or scraper sends it, accepting anything. */
+    public Reply getAnything(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "*/*").GET());
+    }
+
+    public Reply postJson(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Reply send(String method, String path, String contentType, String body) {
+        var builder = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder);
+    }
+
+    private Reply send(HttpRequest.Builder request) {
+        try {
+            HttpRequest built = request.build();
+            if (built.headers().firstValue("Accept").isEmpty()) {
+                built = HttpRequest.newBuilder(built, (name, value) -> true)
+                        .header("Accept", "application/json, application/problem+json").build();
+            }
+            HttpResponse<String> response = CLIENT.send(built,
+                    HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Reply(int status, String contentType, String location, String body) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public String detail() {
+            return json().path("detail").asString();
+        }
+
+        public boolean isProblem() {
+            return contentType.startsWith("application/problem+json");
+        }
+    }
+}
