@@ -22,6 +22,8 @@ class User {
 
     private String email;
 
+    private String username;
+
     @Column(nullable = false)
     private String role;
 
@@ -44,6 +46,6 @@ class User {
     }
 
     UserView view() {
-        return new UserView(id, name, email, role, kind, enabled);
+        return new UserView(id, name, email, role, kind, enabled, username);
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -23,17 +24,28 @@ public abstract class IntegrationTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    @Autowired
+    private ApplicationContext context;
+
+    /** The API as user 1, the bootstrap admin (may do everything). */
     protected TestApi api;
+    /** The API without credentials. */
+    protected TestApi anonymous;
+    /** Makes users and their tokens: {@code api.as(users.person("viewer"))}. */
+    protected TestUsers users;
 
     @BeforeEach
     void cleanDatabase() {
-        api = new TestApi(port);
         jdbc.execute("truncate epics, stories, story_dependencies, sprints, sprint_stories, tasks, task_transitions, "
-                + "pr_records, approvals, clarifications, artifacts, agent_logs restart identity cascade");
+                + "pr_records, approvals, clarifications, artifacts, agent_logs, api_tokens restart identity cascade");
         jdbc.update("delete from users where id > 1");
         // Other test contexts may have emptied users after this context bootstrapped user 1.
-        jdbc.update("insert into users (id, name, role) values (1, 'admin', 'admin') on conflict (id) do nothing");
+        jdbc.update("insert into users (id, username, name, role) values (1, 'admin', 'admin', 'admin') on conflict (id) do nothing");
+        jdbc.update("update users set failed_login_count = 0, locked_until = null, enabled = true where id = 1");
         jdbc.queryForObject("select setval(pg_get_serial_sequence('users', 'id'), (select max(id) from users))", Long.class);
+        users = new TestUsers(context);
+        anonymous = new TestApi(port);
+        api = new TestApi(port, users.admin());
     }
 
     protected long seedUser(String name) {

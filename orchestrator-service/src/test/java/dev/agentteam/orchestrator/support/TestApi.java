@@ -16,9 +16,21 @@ public final class TestApi {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String base;
+    private final String authorization;
 
+    /** Anonymous: no credentials (for the open paths, and to test that the others refuse). */
     public TestApi(int port) {
+        this(port, null);
+    }
+
+    /** Sends {@code authorization} (e.g. from {@link TestUsers}) as the Authorization header of every request. */
+    public TestApi(int port, String authorization) {
         this.base = "http://127.0.0.1:" + port;
+        this.authorization = authorization;
+    }
+
+    public TestApi as(String authorization) {
+        return new TestApi(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), authorization);
     }
 
     public Reply get(String path) {
@@ -46,6 +58,9 @@ public final class TestApi {
 
     private Reply send(HttpRequest.Builder request) {
         try {
+            if (authorization != null) {
+                request.setHeader("Authorization", authorization);
+            }
             HttpRequest built = request.build();
             if (built.headers().firstValue("Accept").isEmpty()) {
                 built = HttpRequest.newBuilder(built, (name, value) -> true)

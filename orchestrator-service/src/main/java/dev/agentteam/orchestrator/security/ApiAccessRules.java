@@ -1,0 +1,54 @@
+package dev.agentteam.orchestrator.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasAuthority;
+import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasRole;
+import static org.springframework.security.authorization.AuthorizationManagers.allOf;
+
+/**
+ * Who may do what on {@code /api}. Viewers read; approvers (and admins) also write — epics, sprints, task
+ * assignment — and decide on pull requests, which additionally needs a person (never an agent identity);
+ * admins also manage users. Everyone signed in manages their own API tokens.
+ */
+final class ApiAccessRules {
+
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+    private static final RequestMatcher MERGE_GATE = new OrRequestMatcher(
+            PATHS.matcher(HttpMethod.POST, "/api/pull-requests/{id}/approve"),
+            PATHS.matcher(HttpMethod.POST, "/api/pull-requests/{id}/reject"),
+            PATHS.matcher(HttpMethod.POST, "/api/pull-requests/{id}/merge"));
+    private static final RequestMatcher USERS = PATHS.matcher("/api/users/**");
+    private static final RequestMatcher TOKENS = PATHS.matcher("/api/tokens/**");
+    private static final RequestMatcher READS = new OrRequestMatcher(PATHS.matcher(HttpMethod.GET, "/**"),
+            PATHS.matcher(HttpMethod.HEAD, "/**"), PATHS.matcher(HttpMethod.OPTIONS, "/**"));
+
+    private ApiAccessRules() {
+    }
+
+    static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers(MERGE_GATE).access(allOf(hasRole("APPROVER"), hasAuthority("KIND_HUMAN")))
+                .requestMatchers(USERS).hasRole("ADMIN")
+                .requestMatchers(TOKENS).authenticated()
+                .requestMatchers(READS).hasRole("VIEWER")
+                .anyRequest().hasRole("APPROVER");
+    }
+
+    static boolean isMergeGate(HttpServletRequest request) {
+        return MERGE_GATE.matches(request);
+    }
+
+    /** The least role for a request, for the 403 message. */
+    static String requiredRole(HttpServletRequest request) {
+        if (USERS.matches(request)) {
+            return "admin";
+        }
+        return READS.matches(request) ? "viewer" : "approver";
+    }
+}

@@ -1,0 +1,105 @@
+package dev.agentteam.orchestrator.security;
+
+import dev.agentteam.orchestrator.user.UserAccounts;
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.http.HttpHeaders;
+
+/**
+ * Three filter chains, tried in order:
+ * <ol>
+ * <li>paths with their own authentication or none: git smart HTTP and the forge API (forge tokens, checked by
+ * the forge's filter before this one runs), the GitHub webhook (HMAC), health and Prometheus;</li>
+ * <li>the REST API: bearer API tokens (or the browser's session, with CSRF), 401/403 as problem+json;</li>
+ * <li>the UI: form login, CSRF on every form, logout; no remember-me.</li>
+ * </ol>
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain openPaths(HttpSecurity http) throws Exception {
+        http.securityMatcher("/git/**", "/api/forge/**", "/webhooks/**", "/actuator/health", "/actuator/health/**",
+                        "/actuator/prometheus")
+                .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(SecurityConfiguration::secureHeaders);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+        var entryPoint = new ApiAuthenticationEntryPoint();
+        http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
+                .authorizeHttpRequests(rules -> {
+                    rules.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+                    ApiAccessRules.apply(rules);
+                })
+                .addFilterBefore(new ApiTokenFilter(tokens, entryPoint), CsrfFilter.class)
+                // Token requests cannot be forged cross-site (a browser never adds the header by itself), and a
+                // request without a session cookie has no session to abuse; session requests from the UI or
+                // Swagger UI still need the CSRF token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                        || request.getRequestedSessionId() == null))
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(new ApiAccessDeniedHandler()))
+                .headers(SecurityConfiguration::secureHeaders);
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain ui(HttpSecurity http, UserAccounts accounts, SecurityProperties properties) throws Exception {
+        LoginAttempts attempts = new LoginAttempts(accounts, properties);
+        http.authorizeHttpRequests(rules -> rules
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(login -> login.loginPage("/login").successHandler(attempts).failureHandler(attempts))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .rememberMe(rememberMe -> rememberMe.disable())
+                .csrf(Customizer.withDefaults())
+                .headers(SecurityConfiguration::secureHeaders);
+        return http.build();
+    }
+
+    @Bean
+    UserDetailsService accountDetailsService(UserAccounts accounts) {
+        return new AccountDetailsService(accounts);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    private static void secureHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.agentteam.orchestrator.support;
+
+import dev.agentteam.orchestrator.security.ApiTokens;
+import dev.agentteam.orchestrator.user.NewUser;
+import dev.agentteam.orchestrator.user.UserAccounts;
+import dev.agentteam.orchestrator.user.UserView;
+import org.springframework.context.ApplicationContext;
+
+import java.util.UUID;
+
+/**
+ * Credentials for tests, made through the real services (the same code as POST /api/users and /api/tokens):
+ * {@code "Bearer at_…"} header values for user 1 (the admin) or for a new user of a given role and kind.
+ */
+public final class TestUsers {
+
+    private final ApiTokens tokens;
+    private final UserAccounts accounts;
+
+    public TestUsers(ApplicationContext context) {
+        this.tokens = context.getBean(ApiTokens.class);
+        this.accounts = context.getBean(UserAccounts.class);
+    }
+
+    /** An Authorization header value for user 1, the bootstrap admin. */
+    public String admin() {
+        return bearer(1);
+    }
+
+    /** An Authorization header value for a new person with {@code role} (viewer, approver or admin). */
+    public String person(String role) {
+        return bearer(create(role, "human").id());
+    }
+
+    /** An Authorization header value for a new agent identity with {@code role}. */
+    public String agent(String role) {
+        return bearer(create(role, "agent").id());
+    }
+
+    public UserView create(String role, String kind) {
+        String username = kind + "-" + role + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return accounts.create(new NewUser(username, username, null, role, kind, null));
+    }
+
+    /** An Authorization header value for an existing user. */
+    public String bearer(long userId) {
+        return "Bearer " + tokens.create(userId, "test", null).token();
+    }
+}
