@@ -22,3 +22,6 @@ create table api_tokens (
     revoked_at   timestamptz
 );
 create index api_tokens_user_idx on api_tokens (user_id, created_at desc);
+
+-- The merge gate: an approval is for the head commit it was given on; new commits need a new approval.
+alter table approvals add column head_sha text;

@@ -1,0 +1,68 @@
+package dev.agentteam.orchestrator.mergegate;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+/** SQL over {@code approvals}, and the few facts about a pull request's story the gate needs. */
+@Component
+class Approvals {
+
+    private static final String SELECT = """
+            select a.id, a.pr_id, a.user_id, u.name, a.decision, a.comment, a.head_sha, a.created_at
+            from approvals a join users u on u.id = a.user_id""";
+
+    private final JdbcClient jdbc;
+
+    Approvals(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    ApprovalView record(long prId, long userId, String decision, String comment, String headSha) {
+        long id = jdbc.sql("""
+                insert into approvals (pr_id, user_id, decision, comment, head_sha) values (?, ?, ?, ?, ?)
+                returning id""").params(prId, userId, decision, comment, headSha).query(Long.class).single();
+        return jdbc.sql(SELECT + " where a.id = ?").param(id).query(Approvals::view).single();
+    }
+
+    List<ApprovalView> list(long prId) {
+        return jdbc.sql(SELECT + " where a.pr_id = ? order by a.id").param(prId).query(Approvals::view).list();
+    }
+
+    /** The latest decision on {@code headSha}: the one that counts. */
+    Optional<ApprovalView> latestOn(long prId, String headSha) {
+        return jdbc.sql(SELECT + " where a.pr_id = ? and a.head_sha = ? order by a.id desc limit 1")
+                .params(prId, headSha).query(Approvals::view).optional();
+    }
+
+    /** The owner (creator) of the epic the story belongs to. */
+    Optional<Long> epicOwner(Long storyId) {
+        if (storyId == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select e.created_by from stories s join epics e on e.id = s.epic_id where s.id = ?")
+                .param(storyId).query(Long.class).optional();
+    }
+
+    /** A review of the current head was posted on the embedded forge (its summary comment). */
+    boolean reviewPostedOn(long prId, String headSha) {
+        return jdbc.sql("select exists (select 1 from pr_comments where pr_id = ? and kind = 'review' and commit_sha = ?)")
+                .params(prId, headSha).query(Boolean.class).single();
+    }
+
+    /** Completes the forge's merge record with who merged it; for GitHub, records the merge itself. */
+    boolean markMergedBy(long prId, long userId) {
+        return jdbc.sql("""
+                update pr_records set status = 'MERGED', merged_at = coalesce(merged_at, now()), merged_by = ?,
+                       updated_at = now()
+                where id = ? and (status = 'OPEN' or (status = 'MERGED' and merged_by is null))""")
+                .params(userId, prId).update() == 1;
+    }
+
+    private static ApprovalView view(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new ApprovalView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant());
+    }
+}

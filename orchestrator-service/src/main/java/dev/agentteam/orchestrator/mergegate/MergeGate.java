@@ -1,0 +1,160 @@
+package dev.agentteam.orchestrator.mergegate;
+
+import dev.agentteam.common.codehost.CodeHosts;
+import dev.agentteam.common.codehost.ForgeTarget;
+import dev.agentteam.common.codehost.MergeMethod;
+import dev.agentteam.common.codehost.RepositoryRef;
+import dev.agentteam.orchestrator.api.ApiProblems;
+import dev.agentteam.orchestrator.pullrequest.PullRequestDetails;
+import dev.agentteam.orchestrator.pullrequest.PullRequestView;
+import dev.agentteam.orchestrator.pullrequest.PullRequests;
+import dev.agentteam.orchestrator.repository.ForgeType;
+import dev.agentteam.orchestrator.repository.Repositories;
+import dev.agentteam.orchestrator.repository.RepositoryView;
+import dev.agentteam.orchestrator.user.UserView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The only way a pull request is merged (design.md §8): a person with the approver role approves the current head
+ * commit, CI on it is green, the review is finished, and (by default) the approver is not the owner of the epic.
+ * Agent identities are refused whatever their role. Every decision is recorded in {@code approvals}.
+ */
+@Service
+public class MergeGate {
+
+    private static final Logger log = LoggerFactory.getLogger(MergeGate.class);
+    private static final Set<String> FINISHED_REVIEWS = Set.of("APPROVED", "COMMENTED", "NEEDS_HUMAN");
+
+    private final PullRequests pullRequests;
+    private final Repositories repositories;
+    private final Approvals approvals;
+    private final ObjectProvider<CodeHosts> codeHosts;
+    private final MergeGateProperties properties;
+    private final ApplicationEventPublisher events;
+
+    MergeGate(PullRequests pullRequests, Repositories repositories, Approvals approvals,
+            ObjectProvider<CodeHosts> codeHosts, MergeGateProperties properties, ApplicationEventPublisher events) {
+        this.pullRequests = pullRequests;
+        this.repositories = repositories;
+        this.approvals = approvals;
+        this.codeHosts = codeHosts;
+        this.properties = properties;
+        this.events = events;
+    }
+
+    @Transactional
+    public ApprovalView approve(long prId, UserView user, String comment) {
+        requireHumanApprover(user, "approve");
+        PullRequestView pr = openPullRequest(prId);
+        requireNotEpicOwner(pr, user.id(), "approve");
+        return approvals.record(pr.id(), user.id(), "APPROVED", comment, pr.headSha());
+    }
+
+    @Transactional
+    public ApprovalView reject(long prId, UserView user, String comment) {
+        requireHumanApprover(user, "reject");
+        PullRequestView pr = openPullRequest(prId);
+        return approvals.record(pr.id(), user.id(), "REJECTED", comment, pr.headSha());
+    }
+
+    @Transactional(readOnly = true)
+    public List<ApprovalView> approvals(long prId) {
+        pullRequests.find(prId).orElseThrow(() -> ApiProblems.notFound("pull request", prId));
+        return approvals.list(prId);
+    }
+
+    @Transactional
+    public PullRequestView merge(long prId, UserView user, MergeMethod method) {
+        requireHumanApprover(user, "merge");
+        PullRequestView pr = openPullRequest(prId);
+        requireGreenCi(pr);
+        requireFinishedReview(pr);
+        ApprovalView approval = approvals.latestOn(pr.id(), pr.headSha()).orElseThrow(() -> GateProblems.notReady(
+                "Pull request " + prId + " has no approval on its head commit " + pr.headSha()
+                        + "; an approver must approve it first."));
+        if (!"APPROVED".equals(approval.decision())) {
+            throw GateProblems.notReady("Pull request " + prId + " was rejected by " + approval.userName()
+                    + " on its head commit; it needs a new approval.");
+        }
+        requireNotEpicOwner(pr, approval.userId(), "approve");
+        RepositoryView repository = pr.repositoryId() == null ? null : repositories.find(pr.repositoryId()).orElse(null);
+        if (repository == null) {
+            throw GateProblems.notReady("Pull request " + prId + " belongs to no known repository; it cannot be merged here.");
+        }
+        MergeMethod chosen = method == null ? properties.defaultMethod() : method;
+        if (repository.forge() == ForgeType.EMBEDDED) {
+            pullRequests.merge(repository, pr.number(), pr.headSha(), chosen);
+        } else {
+            codeHosts.getObject().forTarget(new ForgeTarget("github", repository.fullName(), repository.cloneUrl()))
+                    .merge(RepositoryRef.parse(repository.fullName()), pr.number(), pr.headSha(), chosen);
+        }
+        approvals.markMergedBy(pr.id(), user.id());
+        events.publishEvent(new MergeCompleted(pr.id(), pr.storyId(), user.id()));
+        log.info("Pull request {} ({} #{}) merged by user {} after approval {} by user {}", pr.id(), pr.repo(),
+                pr.number(), user.id(), approval.id(), approval.userId());
+        return pullRequests.find(pr.id()).orElseThrow();
+    }
+
+    private static void requireHumanApprover(UserView user, String action) {
+        if (!user.human()) {
+            throw GateProblems.forbidden("Agent identities may not " + action + " pull requests; a person with the "
+                    + "approver role must.");
+        }
+        if (!user.enabled() || !("approver".equals(user.role()) || "admin".equals(user.role()))) {
+            throw GateProblems.forbidden("Only people with the approver role may " + action + " pull requests; "
+                    + "your role is " + user.role() + ".");
+        }
+    }
+
+    private PullRequestView openPullRequest(long prId) {
+        PullRequestView pr = pullRequests.find(prId).orElseThrow(() -> ApiProblems.notFound("pull request", prId));
+        if (!pr.open()) {
+            throw GateProblems.notReady("Pull request " + prId + " is " + pr.status() + ", not open.");
+        }
+        if (pr.headSha() == null) {
+            throw GateProblems.notReady("Pull request " + prId + " has no head commit yet.");
+        }
+        return pr;
+    }
+
+    private void requireNotEpicOwner(PullRequestView pr, long approverId, String action) {
+        if (properties.requireDifferentApprover() && approvals.epicOwner(pr.storyId()).orElse(-1L) == approverId) {
+            throw GateProblems.forbidden("The owner of the epic may not " + action + " its pull requests; another "
+                    + "approver must (agentteam.merge.require-different-approver).");
+        }
+    }
+
+    private void requireGreenCi(PullRequestView pr) {
+        if ("FAILURE".equals(pr.ciStatus()) || "ERROR".equals(pr.ciStatus())) {
+            throw GateProblems.notReady("CI failed on pull request " + pr.id() + " (" + pr.ciStatus() + "); fix it first.");
+        }
+        if ("SUCCESS".equals(pr.ciStatus())) {
+            return;
+        }
+        List<PullRequestDetails.Status> checks = pullRequests.details(pr.id()).map(PullRequestDetails::statuses)
+                .orElse(List.of());
+        List<String> notGreen = checks.stream().filter(check -> !"SUCCESS".equals(check.state()))
+                .map(check -> check.context() + " is " + check.state()).toList();
+        if (checks.isEmpty() || !notGreen.isEmpty()) {
+            throw GateProblems.notReady("CI is not green on the head commit of pull request " + pr.id() + ": "
+                    + (checks.isEmpty() ? "no results yet" : String.join(", ", notGreen)) + ".");
+        }
+    }
+
+    private void requireFinishedReview(PullRequestView pr) {
+        boolean finished = FINISHED_REVIEWS.contains(pr.reviewStatus())
+                || ("PENDING".equals(pr.reviewStatus()) && approvals.reviewPostedOn(pr.id(), pr.headSha()));
+        if (!finished) {
+            throw GateProblems.notReady("The review of pull request " + pr.id() + " is not finished (review status "
+                    + pr.reviewStatus() + ").");
+        }
+    }
+}

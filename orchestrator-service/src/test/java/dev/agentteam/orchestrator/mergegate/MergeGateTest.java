@@ -1,0 +1,245 @@
+package dev.agentteam.orchestrator.mergegate;
+
+import dev.agentteam.orchestrator.support.ForgeClient;
+import dev.agentteam.orchestrator.support.IntegrationTest;
+import dev.agentteam.orchestrator.support.TestApi;
+import dev.agentteam.orchestrator.support.TestApi.Reply;
+import dev.agentteam.orchestrator.user.UserView;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The merge gate against the real embedded forge: a story's pull request pushed and opened with an agent's forge
+ * token, CI and review reported through the forge API, and people (or agents) approving and merging.
+ */
+class MergeGateTest extends IntegrationTest {
+
+    @TempDir
+    Path work;
+
+    private String name;
+    private long storyId;
+    private long prId;
+    private String headSha;
+    private Git git;
+    private UserView owner;
+    private UserView approver;
+    private TestApi ownerApi;
+    private TestApi approverApi;
+
+    @BeforeEach
+    void openPullRequest() throws Exception {
+        jdbc.execute("truncate repositories restart identity cascade");
+        owner = users.create("approver", "human");
+        approver = users.create("approver", "human");
+        ownerApi = anonymous.as(users.bearer(owner.id()));
+        approverApi = anonymous.as(users.bearer(approver.id()));
+        name = "gate-" + System.nanoTime();
+        Reply repository = api.postJson("/api/repositories",
+                "{\"name\": \"" + name + "\", \"source\": {\"type\": \"template\", \"template\": \"demo-python\"}}");
+        assertThat(repository.status()).as(repository.body()).isEqualTo(201);
+        long epic = jdbc.queryForObject("insert into epics (title, created_by) values ('Text tools', ?) returning id",
+                Long.class, owner.id());
+        storyId = jdbc.queryForObject("insert into stories (epic_id, title, status) values (?, 'Shout', 'IN_PROGRESS') "
+                + "returning id", Long.class, epic);
+        git = ForgeClient.cloneRepository(repository.json().path("clone_url").asString(), ForgeClient.AGENT_TOKEN,
+                work.resolve("clone"));
+        headSha = ForgeClient.commitFile(git, "textstats/shout.py", "def shout(t):\n    return t.upper()\n", "Shout");
+        assertThat(ForgeClient.push(git, ForgeClient.AGENT_TOKEN, "HEAD:refs/heads/feature/ISSUE-" + storyId))
+                .isEqualTo(RemoteRefUpdate.Status.OK);
+        Reply opened = forge("POST", "/pulls", "{\"head\": \"feature/ISSUE-" + storyId
+                + "\", \"base\": \"main\", \"title\": \"Shout\"}");
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        prId = opened.json().path("id").asLong();
+    }
+
+    @AfterEach
+    void closeClone() {
+        git.close();
+    }
+
+    @Test
+    void anApproverWhoIsNotTheOwnerApprovesAndMergesAGreenReviewedPullRequestAndTheStoryIsDone() {
+        greenCi();
+        reviewed();
+
+        Reply approval = approverApi.postJson(gate("approve"), "{\"comment\": \"Looks good\"}");
+        Reply merged = approverApi.postJson(gate("merge"), "{}");
+
+        assertThat(approval.status()).as(approval.body()).isEqualTo(200);
+        assertThat(approval.json().path("decision").asString()).isEqualTo("APPROVED");
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+        assertThat(merged.json().path("status").asString()).isEqualTo("MERGED");
+        assertThat(jdbc.queryForMap("select status, merged_by from pr_records where id = ?", prId))
+                .containsEntry("status", "MERGED").containsEntry("merged_by", approver.id());
+        assertThat(jdbc.queryForMap("select status, done_at is not null as done from stories where id = ?", storyId))
+                .containsEntry("status", "DONE").containsEntry("done", true);
+        assertThat(jdbc.queryForMap("select user_id, decision, head_sha from approvals where pr_id = ?", prId))
+                .containsEntry("user_id", approver.id()).containsEntry("decision", "APPROVED")
+                .containsEntry("head_sha", headSha);
+        assertThat(forge("GET", "", null).status()).isEqualTo(200);
+        assertThat(mainContains("textstats/shout.py")).isTrue();
+        assertThat(api.get(gate("approvals")).json()).hasSize(1);
+    }
+
+    @Test
+    void anAgentIdentityCanNeitherApproveNorMergeEvenWithTheApproverRole() {
+        greenCi();
+        reviewed();
+        approverApi.postJson(gate("approve"), "{}");
+        TestApi agent = anonymous.as(users.agent("admin"));
+
+        Reply approve = agent.postJson(gate("approve"), "{}");
+        Reply merge = agent.postJson(gate("merge"), "{}");
+
+        assertThat(approve.status()).isEqualTo(403);
+        assertThat(merge.status()).isEqualTo(403);
+        assertThat(merge.isProblem()).isTrue();
+        assertThat(merge.detail()).contains("Agent identities may not");
+        assertNothingMerged();
+        assertThat(jdbc.queryForObject("select count(*) from approvals where pr_id = ?", Integer.class, prId)).isEqualTo(1);
+    }
+
+    @Test
+    void aViewerMayNotApprove() {
+        Reply reply = anonymous.as(users.person("viewer")).postJson(gate("approve"), "{}");
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.detail()).contains("approver role");
+        assertThat(jdbc.queryForObject("select count(*) from approvals", Integer.class)).isZero();
+    }
+
+    @Test
+    void theOwnerOfTheEpicMayNotApproveIt() {
+        Reply reply = ownerApi.postJson(gate("approve"), "{}");
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.detail()).contains("owner of the epic");
+    }
+
+    @Test
+    void mergeWaitsForGreenCi() {
+        reviewed();
+        approverApi.postJson(gate("approve"), "{}");
+
+        Reply noResults = approverApi.postJson(gate("merge"), "{}");
+        forge("POST", "/commits/" + headSha + "/statuses", "{\"context\": \"ci/tests\", \"state\": \"failure\"}");
+        Reply failed = approverApi.postJson(gate("merge"), "{}");
+
+        assertThat(noResults.status()).isEqualTo(409);
+        assertThat(noResults.detail()).contains("CI is not green").contains("no results yet");
+        assertThat(failed.status()).isEqualTo(409);
+        assertThat(failed.detail()).contains("ci/tests is FAILURE");
+        assertNothingMerged();
+    }
+
+    @Test
+    void mergeWaitsForAFinishedReview() {
+        greenCi();
+        approverApi.postJson(gate("approve"), "{}");
+        jdbc.update("update pr_records set review_status = 'CHANGES_REQUESTED' where id = ?", prId);
+
+        Reply reply = approverApi.postJson(gate("merge"), "{}");
+
+        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.detail()).contains("review").contains("CHANGES_REQUESTED");
+        assertNothingMerged();
+    }
+
+    @Test
+    void mergeNeedsAnApprovalOfTheCurrentHead() throws Exception {
+        greenCi();
+        reviewed();
+        Reply unapproved = approverApi.postJson(gate("merge"), "{}");
+        approverApi.postJson(gate("reject"), "{\"comment\": \"Not like this\"}");
+        Reply rejected = approverApi.postJson(gate("merge"), "{}");
+
+        assertThat(unapproved.status()).isEqualTo(409);
+        assertThat(unapproved.detail()).contains("no approval");
+        assertThat(rejected.status()).isEqualTo(409);
+        assertThat(rejected.detail()).contains("rejected");
+
+        approverApi.postJson(gate("approve"), "{}");
+        // A new commit after the approval: the approval was for the old head.
+        headSha = ForgeClient.commitFile(git, "textstats/whisper.py", "def whisper(t):\n    return t.lower()\n", "Whisper");
+        ForgeClient.push(git, ForgeClient.AGENT_TOKEN, "HEAD:refs/heads/feature/ISSUE-" + storyId);
+        greenCi();
+        Reply oldReview = approverApi.postJson(gate("merge"), "{}");
+        reviewed();
+        Reply stale = approverApi.postJson(gate("merge"), "{}");
+
+        assertThat(oldReview.status()).isEqualTo(409);
+        assertThat(oldReview.detail()).contains("review").contains("not finished");
+
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.detail()).contains("no approval on its head commit " + headSha);
+        assertNothingMerged();
+    }
+
+    @Test
+    void aMergedPullRequestCannotBeMergedAgainAndUnknownOnesAre404() {
+        greenCi();
+        reviewed();
+        approverApi.postJson(gate("approve"), "{}");
+        assertThat(approverApi.postJson(gate("merge"), "{}").status()).isEqualTo(200);
+
+        Reply again = approverApi.postJson(gate("merge"), "{}");
+        Reply unknown = approverApi.postJson("/api/pull-requests/999999/merge", "{}");
+        Reply badMethod = approverApi.postJson(gate("merge"), "{\"method\": \"octopus\"}");
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.detail()).contains("MERGED, not open");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(badMethod.status()).isIn(400, 409);
+    }
+
+    private void greenCi() {
+        Reply reported = forge("POST", "/commits/" + headSha + "/statuses", "{\"context\": \"ci/tests\", \"state\": \"success\"}");
+        assertThat(reported.status()).as(reported.body()).isEqualTo(201);
+    }
+
+    private void reviewed() {
+        Reply review = forge("POST", "/pulls/" + number() + "/reviews", "{\"summary\": \"Fine.\", \"comments\": []}");
+        assertThat(review.status()).as(review.body()).isIn(200, 201, 204);
+    }
+
+    private int number() {
+        return jdbc.queryForObject("select pr_number from pr_records where id = ?", Integer.class, prId);
+    }
+
+    private void assertNothingMerged() {
+        assertThat(jdbc.queryForObject("select status from pr_records where id = ?", String.class, prId)).isEqualTo("OPEN");
+        assertThat(jdbc.queryForObject("select status from stories where id = ?", String.class, storyId)).isNotEqualTo("DONE");
+        assertThat(mainContains("textstats/shout.py")).isFalse();
+    }
+
+    private boolean mainContains(String path) {
+        try {
+            git.fetch().setCredentialsProvider(new org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider(
+                    "x", ForgeClient.AGENT_TOKEN)).call();
+            var main = git.getRepository().resolve("refs/remotes/origin/main^{tree}");
+            try (var walk = org.eclipse.jgit.treewalk.TreeWalk.forPath(git.getRepository(), path, main)) {
+                return walk != null;
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String gate(String action) {
+        return "/api/pull-requests/" + prId + "/" + action;
+    }
+
+    private Reply forge(String method, String path, String body) {
+        return api.send(method, "/api/forge/repos/agentteam/" + name + path, body == null ? null : "application/json",
+                body, ForgeClient.AGENT_TOKEN);
+    }
+}
