@@ -1,8 +1,10 @@
 package dev.agentteam.orchestrator.api;
 
+import dev.agentteam.orchestrator.support.FormClient;
 import dev.agentteam.orchestrator.support.IntegrationTest;
 import dev.agentteam.orchestrator.support.TestApi.Reply;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,14 +24,21 @@ class OpenApiTest extends IntegrationTest {
         assertThat(epicRequest.get("title").get("maxLength").asInt()).isEqualTo(200);
     }
 
+    @LocalServerPort
+    int port;
+
     @Test
     void swaggerUiAndOperationalEndpointsAnswer() {
-        assertThat(api.getAnything("/swagger-ui.html").status()).isIn(200, 302);
-        Reply ui = api.getAnything("/swagger-ui/index.html");
-        assertThat(ui.status()).isEqualTo(200);
+        // Swagger UI is a page: readable by anyone signed in (a viewer is enough).
+        FormClient browser = users.signedIn("viewer", port);
+        assertThat(browser.get("/swagger-ui.html").statusCode()).isIn(200, 302);
+        var ui = browser.get("/swagger-ui/index.html");
+        assertThat(ui.statusCode()).isEqualTo(200);
         assertThat(ui.body()).contains("Swagger UI");
-        assertThat(api.getAnything("/actuator/health").status()).isEqualTo(200);
-        Reply prometheus = api.getAnything("/actuator/prometheus");
+        assertThat(browser.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).GET().build()).statusCode()).isEqualTo(200);
+        assertThat(anonymous.getAnything("/actuator/health").status()).isEqualTo(200);
+        Reply prometheus = anonymous.getAnything("/actuator/prometheus");
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
     }

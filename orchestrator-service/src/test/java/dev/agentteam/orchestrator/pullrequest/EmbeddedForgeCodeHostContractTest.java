@@ -19,12 +19,14 @@ import dev.agentteam.common.testing.ContainerServices;
 import dev.agentteam.orchestrator.forge.ForgeStorage;
 import dev.agentteam.orchestrator.support.ForgeClient;
 import dev.agentteam.orchestrator.support.TestApi;
+import dev.agentteam.orchestrator.support.TestUsers;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -49,6 +51,9 @@ class EmbeddedForgeCodeHostContractTest extends CodeHostContractTest {
     @Autowired
     private ForgeStorage storage;
 
+    @Autowired
+    private ApplicationContext context;
+
     private TestApi api;
     private EmbeddedForgeCodeHost codeHost;
     private Path work;
@@ -56,7 +61,7 @@ class EmbeddedForgeCodeHostContractTest extends CodeHostContractTest {
     @BeforeEach
     void setUp() throws IOException {
         jdbc.execute("truncate repositories, pr_records restart identity cascade");
-        api = new TestApi(port);
+        api = new TestApi(port, new TestUsers(context).person("admin"));
         codeHost = new EmbeddedForgeCodeHost(URI.create("http://127.0.0.1:" + port), ForgeClient.ADMIN_TOKEN, null);
         work = Files.createTempDirectory("forge-contract");
     }

@@ -1,5 +1,6 @@
 package dev.agentteam.orchestrator.security;
 
+import dev.agentteam.orchestrator.support.FormClient;
 import dev.agentteam.orchestrator.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,6 +1,7 @@
 package dev.agentteam.orchestrator.security;
 
 import dev.agentteam.orchestrator.support.IntegrationTest;
+import dev.agentteam.orchestrator.support.TestApi.Reply;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +28,9 @@ class OpenPathsTest extends IntegrationTest {
         assertThat(anonymous.getAnything("/login").status()).isEqualTo(200);
         assertThat(anonymous.getAnything("/swagger-ui.html").status()).isEqualTo(302);
         assertThat(anonymous.get("/v3/api-docs").status()).isEqualTo(401);
-        assertThat(api.get("/v3/api-docs").status()).isEqualTo(200);
+        Reply docs = api.get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().path("components").path("securitySchemes").path("apiToken").path("scheme").asString())
+                .isEqualTo("bearer");
     }
 }

@@ -5,6 +5,7 @@ import dev.agentteam.orchestrator.user.NewUser;
 import dev.agentteam.orchestrator.user.UserAccounts;
 import dev.agentteam.orchestrator.user.UserView;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.util.UUID;
 
@@ -16,10 +17,24 @@ public final class TestUsers {
 
     private final ApiTokens tokens;
     private final UserAccounts accounts;
+    private final PasswordEncoder encoder;
 
     public TestUsers(ApplicationContext context) {
         this.tokens = context.getBean(ApiTokens.class);
         this.accounts = context.getBean(UserAccounts.class);
+        this.encoder = context.getBean(PasswordEncoder.class);
+    }
+
+    /** A browser session (form login, cookies, CSRF) of a new person with {@code role}. */
+    public FormClient signedIn(String role, int port) {
+        String password = UUID.randomUUID().toString();
+        String username = "person-" + role + "-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.create(new NewUser(username, username, null, role, "human", encoder.encode(password)));
+        FormClient browser = new FormClient(port);
+        if (!FormClient.location(browser.login(username, password)).endsWith("/")) {
+            throw new IllegalStateException("the test login of " + username + " failed");
+        }
+        return browser;
     }
 
     /** An Authorization header value for user 1, the bootstrap admin. */

@@ -5,8 +5,11 @@ import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.task.TaskState;
 import dev.agentteam.common.task.TokenUsage;
+import dev.agentteam.orchestrator.support.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -26,11 +29,22 @@ class TaskControllerTest extends TaskIntegrationTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    ApplicationContext context;
+
+    /** An approver's API token (assigning is a write). */
+    String authorization;
+
+    @BeforeEach
+    void signIn() {
+        authorization = new TestUsers(context).person("approver");
+    }
+
     @Test
     void getShowsTheTaskInSnakeCaseWithItsTimeline() throws Exception {
         TaskView task = createTask(AgentRole.PO, "po.refine_epic");
 
-        mvc.perform(get("/api/tasks/{id}", task.id()))
+        mvc.perform(get("/api/tasks/{id}", task.id()).header("Authorization", authorization))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value(task.id()))
                 .andExpect(jsonPath("$.assigned_to").value("po"))
@@ -59,7 +73,7 @@ class TaskControllerTest extends TaskIntegrationTest {
 
     @Test
     void anUnknownTaskIsNotFound() throws Exception {
-        expectProblem(mvc.perform(get("/api/tasks/{id}", 424242)), 404, "no task with id 424242");
+        expectProblem(mvc.perform(get("/api/tasks/{id}", 424242).header("Authorization", authorization)), 404, "no task with id 424242");
         expectProblem(assign(424242, "{\"agent\":\"dev\"}"), 404, "no task with id 424242");
     }
 
@@ -93,7 +107,7 @@ class TaskControllerTest extends TaskIntegrationTest {
     }
 
     private ResultActions assign(long taskId, String body) throws Exception {
-        return mvc.perform(post("/api/tasks/{id}/assign", taskId).contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(post("/api/tasks/{id}/assign", taskId).header("Authorization", authorization).contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
     private static void expectProblem(ResultActions result, int status, String detail) throws Exception {

@@ -1,4 +1,4 @@
-package dev.agentteam.orchestrator.security;
+package dev.agentteam.orchestrator.support;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A browser-like client for the form pages: keeps cookies, follows no redirects, reads the CSRF token of a page. */
-final class FormClient {
+public final class FormClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -23,16 +23,16 @@ final class FormClient {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
 
-    FormClient(int port) {
+    public FormClient(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
     }
 
     /** Posts a form the way the page at {@code pagePath} would, with that page's CSRF token. */
-    HttpResponse<String> submit(String pagePath, String action, Map<String, String> fields) {
+    public HttpResponse<String> submit(String pagePath, String action, Map<String, String> fields) {
         Matcher csrf = CSRF.matcher(get(pagePath).body());
         Map<String, String> all = new LinkedHashMap<>(fields);
         if (csrf.find()) {
@@ -41,7 +41,7 @@ final class FormClient {
         return post(action, all);
     }
 
-    HttpResponse<String> post(String path, Map<String, String> fields) {
+    public HttpResponse<String> post(String path, Map<String, String> fields) {
         String form = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -50,11 +50,11 @@ final class FormClient {
                 "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
-    HttpResponse<String> login(String username, String password) {
+    public HttpResponse<String> login(String username, String password) {
         return submit("/login", "/login", Map.of("username", username, "password", password));
     }
 
-    HttpResponse<String> send(HttpRequest request) {
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -65,7 +65,7 @@ final class FormClient {
         }
     }
 
-    static String location(HttpResponse<?> response) {
+    public static String location(HttpResponse<?> response) {
         return response.headers().firstValue("Location").orElse("");
     }
 }
