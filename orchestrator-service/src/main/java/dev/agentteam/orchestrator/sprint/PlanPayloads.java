@@ -33,6 +33,12 @@ final class PlanPayloads {
         payload.put("end", sprint.end().toString());
         payload.put("velocity_points", velocity);
         payload.putAll(plan(plan));
+        return withoutNulls(payload);
+    }
+
+    /** Task payloads hold no top-level nulls (an absent key says the same). */
+    static Map<String, Object> withoutNulls(Map<String, Object> payload) {
+        payload.values().removeIf(java.util.Objects::isNull);
         return payload;
     }
 

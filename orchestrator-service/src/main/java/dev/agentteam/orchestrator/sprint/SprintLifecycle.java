@@ -91,7 +91,7 @@ public class SprintLifecycle {
         payload.put("completed", tally(planned, story -> story.status() == StoryStatus.DONE));
         payload.put("stories", planned.stream().map(SprintLifecycle::storyLine).toList());
         payload.put("metrics", SprintJson.plain(metrics.report(sprint.id())));
-        return payload;
+        return PlanPayloads.withoutNulls(payload);
     }
 
     private static Map<String, Object> tally(List<StoryView> stories, Predicate<StoryView> which) {
