@@ -81,6 +81,14 @@ class SprintController {
         return response(lifecycle.close(id));
     }
 
+    @PostMapping("/{id}/retro")
+    @Operation(summary = "Ask again for the retrospective", description = "For a CLOSED sprint whose retrospective task "
+            + "ended without one; 202 with the new retro_task_id. 409 when the sprint is not CLOSED, already has its "
+            + "retrospective, or its retro task is still under way.")
+    ResponseEntity<SprintResponse> requestRetro(@PathVariable("id") long id) {
+        return ResponseEntity.accepted().body(response(lifecycle.requestRetro(id)));
+    }
+
     @GetMapping("/{id}/retro")
     @Operation(summary = "The sprint's retrospective", description = "409 while the sprint is not CLOSED; 404 until the "
             + "Scrum agent has written it (the detail says what its task is doing).")

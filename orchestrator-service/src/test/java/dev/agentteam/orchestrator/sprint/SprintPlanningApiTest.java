@@ -138,6 +138,8 @@ class SprintPlanningApiTest extends IntegrationTest {
         long retroTask = closed.get("retro_task_id").asLong();
         assertProblem(api.get("/api/sprints/" + id + "/retro"), 404, "(task " + retroTask + " is QUEUED)");
 
+        assertProblem(api.postJson("/api/sprints/" + id + "/retro", ""), 409,
+                "The retrospective of sprint " + id + " is under way: task " + retroTask + " is QUEUED.");
         ClaimedTask retro = claimScrumTask();
         assertThat(retro.task().type()).isEqualTo("scrum.write_retro");
         assertThat(retro.task().taskId()).isEqualTo(retroTask);
@@ -165,10 +167,37 @@ class SprintPlanningApiTest extends IntegrationTest {
         assertThat(served.get("metrics").get("stories_by_status").get("DONE").asInt()).isEqualTo(1);
         assertThat(api.get("/api/sprints/" + id).json().get("retro").get("summary").asString())
                 .isEqualTo("Half of the points shipped; checkout slipped.");
+        assertProblem(api.postJson("/api/sprints/" + id + "/retro", ""), 409,
+                "Sprint " + id + " already has its retrospective.");
+        assertThat(api.getAnything("/actuator/prometheus").body()).contains("agentteam_sprints_total{event=\"closed\"}");
         // closed, its unfinished story is free to be planned again
         assertThat(ids(api.postJson("/api/sprints/plan", """
                 {"start": "2026-12-15", "end": "2026-12-28", "capacity_points": 5}""").json().get("plan").get("selected")))
                 .containsExactly(slipped);
+    }
+
+    @Test
+    void aRetroWhoseTaskDiedCanBeAskedForAgain() {
+        add("Cart", 5, 1, StoryStatus.READY);
+        long id = api.postJson("/api/sprints/plan", """
+                {"start": "2026-12-01", "end": "2026-12-14", "capacity_points": 10}""").json().get("id").asLong();
+        claimScrumTask();
+        api.postJson("/api/sprints/" + id + "/start", "");
+        long first = api.postJson("/api/sprints/" + id + "/close", "").json().get("retro_task_id").asLong();
+        ClaimedTask dying = claimScrumTask();
+        queue.complete(dying, TaskResult.failed(dying.task(), "scrum-test", "budget spent", false, TokenUsage.NONE));
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/sprints/" + id + "/retro").detail()
+                .contains("(task " + first + " is DEAD)"));
+
+        Reply again = api.postJson("/api/sprints/" + id + "/retro", "");
+
+        assertThat(again.status()).as(again.body()).isEqualTo(202);
+        long second = again.json().get("retro_task_id").asLong();
+        assertThat(second).isNotEqualTo(first);
+        ClaimedTask retried = claimScrumTask();
+        assertThat(retried.task().taskId()).isEqualTo(second);
+        assertThat(retried.task().type()).isEqualTo("scrum.write_retro");
+        assertProblem(api.postJson("/api/sprints/424242/retro", ""), 404, "No sprint with id 424242.");
     }
 
     @Test
