@@ -201,6 +201,30 @@ class SprintPlanningApiTest extends IntegrationTest {
     }
 
     @Test
+    void theNarrativeTaskCarriesTheVelocityOfTheLastClosedSprints() {
+        long a = add("A", 5, 1, StoryStatus.DONE);
+        long b = add("B", 3, 1, StoryStatus.DONE);
+        long late = add("Late", 8, 1, StoryStatus.DONE);
+        long c = add("C", 2, 1, StoryStatus.DONE);
+        long d = add("D", 13, 1, StoryStatus.DONE);
+        add("Next", 3, 1, StoryStatus.READY);
+        // oldest first: D (13) is in a sprint older than the last three, so it does not count
+        closedSprint("2026-09-30T18:00:00Z", d, "2026-09-29T10:00:00Z");
+        long s1 = closedSprint("2026-10-30T18:00:00Z", a, "2026-10-20T10:00:00Z");
+        addDone(s1, b, "2026-10-30T17:00:00Z");
+        addDone(s1, late, "2026-11-02T09:00:00Z");     // done after the close: not this sprint's velocity
+        closedSprint("2026-11-13T18:00:00Z", c, "2026-11-10T10:00:00Z");
+        jdbc.update("insert into sprints (name, start_date, end_date, status, closed_at) values "
+                + "('Empty', '2026-11-14', '2026-11-27', 'CLOSED', '2026-11-27T18:00:00Z')");
+
+        api.postJson("/api/sprints/plan", """
+                {"start": "2026-12-01", "end": "2026-12-14", "capacity_points": 5}""");
+
+        // the last three closed sprints did 5 + 3, 2 and 0 points: mean 10 / 3 = 3.3
+        assertThat(claimScrumTask().task().payload().get("velocity_points")).isEqualTo(3.3);
+    }
+
+    @Test
     void badPlanningRequestsAreExplained() {
         add("Recommendations", 13, 1, StoryStatus.READY);
 
@@ -230,6 +254,19 @@ class SprintPlanningApiTest extends IntegrationTest {
 
     private long add(String title, Integer estimate, int priority, StoryStatus status, Long... dependsOn) {
         return stories.add(epic, new NewStory(title, null, null, estimate, priority, status, List.of(dependsOn))).id();
+    }
+
+    private long closedSprint(String closedAt, long story, String doneAt) {
+        long sprint = jdbc.queryForObject("""
+                insert into sprints (name, start_date, end_date, status, closed_at)
+                values ('Old', '2026-01-01', '2026-01-14', 'CLOSED', ?::timestamptz) returning id""", Long.class, closedAt);
+        addDone(sprint, story, doneAt);
+        return sprint;
+    }
+
+    private void addDone(long sprint, long story, String doneAt) {
+        jdbc.update("update stories set done_at = ?::timestamptz where id = ?", doneAt, story);
+        jdbc.update("insert into sprint_stories (sprint_id, story_id) values (?, ?)", sprint, story);
     }
 
     private ClaimedTask claimScrumTask() {
