@@ -37,7 +37,8 @@ public abstract class IntegrationTest {
     @BeforeEach
     void cleanDatabase() {
         jdbc.execute("truncate epics, stories, story_dependencies, sprints, sprint_stories, tasks, task_transitions, "
-                + "pr_records, approvals, clarifications, artifacts, agent_logs, api_tokens restart identity cascade");
+                + "pr_records, approvals, clarifications, artifacts, agent_logs, test_runs, flaky_tests, api_tokens "
+                + "restart identity cascade");
         jdbc.update("delete from users where id > 1");
         // Other test contexts may have emptied users after this context bootstrapped user 1.
         jdbc.update("insert into users (id, username, name, role) values (1, 'admin', 'admin', 'admin') on conflict (id) do nothing");
