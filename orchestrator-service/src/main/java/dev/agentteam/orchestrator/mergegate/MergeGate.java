@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -133,28 +134,70 @@ public class MergeGate {
     }
 
     private void requireGreenCi(PullRequestView pr) {
+        ciProblem(pr).ifPresent(problem -> {
+            throw GateProblems.notReady(problem);
+        });
+    }
+
+    private void requireFinishedReview(PullRequestView pr) {
+        reviewProblem(pr).ifPresent(problem -> {
+            throw GateProblems.notReady(problem);
+        });
+    }
+
+    private Optional<String> ciProblem(PullRequestView pr) {
         if ("FAILURE".equals(pr.ciStatus()) || "ERROR".equals(pr.ciStatus())) {
-            throw GateProblems.notReady("CI failed on pull request " + pr.id() + " (" + pr.ciStatus() + "); fix it first.");
+            return Optional.of("CI failed on pull request " + pr.id() + " (" + pr.ciStatus() + "); fix it first.");
         }
         if ("SUCCESS".equals(pr.ciStatus())) {
-            return;
+            return Optional.empty();
         }
         List<PullRequestDetails.Status> checks = pullRequests.details(pr.id()).map(PullRequestDetails::statuses)
                 .orElse(List.of());
         List<String> notGreen = checks.stream().filter(check -> !"SUCCESS".equals(check.state()))
                 .map(check -> check.context() + " is " + check.state()).toList();
         if (checks.isEmpty() || !notGreen.isEmpty()) {
-            throw GateProblems.notReady("CI is not green on the head commit of pull request " + pr.id() + ": "
+            return Optional.of("CI is not green on the head commit of pull request " + pr.id() + ": "
                     + (checks.isEmpty() ? "no results yet" : String.join(", ", notGreen)) + ".");
         }
+        return Optional.empty();
     }
 
-    private void requireFinishedReview(PullRequestView pr) {
+    private Optional<String> reviewProblem(PullRequestView pr) {
         boolean finished = FINISHED_REVIEWS.contains(pr.reviewStatus())
-                || ("PENDING".equals(pr.reviewStatus()) && approvals.reviewPostedOn(pr.id(), pr.headSha()));
-        if (!finished) {
-            throw GateProblems.notReady("The review of pull request " + pr.id() + " is not finished (review status "
-                    + pr.reviewStatus() + ").");
-        }
+                || ("PENDING".equals(pr.reviewStatus()) && pr.headSha() != null
+                        && approvals.reviewPostedOn(pr.id(), pr.headSha()));
+        return finished ? Optional.empty() : Optional.of("The review of pull request " + pr.id()
+                + " is not finished (review status " + pr.reviewStatus() + ").");
+    }
+
+    /** The gate's rules for {@code viewer} (null: not signed in as a user of this application). */
+    @Transactional(readOnly = true)
+    public GateReport report(long prId, UserView viewer) {
+        PullRequestView pr = pullRequests.find(prId).orElseThrow(() -> ApiProblems.notFound("pull request", prId));
+        Long owner = approvals.epicOwner(pr.storyId()).orElse(null);
+        boolean person = viewer != null && viewer.human() && viewer.enabled()
+                && ("approver".equals(viewer.role()) || "admin".equals(viewer.role()));
+        boolean ownerRule = !properties.requireDifferentApprover() || owner == null || viewer == null
+                || owner != viewer.id();
+        Optional<String> ci = ciProblem(pr);
+        Optional<String> review = reviewProblem(pr);
+        Optional<ApprovalView> approval = pr.headSha() == null ? Optional.empty()
+                : approvals.latestOn(pr.id(), pr.headSha());
+        boolean approved = approval.filter(found -> "APPROVED".equals(found.decision()))
+                .filter(found -> !properties.requireDifferentApprover() || owner == null || owner != found.userId())
+                .isPresent();
+        List<GateReport.Rule> rules = List.of(
+                new GateReport.Rule("The pull request is open", pr.open(), "it is " + pr.status()),
+                new GateReport.Rule("CI is green on the head commit", ci.isEmpty(), ci.orElse("all checks passed")),
+                new GateReport.Rule("The review is finished", review.isEmpty(), review.orElse("review is " + pr.reviewStatus())),
+                new GateReport.Rule("You are a person with the approver role", person, viewer == null ? "not signed in"
+                        : viewer.username() + " is " + viewer.role() + ", " + viewer.kind()),
+                new GateReport.Rule("The approver is not the epic's owner", ownerRule, owner == null
+                        ? "no epic owner" : ownerRule ? "the owner is user " + owner : "you own the epic"),
+                new GateReport.Rule("The head commit is approved", approved, approval.map(found -> found.decision()
+                        .toLowerCase(java.util.Locale.ROOT) + " by " + found.userName()).orElse("no decision yet")));
+        boolean canDecide = pr.open() && pr.headSha() != null && person;
+        return new GateReport(rules, canDecide && ownerRule, canDecide, canDecide && ci.isEmpty() && review.isEmpty() && approved);
     }
 }

@@ -3,9 +3,6 @@ package dev.agentteam.orchestrator.mergegate;
 import dev.agentteam.common.codehost.MergeMethod;
 import dev.agentteam.orchestrator.api.ApiProblems;
 import dev.agentteam.orchestrator.pullrequest.PullRequestView;
-import dev.agentteam.orchestrator.security.Account;
-import dev.agentteam.orchestrator.user.UserAccounts;
-import dev.agentteam.orchestrator.user.UserView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,45 +27,38 @@ import java.util.Locale;
 class MergeGateController {
 
     private final MergeGate gate;
-    private final UserAccounts accounts;
+    private final Callers callers;
 
-    MergeGateController(MergeGate gate, UserAccounts accounts) {
+    MergeGateController(MergeGate gate, Callers callers) {
         this.gate = gate;
-        this.accounts = accounts;
+        this.callers = callers;
     }
 
     @PostMapping("/approve")
     @Operation(summary = "Approve the current head commit (not allowed to the epic's owner by default)")
     ApprovalView approve(@PathVariable("id") long id, @RequestBody(required = false) Decision decision,
             Authentication authentication) {
-        return gate.approve(id, caller(authentication), decision == null ? null : decision.comment());
+        return gate.approve(id, callers.of(authentication), decision == null ? null : decision.comment());
     }
 
     @PostMapping("/reject")
     @Operation(summary = "Reject the current head commit")
     ApprovalView reject(@PathVariable("id") long id, @RequestBody(required = false) Decision decision,
             Authentication authentication) {
-        return gate.reject(id, caller(authentication), decision == null ? null : decision.comment());
+        return gate.reject(id, callers.of(authentication), decision == null ? null : decision.comment());
     }
 
     @PostMapping("/merge")
     @Operation(summary = "Merge: needs an approval of the head commit, green CI and a finished review")
     PullRequestView merge(@PathVariable("id") long id, @RequestBody(required = false) MergeRequest request,
             Authentication authentication) {
-        return gate.merge(id, caller(authentication), request == null ? null : method(request.method()));
+        return gate.merge(id, callers.of(authentication), request == null ? null : method(request.method()));
     }
 
     @GetMapping("/approvals")
     @Operation(summary = "Every decision on the pull request, oldest first")
     List<ApprovalView> approvals(@PathVariable("id") long id) {
         return gate.approvals(id);
-    }
-
-    /** The caller as stored now, not as when the session began: a role taken away counts at once. */
-    private UserView caller(Authentication authentication) {
-        long id = Account.userOf(authentication).map(UserView::id)
-                .orElseThrow(() -> GateProblems.forbidden("Sign in as a person with the approver role."));
-        return accounts.find(id).orElseThrow(() -> GateProblems.forbidden("Your user no longer exists."));
     }
 
     private static MergeMethod method(String method) {

@@ -1,6 +1,7 @@
 package dev.agentteam.orchestrator.mergegate;
 
 import dev.agentteam.orchestrator.support.ForgeClient;
+import dev.agentteam.orchestrator.support.FormClient;
 import dev.agentteam.orchestrator.support.IntegrationTest;
 import dev.agentteam.orchestrator.support.TestApi;
 import dev.agentteam.orchestrator.support.TestApi.Reply;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.file.Path;
 
@@ -24,6 +27,12 @@ class MergeGateTest extends IntegrationTest {
 
     @TempDir
     Path work;
+
+    @Autowired
+    MergeGate mergeGate;
+
+    @LocalServerPort
+    int port;
 
     private String name;
     private long storyId;
@@ -199,6 +208,30 @@ class MergeGateTest extends IntegrationTest {
         assertThat(again.detail()).contains("MERGED, not open");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(badMethod.status()).isIn(400, 409);
+    }
+
+    @Test
+    void theGateReportsItsRulesAndThePageFormsUseTheSameGate() throws Exception {
+        greenCi();
+        reviewed();
+        assertThat(report(owner).canApprove()).isFalse();
+        assertThat(report(approver).canApprove()).isTrue();
+        assertThat(report(approver).canMerge()).isFalse();
+        assertThat(report(approver).blockedBecause()).contains("The head commit is approved");
+
+        FormClient browser = users.signedIn("approver", port);
+        String tokenPage = "/account/tokens";
+        assertThat(FormClient.location(browser.submit(tokenPage, gate("approve").substring(4), java.util.Map.of())))
+                .endsWith("/pull-requests/" + prId);
+        browser.submit(tokenPage, gate("merge").substring(4), java.util.Map.of());
+
+        assertThat(jdbc.queryForObject("select status from pr_records where id = ?", String.class, prId)).isEqualTo("MERGED");
+        assertThat(jdbc.queryForObject("select status from stories where id = ?", String.class, storyId)).isEqualTo("DONE");
+        assertThat(report(approver).canMerge()).isFalse();
+    }
+
+    private GateReport report(UserView viewer) {
+        return mergeGate.report(prId, viewer);
     }
 
     private void greenCi() {
