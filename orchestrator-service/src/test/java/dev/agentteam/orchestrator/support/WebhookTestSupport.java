@@ -98,7 +98,7 @@ public abstract class WebhookTestSupport extends IntegrationTest {
 
     protected Sent deliver(String event, String body, String deliveryId) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return new Sent(post(bytes, "application/json", Map.of("X-GitHub-Event", event, "X-GitHub-Delivery", deliveryId,
+        return new Sent(postDelivery(bytes, "application/json", Map.of("X-GitHub-Event", event, "X-GitHub-Delivery", deliveryId,
                 "X-GitHub-Hook-ID", HOOK_ID, "X-Hub-Signature-256", sign(SECRET, bytes))), deliveryId);
     }
 
@@ -118,7 +118,7 @@ public abstract class WebhookTestSupport extends IntegrationTest {
         return jdbc.queryForObject("select outcome from webhook_deliveries where delivery_id = ?", String.class, deliveryId);
     }
 
-    protected TestApi.Reply post(byte[] body, String contentType, Map<String, String> headers) {
+    protected TestApi.Reply postDelivery(byte[] body, String contentType, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/github"))
                 .header("Content-Type", contentType).header("User-Agent", "GitHub-Hookshot/044aadd")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));

@@ -23,7 +23,7 @@ class GitHubWebhookEndpointTest extends WebhookTestSupport {
     void aDeliveryWithoutSignatureIsRefusedAndNotStored() {
         byte[] body = fixture("pull_request.opened.json").getBytes(StandardCharsets.UTF_8);
 
-        Reply reply = post(body, "application/json", Map.of("X-GitHub-Event", "pull_request",
+        Reply reply = postDelivery(body, "application/json", Map.of("X-GitHub-Event", "pull_request",
                 "X-GitHub-Delivery", UUID.randomUUID().toString()));
 
         assertThat(reply.status()).isEqualTo(401);
@@ -38,9 +38,9 @@ class GitHubWebhookEndpointTest extends WebhookTestSupport {
         byte[] tampered = fixture("pull_request.opened.json").replace("Pay by card", "Pay by cash")
                 .getBytes(StandardCharsets.UTF_8);
 
-        Reply otherSecret = post(body, "application/json", Map.of("X-GitHub-Event", "pull_request",
+        Reply otherSecret = postDelivery(body, "application/json", Map.of("X-GitHub-Event", "pull_request",
                 "X-GitHub-Delivery", "a", "X-Hub-Signature-256", sign("not-the-secret", body)));
-        Reply otherBody = post(tampered, "application/json", Map.of("X-GitHub-Event", "pull_request",
+        Reply otherBody = postDelivery(tampered, "application/json", Map.of("X-GitHub-Event", "pull_request",
                 "X-GitHub-Delivery", "b", "X-Hub-Signature-256", sign(SECRET, body)));
 
         assertThat(otherSecret.status()).isEqualTo(401);
@@ -129,7 +129,7 @@ class GitHubWebhookEndpointTest extends WebhookTestSupport {
     void aSignedBodyThatIsNotJsonIsABadRequest() {
         byte[] body = "payload".getBytes(StandardCharsets.UTF_8);
 
-        Reply reply = post(body, "application/json", Map.of("X-GitHub-Event", "push", "X-GitHub-Delivery", "c",
+        Reply reply = postDelivery(body, "application/json", Map.of("X-GitHub-Event", "push", "X-GitHub-Delivery", "c",
                 "X-Hub-Signature-256", sign(SECRET, body)));
 
         assertThat(reply.status()).isEqualTo(400);
@@ -142,7 +142,7 @@ class GitHubWebhookEndpointTest extends WebhookTestSupport {
         byte[] body = ("payload=" + URLEncoder.encode(fixture("ping.json"), StandardCharsets.UTF_8))
                 .getBytes(StandardCharsets.US_ASCII);
 
-        Reply reply = post(body, "application/x-www-form-urlencoded", Map.of("X-GitHub-Event", "ping",
+        Reply reply = postDelivery(body, "application/x-www-form-urlencoded", Map.of("X-GitHub-Event", "ping",
                 "X-GitHub-Delivery", "form-1", "X-Hub-Signature-256", sign(SECRET, body)));
 
         assertThat(reply.status()).isEqualTo(200);

@@ -1,0 +1,130 @@
+package dev.agentteam.orchestrator.notification;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.agentteam.orchestrator.support.WebhookTestSupport;
+import dev.agentteam.orchestrator.task.TaskBlocked;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.util.List;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Slack and Telegram (WireMock speaking their wire formats) hear about waiting pull requests and clarifications. */
+@ExtendWith(OutputCaptureExtension.class)
+class NotificationTest extends WebhookTestSupport {
+
+    private static final String TELEGRAM_PATH = "/bot" + TELEGRAM_TOKEN + "/sendMessage";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @BeforeEach
+    void chatServicesAnswer() {
+        CHAT.stubFor(post(urlEqualTo(SLACK_PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html").withBody("ok")));
+        CHAT.stubFor(post(urlEqualTo(TELEGRAM_PATH)).willReturn(okJson("""
+                {"ok": true, "result": {"message_id": 42, "date": 1764144000,
+                 "chat": {"id": -1001234567890, "title": "agent-team", "type": "supergroup"}, "text": "…"}}""")));
+        seedStory("IN_PROGRESS");
+    }
+
+    @Test
+    void aPullRequestWithGreenCiAndADoneReviewIsAnnouncedOncePerHeadCommit() {
+        process("pull_request", "pull_request.opened.json");
+        process("check_suite", "check_suite.completed-success.json");
+        assertThat(slackMessages()).isEmpty();
+
+        process("pull_request_review", "pull_request_review.approved.json");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> slackMessages().size() == 1 && telegramMessages().size() == 1);
+        JsonNode slack = slackMessages().get(0);
+        assertThat(slack.get("text").asString()).contains("acme/shop#7", "ISSUE-1: Pay by card", "waits for your approval",
+                "https://github.com/acme/shop/pull/7");
+        JsonNode telegram = telegramMessages().get(0);
+        assertThat(telegram.get("chat_id").asString()).isEqualTo("-1001234567890");
+        assertThat(telegram.get("text").asString()).isEqualTo(slack.get("text").asString());
+
+        process("workflow_run", "workflow_run.completed-success.json");
+        process("pull_request_review", "pull_request_review.commented.json");
+        assertThat(jdbc.queryForObject("select count(*) from notifications_sent", Long.class)).isEqualTo(1);
+        assertThat(slackMessages()).hasSize(1);
+    }
+
+    @Test
+    void aPullRequestWithChangesRequestedOrFailingCiIsNotAnnounced() {
+        process("pull_request", "pull_request.opened.json");
+        process("check_suite", "check_suite.completed-success.json");
+        process("pull_request_review", "pull_request_review.changes_requested.json");
+        process("check_suite", "check_suite.completed-failure.json");
+        process("pull_request_review", "pull_request_review.approved.json");
+
+        assertThat(jdbc.queryForObject("select count(*) from notifications_sent", Long.class)).isZero();
+        assertThat(slackMessages()).isEmpty();
+    }
+
+    @Test
+    void aClarificationIsAnnouncedWithItsQuestions() {
+        transactions.executeWithoutResult(status -> events.publishEvent(new TaskBlocked(12, "po.refine_epic", 3L, null,
+                List.of("Which card brands?", "Is 3-D Secure required?"))));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> slackMessages().size() == 1 && telegramMessages().size() == 1);
+        assertThat(slackMessages().get(0).get("text").asString()).isEqualTo("""
+                Clarification needed: task 12 (po.refine_epic, epic 3) asks:
+                • Which card brands?
+                • Is 3-D Secure required?
+                Answer it in the clarification inbox.""");
+    }
+
+    @Test
+    void failingChatServicesAreLoggedWithoutSecretsAndDoNotDisturbTheFlow(CapturedOutput output) {
+        CHAT.stubFor(post(urlEqualTo(SLACK_PATH)).willReturn(aResponse().withStatus(404).withBody("no_service")));
+        CHAT.stubFor(post(urlEqualTo(TELEGRAM_PATH)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"ok\": false, \"error_code\": 400, \"description\": \"Bad Request: chat not found\"}")));
+
+        process("pull_request", "pull_request.opened.json");
+        process("check_suite", "check_suite.completed-success.json");
+        String outcome = process("pull_request_review", "pull_request_review.approved.json");
+
+        assertThat(outcome).endsWith("review is APPROVED");
+        await().atMost(Duration.ofSeconds(10)).until(() -> output.getOut().contains("chat not found")
+                && output.getOut().contains("no_service"));
+        assertThat(output.getOut()).contains("Slack (http://localhost/…) answered 404: no_service")
+                .doesNotContain(TELEGRAM_TOKEN).doesNotContain("slack-secret-part");
+        CHAT.verify(1, postRequestedFor(urlEqualTo(TELEGRAM_PATH)).withHeader("Content-Type", equalTo("application/json")));
+    }
+
+    private List<JsonNode> slackMessages() {
+        return bodies(SLACK_PATH);
+    }
+
+    private List<JsonNode> telegramMessages() {
+        return bodies(TELEGRAM_PATH);
+    }
+
+    private static List<JsonNode> bodies(String path) {
+        return CHAT.findAll(postRequestedFor(urlEqualTo(path))).stream().map(LoggedRequest::getBodyAsString)
+                .map(JSON::readTree).toList();
+    }
+}
