@@ -62,6 +62,7 @@ class GitHubPullRequestEventsTest extends WebhookTestSupport {
 
         assertThat(process("pull_request", "pull_request.closed-unmerged.json")).endsWith("is CLOSED");
         assertThat(pr()).containsEntry("status", "CLOSED");
+        assertThat(storyStatus()).isEqualTo("IN_REVIEW");
         assertThat(pr().get("closed_at")).isNotNull();
         assertThat(pr().get("merged_at")).isNull();
 
@@ -72,6 +73,9 @@ class GitHubPullRequestEventsTest extends WebhookTestSupport {
         assertThat(pr()).containsEntry("status", "MERGED").containsEntry("merge_sha",
                 "e5bd3914e2e596debea16f433f57875b5b90bcd6");
         assertThat(pr().get("merged_at")).isNotNull();
+        assertThat(storyStatus()).isEqualTo("DONE");
+        assertThat(jdbc.queryForObject("select done_at from stories where id = ?", java.sql.Timestamp.class, story))
+                .isNotNull();
     }
 
     @Test
