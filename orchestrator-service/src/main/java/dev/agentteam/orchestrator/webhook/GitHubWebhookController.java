@@ -64,7 +64,9 @@ class GitHubWebhookController {
         String hookId = Optional.ofNullable(request.getHeader("X-GitHub-Hook-ID")).orElse("");
         JsonNode payload = payload(body, request.getContentType());
         String action = GitHubPayloads.text(payload, "action");
-        Optional<Long> stored = store.store("github", hookId, deliveryId, event, action, json.writeValueAsString(payload));
+        // jsonb cannot hold U+0000; GitHub passes it through from comments, so it is stored as U+FFFD.
+        String storedJson = json.writeValueAsString(payload).replace("\\u0000", "\\ufffd");
+        Optional<Long> stored = store.store("github", hookId, deliveryId, event, action, storedJson);
         if (stored.isEmpty()) {
             log.info("GitHub delivery {} (hook {}) arrived again; already stored", deliveryId, hookId);
             return ResponseEntity.ok(Map.of("delivery_id", deliveryId, "status", "duplicate"));

@@ -117,6 +117,19 @@ class GitHubWebhookEndpointTest extends WebhookTestSupport {
     }
 
     @Test
+    void aNulCharacterInAPayloadIsStoredAsAReplacementCharacter() {
+        seedStory("IN_PROGRESS");
+        process("pull_request", "pull_request.opened.json");
+        String body = fixture("issue_comment.plain.json").replace("Thanks, this", "Thanks\\u0000 this");
+
+        Sent sent = deliver("issue_comment", body, "nul-1");
+
+        assertThat(sent.reply().status()).isEqualTo(202);
+        assertThat(awaitOutcome("nul-1")).isEqualTo("comment by octocat on pull request #7 recorded");
+        assertThat(jdbc.queryForObject("select body from pr_comments", String.class)).startsWith("Thanks\uFFFD this");
+    }
+
+    @Test
     void pingIsAnswered() {
         Sent sent = deliver("ping", "ping.json");
 
