@@ -39,7 +39,7 @@ final class ForgeApiRequests {
 
     record OpenPull(@NotBlank @Size(max = 200) String head, @NotBlank @Size(max = 200) String base,
             @NotBlank @Size(max = 300) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String title,
-            @Size(max = 65_536) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String body, boolean draft) {
+            @Size(max = 65_536) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String body, Boolean draft) {
     }
 
     record Comment(@NotBlank @Size(max = 65_536) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String body) {
