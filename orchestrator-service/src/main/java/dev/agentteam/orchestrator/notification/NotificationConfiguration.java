@@ -20,7 +20,7 @@ class NotificationConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationConfiguration.class);
 
-    @Bean(destroyMethod = "")
+    @Bean
     Notifications notifications(NotificationProperties properties, JsonMapper json) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(properties.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();

@@ -12,7 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
  * that fails is logged (without its secret) and never disturbs the caller; with no channel configured this
  * does nothing.
  */
-public class Notifications {
+public class Notifications implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
 
@@ -54,5 +54,11 @@ public class Notifications {
         } catch (RejectedExecutionException e) {
             log.warn("A notification was dropped: the notification queue is full or closed");
         }
+    }
+
+    /** Stops sending when the application shuts down; messages still queued are dropped. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
     }
 }

@@ -2,6 +2,7 @@ package dev.agentteam.orchestrator.notification;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.agentteam.orchestrator.support.WebhookTestSupport;
+import dev.agentteam.orchestrator.pullrequest.ForgeEvent;
 import dev.agentteam.orchestrator.task.TaskBlocked;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,28 @@ class NotificationTest extends WebhookTestSupport {
     }
 
     @Test
+    void anEmbeddedForgePullRequestIsAnnouncedFromItsStatusReportsAndReview() {
+        String sha = "b".repeat(40);
+        long repository = jdbc.queryForObject("insert into repositories (name, forge, full_name, test_command) "
+                + "values ('notify-demo', 'embedded', 'agent-team/notify-demo', 'pytest') returning id", Long.class);
+        long pr = jdbc.queryForObject("insert into pr_records (repository_id, repo, pr_number, branch, title, head_sha, url) "
+                + "values (?, 'agent-team/notify-demo', 1, 'feature/ISSUE-1', 'Shout', ?, 'http://forge/pulls/1') returning id",
+                Long.class, repository, sha);
+        jdbc.update("insert into commit_statuses (repository_id, sha, kind, context, state) values (?, ?, 'status', 'ci', 'SUCCESS')",
+                repository, sha);
+        publish(new ForgeEvent.CommitStatusChanged("agent-team/notify-demo", sha, "status", "ci", "SUCCESS", null));
+
+        jdbc.update("insert into pr_comments (pr_id, kind, author, body, commit_sha) values (?, 'review', 'review-agent', 'LGTM', ?)",
+                pr, sha);
+        publish(new ForgeEvent.ReviewSubmitted(pr, "agent-team/notify-demo", 1, sha, 0, "review-agent"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> slackMessages().size() == 1);
+        assertThat(slackMessages().get(0).get("text").asString()).startsWith("Pull request agent-team/notify-demo#1 \"Shout\"");
+        assertThat(jdbc.queryForList("select key from notifications_sent", String.class))
+                .containsExactly("pr-ready:" + pr + ":" + sha);
+    }
+
+    @Test
     void aClarificationIsAnnouncedWithItsQuestions() {
         transactions.executeWithoutResult(status -> events.publishEvent(new TaskBlocked(12, "po.refine_epic", 3L, null,
                 List.of("Which card brands?", "Is 3-D Secure required?"))));
@@ -113,6 +136,10 @@ class NotificationTest extends WebhookTestSupport {
         assertThat(output.getOut()).contains("Slack (http://localhost/…) answered 404: no_service")
                 .doesNotContain(TELEGRAM_TOKEN).doesNotContain("slack-secret-part");
         CHAT.verify(1, postRequestedFor(urlEqualTo(TELEGRAM_PATH)).withHeader("Content-Type", equalTo("application/json")));
+    }
+
+    private void publish(Object event) {
+        transactions.executeWithoutResult(status -> events.publishEvent(event));
     }
 
     private List<JsonNode> slackMessages() {

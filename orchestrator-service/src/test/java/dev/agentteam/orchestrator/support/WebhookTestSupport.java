@@ -56,7 +56,7 @@ public abstract class WebhookTestSupport extends IntegrationTest {
     @BeforeEach
     void cleanWebhookTables() {
         jdbc.execute("truncate webhook_deliveries, notifications_sent restart identity");
-        jdbc.update("delete from repositories where full_name = 'acme/shop'");
+        jdbc.update("delete from repositories where full_name in ('acme/shop', 'agent-team/notify-demo')");
         CHAT.resetAll();
     }
 
