@@ -1,6 +1,7 @@
 package dev.agentteam.orchestrator.backlog;
 
 import dev.agentteam.orchestrator.mergegate.MergeCompleted;
+import dev.agentteam.orchestrator.pullrequest.ForgeEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -8,8 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * A story is DONE when its pull request is merged through the merge gate, in the same transaction: done_at
- * closes its lead time (from created_at) and cycle time (from started_at).
+ * A story is DONE when the pull request for its branch is merged (on GitHub or the embedded forge), in the
+ * transaction that records the merge: done_at closes its lead time and cycle time. Cancelled stories stay
+ * cancelled. A merge through the merge gate counts at once, also on GitHub before its webhook arrives.
  */
 @Component
 class StoryCompletion {
@@ -23,17 +25,25 @@ class StoryCompletion {
     }
 
     @EventListener
-    void on(MergeCompleted merged) {
-        if (merged.storyId() == null) {
-            return;
+    void on(ForgeEvent.PullRequestMerged merged) {
+        if (merged.storyId() != null && complete(merged.storyId())) {
+            log.info("Story {} is done: pull request #{} of {} was merged", merged.storyId(), merged.number(), merged.repo());
         }
-        int done = jdbc.sql("""
-                update stories set status = 'DONE', done_at = now(), started_at = coalesce(started_at, now()),
-                       updated_at = now()
-                where id = ? and status not in ('DONE', 'CANCELLED')""").param(merged.storyId()).update();
-        if (done == 1) {
+    }
+
+    @EventListener
+    void on(MergeCompleted merged) {
+        if (merged.storyId() != null && complete(merged.storyId())) {
             log.info("Story {} is done: pull request {} merged by user {}", merged.storyId(), merged.pullRequestId(),
                     merged.mergedBy());
         }
+    }
+
+    private boolean complete(long storyId) {
+        return jdbc.sql("""
+                update stories set status = 'DONE', done_at = now(), started_at = coalesce(started_at, now()),
+                       updated_at = now()
+                where id = ? and status in ('READY', 'IN_PROGRESS', 'IN_REVIEW')
+                """).param(storyId).update() == 1;
     }
 }
