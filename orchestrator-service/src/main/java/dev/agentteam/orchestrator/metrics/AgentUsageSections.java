@@ -18,7 +18,7 @@ class AgentUsageSections {
      * that sprint (their payload names it). Every role is present, with zeros when it made no call.
      */
     @Bean
-    MetricSection tokensByAgent(NamedParameterJdbcTemplate jdbc) {
+    MetricSection tokensByAgentSection(NamedParameterJdbcTemplate jdbc) {
         String sql = """
                 select a.agent, count(*) as calls, sum(a.input_tokens) as input_tokens,
                        sum(a.output_tokens) as output_tokens, sum(a.cost_usd) as cost_usd
@@ -40,7 +40,7 @@ class AgentUsageSections {
 
     /** CLARIFY rounds (clarification requests), the questions they asked, and how many still wait for a human. */
     @Bean
-    MetricSection clarificationsSection(NamedParameterJdbcTemplate jdbc) {
+    MetricSection clarificationCountSection(NamedParameterJdbcTemplate jdbc) {
         String sql = """
                 select count(*) as requests, coalesce(sum(jsonb_array_length(c.questions)), 0) as questions,
                        count(*) filter (where c.status = 'OPEN') as open
