@@ -74,8 +74,13 @@ class LoginAttempts extends SavedRequestAwareAuthenticationSuccessHandler implem
     }
 
     static String lockedMessage(Instant lockedUntil) {
-        long seconds = lockedUntil == null ? 60 : Math.max(1, Duration.between(Instant.now(), lockedUntil).toSeconds());
-        long minutes = Math.max(1, (seconds + 59) / 60);
+        return lockedMessage(lockedUntil, Instant.now());
+    }
+
+    /** Whole minutes, rounded up: "1 minute" while any of the lock remains. */
+    static String lockedMessage(Instant lockedUntil, Instant now) {
+        long millis = lockedUntil == null ? 60_000 : Math.max(1, Duration.between(now, lockedUntil).toMillis());
+        long minutes = Math.max(1, (millis + 59_999) / 60_000);
         return "Too many failed attempts; try again in " + minutes + (minutes == 1 ? " minute." : " minutes.");
     }
 

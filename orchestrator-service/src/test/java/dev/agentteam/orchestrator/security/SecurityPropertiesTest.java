@@ -34,9 +34,12 @@ class SecurityPropertiesTest {
 
     @Test
     void theLockedMessageRoundsUpToWholeMinutes() {
-        assertThat(LoginAttempts.lockedMessage(java.time.Instant.now().plusSeconds(14 * 60 + 1)))
+        java.time.Instant now = java.time.Instant.parse("2026-01-01T10:00:00Z");
+        assertThat(LoginAttempts.lockedMessage(now.plusSeconds(15 * 60), now))
                 .isEqualTo("Too many failed attempts; try again in 15 minutes.");
-        assertThat(LoginAttempts.lockedMessage(java.time.Instant.now().plusSeconds(5)))
+        assertThat(LoginAttempts.lockedMessage(now.plusSeconds(14 * 60 + 1), now))
+                .isEqualTo("Too many failed attempts; try again in 15 minutes.");
+        assertThat(LoginAttempts.lockedMessage(now.plusSeconds(5), now))
                 .isEqualTo("Too many failed attempts; try again in 1 minute.");
     }
 }
