@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.http.HttpHeaders;
@@ -51,13 +52,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserAccounts accounts) throws Exception {
         var entryPoint = new ApiAuthenticationEntryPoint();
         http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
                 .authorizeHttpRequests(rules -> {
                     rules.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
                     ApiAccessRules.apply(rules);
                 })
+                .addFilterAfter(new SessionAccountRefresh(accounts), SecurityContextHolderFilter.class)
                 .addFilterBefore(new ApiTokenFilter(tokens, entryPoint), CsrfFilter.class)
                 // Token requests cannot be forged cross-site (a browser never adds the header by itself), and a
                 // request without a session cookie has no session to abuse; session requests from the UI or
@@ -81,6 +83,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
+                .addFilterAfter(new SessionAccountRefresh(accounts), SecurityContextHolderFilter.class)
                 .formLogin(login -> login.loginPage("/login").successHandler(attempts).failureHandler(attempts))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .rememberMe(rememberMe -> rememberMe.disable())

@@ -161,6 +161,28 @@ class LoginTest extends IntegrationTest {
     }
 
     @Test
+    void aDisabledUserIsSignedOutAtTheNextRequest() {
+        browser.login("ana", PASSWORD);
+        assertThat(browser.get("/account/tokens").statusCode()).isEqualTo(200);
+        long id = jdbc.queryForObject("select id from users where username = 'ana'", Long.class);
+
+        assertThat(api.send("PATCH", "/api/users/" + id, "application/json", "{\"enabled\": false}").status()).isEqualTo(200);
+
+        assertThat(browser.get("/account/tokens").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aChangedRoleCountsAtOnceForASignedInPerson() {
+        browser.login("ana", PASSWORD);
+        assertThat(browser.get("/admin/users").statusCode()).isEqualTo(403);
+        long id = jdbc.queryForObject("select id from users where username = 'ana'", Long.class);
+
+        api.send("PATCH", "/api/users/" + id, "application/json", "{\"role\": \"admin\"}");
+
+        assertThat(browser.get("/admin/users").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         browser.login("ana", PASSWORD);
         assertThat(browser.get("/account/tokens").statusCode()).isEqualTo(200);
