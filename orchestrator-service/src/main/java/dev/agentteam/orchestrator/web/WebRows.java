@@ -1,0 +1,46 @@
+package dev.agentteam.orchestrator.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** The rows the pages list, read straight from the system of record by {@link WebQueries}. */
+final class WebRows {
+
+    private WebRows() {
+    }
+
+    /** A task still in flight (or waiting for someone), with the title of its story or epic. */
+    record ActiveTask(long id, String type, String assignedTo, String status, int attemptCount, int maxAttempts,
+                      Long storyId, Long epicId, String subject, Instant updatedAt) {
+    }
+
+    record OpenPullRequest(long id, String repo, int number, String title, String ciStatus, String reviewStatus,
+                           Instant createdAt) {
+    }
+
+    record OpenClarification(long id, long taskId, String taskType, List<String> questions, String context,
+                             Instant askedAt) {
+    }
+
+    /** A sprint with the size of its stories: {@code storiesByStatus} has every story status that occurs. */
+    record SprintRow(long id, String name, String goal, String status, LocalDate start, LocalDate end,
+                     Integer capacityPoints, int stories, int points, int donePoints, Map<String, Integer> storiesByStatus) {
+
+        public int percentDone() {
+            return points == 0 ? 0 : Math.round(100f * donePoints / points);
+        }
+    }
+
+    record PlannableStory(long id, String title, String epicTitle, Integer estimate, int priority) {
+    }
+
+    record Option(long id, String label) {
+    }
+
+    /** Tokens and cost a task spent (from the task row; the trajectory has the per-call numbers). */
+    record TaskSpend(long inputTokens, long outputTokens, BigDecimal costUsd) {
+    }
+}
