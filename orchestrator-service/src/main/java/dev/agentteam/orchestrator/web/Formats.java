@@ -72,6 +72,11 @@ public class Formats {
         return line.length() > max ? line.substring(0, max) + "…" : line;
     }
 
+    /** "1 line", "3 lines". */
+    public String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     public int lines(String text) {
         return text == null ? 0 : (int) text.lines().count();
     }
@@ -86,6 +91,11 @@ public class Formats {
         } catch (JacksonException e) {
             return raw;
         }
+    }
+
+    /** Any value (a task's payload or result) as indented JSON. */
+    public String toJson(Object value) {
+        return value == null ? "" : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value);
     }
 
     /** The tool calls recorded in an agent_logs row's metadata ({@code toolCalls: [{name, arguments}]}). */

@@ -1,0 +1,94 @@
+package dev.agentteam.orchestrator.web;
+
+import dev.agentteam.orchestrator.backlog.Stories;
+import dev.agentteam.orchestrator.backlog.StoryStatus;
+import dev.agentteam.orchestrator.backlog.StoryView;
+import dev.agentteam.orchestrator.sprint.SprintPlanning;
+import dev.agentteam.orchestrator.sprint.SprintSummary;
+import jakarta.validation.Valid;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** The sprints, the form to plan one, and each sprint's board (a column per story status). */
+@Controller
+class SprintPageController {
+
+    /** The board's columns; PROPOSED and CANCELLED stories get their own column only when there are any. */
+    private static final List<StoryStatus> COLUMNS = List.of(StoryStatus.READY, StoryStatus.IN_PROGRESS,
+            StoryStatus.IN_REVIEW, StoryStatus.DONE);
+
+    private final SprintPlanning planning;
+    private final Stories stories;
+    private final WebQueries queries;
+
+    SprintPageController(SprintPlanning planning, Stories stories, WebQueries queries) {
+        this.planning = planning;
+        this.stories = stories;
+        this.queries = queries;
+    }
+
+    @GetMapping("/sprints")
+    String sprints(Model model) {
+        if (!model.containsAttribute("sprintForm")) {
+            SprintForm form = new SprintForm();
+            form.setStart(LocalDate.now());
+            form.setEnd(LocalDate.now().plusDays(13));
+            model.addAttribute("sprintForm", form);
+        }
+        fill(model);
+        return "sprints";
+    }
+
+    @PostMapping("/sprints")
+    String plan(@Valid @ModelAttribute("sprintForm") SprintForm form, BindingResult errors, Model model,
+                RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                SprintSummary sprint = planning.plan(form.toCommand());
+                redirect.addFlashAttribute("notice", "\"" + sprint.name() + "\" is planned with "
+                        + sprint.storyIds().size() + " stories.");
+                return "redirect:/sprints/" + sprint.id();
+            } catch (ErrorResponseException refused) {
+                errors.reject("refused", Objects.requireNonNullElse(refused.getBody().getDetail(), "The plan was refused."));
+            }
+        }
+        fill(model);
+        return "sprints";
+    }
+
+    @GetMapping("/sprints/{id}")
+    String board(@PathVariable("id") long id, Model model) {
+        SprintSummary sprint = planning.find(id).orElseThrow(() -> new PageNotFoundException("sprint", id));
+        List<StoryView> planned = stories.find(sprint.storyIds());
+        Map<StoryStatus, List<StoryView>> columns = new LinkedHashMap<>();
+        for (StoryStatus status : StoryStatus.values()) {
+            List<StoryView> inColumn = planned.stream().filter(story -> story.status() == status)
+                    .sorted(java.util.Comparator.comparingInt(StoryView::priority)).toList();
+            if (COLUMNS.contains(status) || !inColumn.isEmpty()) {
+                columns.put(status, inColumn);
+            }
+        }
+        model.addAttribute("sprint", sprint);
+        model.addAttribute("row", queries.sprint(id).orElse(null));
+        model.addAttribute("columns", columns);
+        return "sprint";
+    }
+
+    private void fill(Model model) {
+        model.addAttribute("sprints", queries.sprints());
+        model.addAttribute("plannable", queries.plannableStories());
+    }
+}
