@@ -2,7 +2,7 @@
 (function () {
   const report = JSON.parse(document.getElementById('metrics-data').textContent || '{}');
   const palette = ['#3056d3', '#1a7f4b', '#a15c00', '#b42318', '#7a5af8', '#0e9384', '#667085'];
-  const base = { color: palette, grid: { left: 56, right: 16, top: 24, bottom: 32 }, tooltip: { trigger: 'axis' },
+  const base = { animation: false, color: palette, grid: { left: 56, right: 16, top: 24, bottom: 32 }, tooltip: { trigger: 'axis' },
                  textStyle: { fontFamily: 'system-ui, sans-serif' } };
 
   function noData(el, why) {
