@@ -16,6 +16,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -77,6 +78,16 @@ class BacklogPageController {
         }
         fill(0, model);
         return "backlog";
+    }
+
+    @PostMapping("/stories/{id}/accept")
+    String accept(@PathVariable("id") long id, RedirectAttributes redirect) {
+        if (stories.find(List.of(id)).isEmpty()) {
+            throw new PageNotFoundException("story", id);
+        }
+        StoryView story = stories.accept(id);
+        redirect.addFlashAttribute("notice", "Story #" + story.id() + " \"" + story.title() + "\" is READY for planning.");
+        return "redirect:/backlog#epic-" + story.epicId();
     }
 
     private void fill(int page, Model model) {

@@ -1,5 +1,9 @@
 package dev.agentteam.orchestrator.web;
 
+import dev.agentteam.orchestrator.clarification.ClarificationStatus;
+import dev.agentteam.orchestrator.clarification.Clarifications;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,10 +16,12 @@ class DashboardController {
 
     private final WebQueries queries;
     private final AgentsStatus agents;
+    private final Clarifications clarifications;
 
-    DashboardController(WebQueries queries, AgentsStatus agents) {
+    DashboardController(WebQueries queries, AgentsStatus agents, Clarifications clarifications) {
         this.queries = queries;
         this.agents = agents;
+        this.clarifications = clarifications;
     }
 
     @GetMapping("/")
@@ -34,7 +40,10 @@ class DashboardController {
     private void fill(Model model) {
         var roles = agents.roles();
         model.addAttribute("pullRequests", queries.openPullRequests(LIST_SIZE));
-        model.addAttribute("clarifications", queries.openClarifications(LIST_SIZE));
+        var open = clarifications.list(ClarificationStatus.OPEN,
+                PageRequest.of(0, LIST_SIZE, Sort.by(Sort.Order.asc("askedAt"), Sort.Order.asc("id"))));
+        model.addAttribute("clarifications", open.getContent());
+        model.addAttribute("clarificationsTotal", open.getTotalElements());
         model.addAttribute("activeTasks", queries.activeTasks(LIST_SIZE * 2));
         model.addAttribute("roles", roles);
         model.addAttribute("workersUp", roles.stream().mapToInt(role -> role.workers().size()).sum());

@@ -113,20 +113,6 @@ public class Formats {
         return value.isMissingNode() || value.isNull() ? "" : value.asString(value.toString());
     }
 
-    /** A clarification's questions: plain strings, or objects with a {@code question} (or {@code text}) field. */
-    public List<String> questions(String json) {
-        List<String> questions = new ArrayList<>();
-        for (JsonNode item : tree(json)) {
-            if (item.isObject()) {
-                JsonNode text = item.has("question") ? item.get("question") : item.path("text");
-                questions.add(text.isMissingNode() ? item.toString() : text.asString());
-            } else {
-                questions.add(item.asString(item.toString()));
-            }
-        }
-        return questions;
-    }
-
     public Map<String, Integer> counts(String json) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         tree(json).properties().forEach(entry -> counts.put(entry.getKey(), entry.getValue().asInt()));

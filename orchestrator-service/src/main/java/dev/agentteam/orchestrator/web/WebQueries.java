@@ -1,7 +1,6 @@
 package dev.agentteam.orchestrator.web;
 
 import dev.agentteam.orchestrator.web.WebRows.ActiveTask;
-import dev.agentteam.orchestrator.web.WebRows.OpenClarification;
 import dev.agentteam.orchestrator.web.WebRows.OpenPullRequest;
 import dev.agentteam.orchestrator.web.WebRows.Option;
 import dev.agentteam.orchestrator.web.WebRows.PlannableStory;
@@ -57,17 +56,6 @@ class WebQueries {
                 .query((rs, row) -> new OpenPullRequest(rs.getLong("id"), rs.getString("repo"), rs.getInt("pr_number"),
                         rs.getString("title"), rs.getString("ci_status"), rs.getString("review_status"),
                         instant(rs, "created_at")))
-                .list();
-    }
-
-    List<OpenClarification> openClarifications(int limit) {
-        return jdbc.sql("""
-                        select c.id, c.task_id, t.type, c.questions::text as questions, c.context, c.asked_at
-                        from clarifications c join tasks t on t.id = c.task_id
-                        where c.status = 'OPEN' order by c.asked_at, c.id limit ?""")
-                .param(limit)
-                .query((rs, row) -> new OpenClarification(rs.getLong("id"), rs.getLong("task_id"), rs.getString("type"),
-                        formats.questions(rs.getString("questions")), rs.getString("context"), instant(rs, "asked_at")))
                 .list();
     }
 

@@ -21,10 +21,6 @@ final class WebRows {
                            Instant createdAt) {
     }
 
-    record OpenClarification(long id, long taskId, String taskType, List<String> questions, String context,
-                             Instant askedAt) {
-    }
-
     /** A sprint with the size of its stories: {@code storiesByStatus} has every story status that occurs. */
     record SprintRow(long id, String name, String goal, String status, LocalDate start, LocalDate end,
                      Integer capacityPoints, int stories, int points, int donePoints, Map<String, Integer> storiesByStatus) {

@@ -42,14 +42,31 @@ class BacklogPageTest extends BrowserTest {
         long epic = jdbc.queryForObject("insert into epics (title, created_by, status) values ('Checkout', 1, 'REFINED') returning id", Long.class);
         long story = jdbc.queryForObject("""
                 insert into stories (epic_id, title, statement, acceptance_criteria, estimate, priority, status)
-                values (?, 'Pay by card', 'As a buyer I want to pay by card', '["Visa and Mastercard accepted", "Declined cards explained"]', 8, 1, 'READY')
+                values (?, 'Pay by card', 'As a buyer I want to pay by card',
+                        '[{"given": "a Visa card", "when": "I pay", "then": "the order is confirmed"},
+                          {"given": "a declined card", "when": "I pay", "then": "the reason is explained"}]', 8, 1, 'READY')
                 returning id""", Long.class, epic);
         jdbc.update("insert into tasks (story_id, epic_id, type, assigned_to, status, trace_id) values (?, ?, 'dev.implement_story', 'dev', 'RUNNING', 't')", story, epic);
 
         open("/backlog");
 
         String card = Browser.find("#epic-" + epic).getText();
-        assertThat(card).contains("Pay by card", "Visa and Mastercard accepted", "Declined cards explained", "8 pts", "P1",
+        assertThat(card).contains("Pay by card", "Given a Visa card, when I pay, then the order is confirmed",
+                "Given a declined card, when I pay, then the reason is explained", "8 pts", "P1",
                 "READY", "dev.implement_story", "RUNNING");
+    }
+
+    @Test
+    void aProposedStoryIsAcceptedIntoTheBacklog() {
+        long epic = jdbc.queryForObject("insert into epics (title, created_by, status) values ('Reports', 1, 'REFINED') returning id", Long.class);
+        long story = jdbc.queryForObject("insert into stories (epic_id, title, estimate, status) values (?, 'Monthly PDF', 5, 'PROPOSED') returning id", Long.class, epic);
+
+        open("/backlog");
+        Browser.find("#epic-" + epic + " form button").click();
+
+        Browser.await(driver -> driver.findElements(By.cssSelector(".flash")).size() == 1);
+        assertThat(Browser.find(".flash").getText()).contains("Story #" + story + " \"Monthly PDF\" is READY for planning.");
+        assertThat(jdbc.queryForObject("select status from stories where id = ?", String.class, story)).isEqualTo("READY");
+        assertThat(Browser.driver().findElements(By.cssSelector("#epic-" + epic + " form"))).isEmpty();
     }
 }
