@@ -34,8 +34,9 @@
     });
   }
 
-  function usage(rows, fields, names, axis) {
-    if (!rows || rows.length === 0) return null;
+  function usage(byAgent, fields, names, axis) {
+    const rows = Object.entries(byAgent || {}).map(([agent, u]) => Object.assign({ agent: agent }, u));
+    if (!rows.some(r => fields.some(f => Number(r[f]) > 0))) return null;
     return Object.assign({}, base, {
       legend: fields.length > 1 ? { top: 0 } : undefined,
       xAxis: { type: 'category', data: rows.map(r => r.agent) },
@@ -44,29 +45,35 @@
     });
   }
 
-  // A rate is a number 0..1 or a list of {sprint, rate}; a count per sprint is a list of {sprint, count}.
-  function perSprint(value, field) {
-    if (value == null) return null;
-    const rows = Array.isArray(value) ? value : [{ sprint: 'all', [field]: value }];
-    if (rows.length === 0) return null;
+  const percent = v => v == null ? '–' : Math.round(v * 1000) / 10 + '%';
+
+  // A trend over the recent sprints; without any measured sprint, the current scope's value as one bar.
+  function trend(field, scopeValue, asPercent) {
+    const rows = (report.per_sprint || []).filter(r => r[field] != null);
+    const points = rows.length > 0 ? rows.map(r => [r.sprint, r[field]])
+                 : (scopeValue != null && (asPercent || scopeValue > 0) ? [[report.sprint_id ? 'this sprint' : 'all work', scopeValue]] : []);
+    if (points.length === 0) return null;
     return Object.assign({}, base, {
-      xAxis: { type: 'category', data: rows.map(r => String(r.sprint ?? r.sprint_name ?? r.sprint_id ?? '')) },
-      yAxis: { type: 'value' },
-      series: [{ type: 'line', data: rows.map(r => r[field] ?? r.value ?? r.count ?? r.rate), symbolSize: 8,
-                 label: { show: true } }]
+      tooltip: { trigger: 'axis', valueFormatter: asPercent ? percent : undefined },
+      xAxis: { type: 'category', data: points.map(p => p[0]) },
+      yAxis: asPercent ? { type: 'value', min: 0, max: 1, axisLabel: { formatter: percent } } : { type: 'value', minInterval: 1 },
+      series: [{ type: points.length > 1 ? 'line' : 'bar', barWidth: '30%', symbolSize: 8, data: points.map(p => p[1]),
+                 label: { show: true, position: 'top', formatter: asPercent ? (p => percent(p.value)) : undefined } }]
     });
   }
+
+  const field = (section, name) => section == null ? null : section[name];
 
   const builders = {
     lead_time_hours: () => durations(report.lead_time_hours),
     pr_cycle_time_hours: () => durations(report.pr_cycle_time_hours),
-    tokens_by_agent: () => usage(report.usage_by_agent, ['input_tokens', 'output_tokens'], ['input', 'output'], 'tokens'),
-    cost_by_agent: () => usage(report.usage_by_agent, ['cost_usd'], ['cost'], 'USD'),
+    tokens_by_agent: () => usage(report.tokens_by_agent, ['input_tokens', 'output_tokens'], ['input', 'output'], 'tokens'),
+    cost_by_agent: () => usage(report.tokens_by_agent, ['cost_usd'], ['cost'], 'USD'),
     tasks_by_outcome: () => counts(report.tasks_by_outcome),
     stories_by_status: () => counts(report.stories_by_status),
-    test_pass_rate: () => perSprint(report.test_pass_rate, 'rate'),
-    flaky_test_rate: () => perSprint(report.flaky_test_rate, 'rate'),
-    clarify_count: () => perSprint(report.clarify_count, 'count')
+    test_pass_rate: () => trend('test_pass_rate', field(report.test_pass_rate, 'test_pass_rate'), true),
+    flaky_test_rate: () => trend('flaky_test_rate', field(report.flaky_test_rate, 'rate'), true),
+    clarify_count: () => trend('clarify_count', field(report.clarifications, 'count'), false)
   };
 
   document.querySelectorAll('[data-chart]').forEach(el => {

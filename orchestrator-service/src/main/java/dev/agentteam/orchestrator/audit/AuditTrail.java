@@ -49,19 +49,6 @@ public class AuditTrail {
                 .list();
     }
 
-    /** Model usage per agent role over all recorded calls, the most expensive first. */
-    public List<AgentUsage> usageByAgent() {
-        return jdbc.sql("""
-                        select agent, count(*) as calls, coalesce(sum(input_tokens), 0) as input_tokens,
-                               coalesce(sum(output_tokens), 0) as output_tokens, coalesce(sum(cost_usd), 0) as cost_usd,
-                               coalesce(round(avg(latency_ms)), 0) as avg_latency_ms
-                        from agent_logs group by agent order by sum(cost_usd) desc, agent""")
-                .query((rs, row) -> new AgentUsage(rs.getString("agent"), rs.getLong("calls"),
-                        rs.getLong("input_tokens"), rs.getLong("output_tokens"), rs.getBigDecimal("cost_usd"),
-                        rs.getLong("avg_latency_ms")))
-                .list();
-    }
-
     private static TrajectoryStep step(ResultSet rs, int row) throws SQLException {
         return new TrajectoryStep(rs.getLong("id"), rs.getString("agent"), rs.getObject("task_id", Long.class),
                 rs.getInt("attempt"), rs.getString("prompt"), rs.getString("response"), rs.getString("decision"),

@@ -1,5 +1,6 @@
 package dev.agentteam.orchestrator.web;
 
+import dev.agentteam.orchestrator.sprint.PlanByCapacity;
 import dev.agentteam.orchestrator.sprint.PlanSprint;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -34,6 +35,10 @@ class SprintForm {
     private Integer capacityPoints;
 
     private List<Long> storyIds = new ArrayList<>();
+
+    PlanByCapacity toCapacityCommand() {
+        return new PlanByCapacity(name, goal == null || goal.isBlank() ? null : goal.strip(), start, end, capacityPoints);
+    }
 
     PlanSprint toCommand() {
         return new PlanSprint(name, goal == null || goal.isBlank() ? null : goal.strip(), start, end, capacityPoints,

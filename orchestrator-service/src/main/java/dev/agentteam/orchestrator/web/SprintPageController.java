@@ -3,6 +3,8 @@ package dev.agentteam.orchestrator.web;
 import dev.agentteam.orchestrator.backlog.Stories;
 import dev.agentteam.orchestrator.backlog.StoryStatus;
 import dev.agentteam.orchestrator.backlog.StoryView;
+import dev.agentteam.orchestrator.sprint.CapacityPlanning;
+import dev.agentteam.orchestrator.sprint.SprintLifecycle;
 import dev.agentteam.orchestrator.sprint.SprintPlanning;
 import dev.agentteam.orchestrator.sprint.SprintSummary;
 import jakarta.validation.Valid;
@@ -31,11 +33,16 @@ class SprintPageController {
             StoryStatus.IN_REVIEW, StoryStatus.DONE);
 
     private final SprintPlanning planning;
+    private final CapacityPlanning capacityPlanning;
+    private final SprintLifecycle lifecycle;
     private final Stories stories;
     private final WebQueries queries;
 
-    SprintPageController(SprintPlanning planning, Stories stories, WebQueries queries) {
+    SprintPageController(SprintPlanning planning, CapacityPlanning capacityPlanning, SprintLifecycle lifecycle,
+                         Stories stories, WebQueries queries) {
         this.planning = planning;
+        this.capacityPlanning = capacityPlanning;
+        this.lifecycle = lifecycle;
         this.stories = stories;
         this.queries = queries;
     }
@@ -55,9 +62,15 @@ class SprintPageController {
     @PostMapping("/sprints")
     String plan(@Valid @ModelAttribute("sprintForm") SprintForm form, BindingResult errors, Model model,
                 RedirectAttributes redirect) {
+        if (form.getStoryIds().isEmpty() && form.getCapacityPoints() == null && !errors.hasFieldErrors("capacityPoints")) {
+            errors.rejectValue("capacityPoints", "needed", "Tick the stories to plan, or give a capacity and the planner picks them.");
+        }
         if (!errors.hasErrors()) {
             try {
-                SprintSummary sprint = planning.plan(form.toCommand());
+                // No stories ticked: the capacity planner picks READY stories by priority and explains its choices.
+                SprintSummary sprint = form.getStoryIds().isEmpty()
+                        ? capacityPlanning.plan(form.toCapacityCommand()).sprint()
+                        : planning.plan(form.toCommand());
                 redirect.addFlashAttribute("notice", "\"" + sprint.name() + "\" is planned with "
                         + sprint.storyIds().size() + " stories.");
                 return "redirect:/sprints/" + sprint.id();
@@ -85,6 +98,29 @@ class SprintPageController {
         model.addAttribute("row", queries.sprint(id).orElse(null));
         model.addAttribute("columns", columns);
         return "sprint";
+    }
+
+    @PostMapping("/sprints/{id}/start")
+    String start(@PathVariable("id") long id, RedirectAttributes redirect) {
+        return change(id, redirect, () -> lifecycle.start(id), "started");
+    }
+
+    @PostMapping("/sprints/{id}/close")
+    String close(@PathVariable("id") long id, RedirectAttributes redirect) {
+        return change(id, redirect, () -> lifecycle.close(id), "closed; the Scrum agent is writing the retrospective");
+    }
+
+    private String change(long id, RedirectAttributes redirect, java.util.function.Supplier<SprintSummary> action,
+                          String done) {
+        if (planning.find(id).isEmpty()) {
+            throw new PageNotFoundException("sprint", id);
+        }
+        try {
+            redirect.addFlashAttribute("notice", "\"" + action.get().name() + "\" is " + done + ".");
+        } catch (ErrorResponseException refused) {
+            redirect.addFlashAttribute("problem", refused.getBody().getDetail());
+        }
+        return "redirect:/sprints/" + id;
     }
 
     private void fill(Model model) {

@@ -45,6 +45,7 @@ class SprintPagesTest extends BrowserTest {
         open("/sprints");
         setDate("#start", "2026-12-14");
         setDate("#end", "2026-12-01");
+        Browser.find("#capacityPoints").sendKeys("5");
         Browser.find("#sprint-form button[type=submit]").click();
 
         WebElement error = Browser.await(driver -> driver.findElement(By.cssSelector("#sprint-form .form-error")));
@@ -67,6 +68,44 @@ class SprintPagesTest extends BrowserTest {
         assertThat(Browser.find("[data-chart=lead_time_hours]").getText()).isEqualTo("No data yet.");
         assertThat(Browser.find("[data-chart=tokens_by_agent]").getText()).contains("po", "dev");
         Browser.screenshot("metrics");
+    }
+
+    @Test
+    void theCapacityPlannerPicksStoriesAndTheSprintIsStartedClosedAndGetsItsRetro() {
+        long epic = jdbc.queryForObject("insert into epics (title, created_by, status) values ('Billing', 1, 'REFINED') returning id", Long.class);
+        long invoice = jdbc.queryForObject("insert into stories (epic_id, title, estimate, priority, status) values (?, 'Send invoice', 3, 1, 'READY') returning id", Long.class, epic);
+        jdbc.update("insert into stories (epic_id, title, estimate, priority, status) values (?, 'Dunning', 5, 2, 'READY')", epic);
+
+        open("/sprints");
+        setDate("#start", "2026-12-01");
+        setDate("#end", "2026-12-14");
+        Browser.find("#name").sendKeys("Sprint 2");
+        Browser.find("#capacityPoints").sendKeys("4");
+        Browser.find("#sprint-form button[type=submit]").click();
+
+        Browser.await(driver -> driver.findElements(By.id("board")).size() == 1);
+        assertThat(Browser.find("#col-READY").getText()).contains("Send invoice").doesNotContain("Dunning");
+        assertThat(Browser.find("#plan").getText()).contains("Selected", "(3 of 4 points)", "Send invoice", "Left out");
+        long sprint = jdbc.queryForObject("select id from sprints", Long.class);
+        assertThat(jdbc.queryForList("select story_id from sprint_stories where sprint_id = ?", Long.class, sprint))
+                .containsExactly(invoice);
+
+        Browser.find("#start-sprint").click();
+        Browser.await(driver -> driver.findElements(By.id("close-sprint")).size() == 1);
+        assertThat(Browser.find(".flash").getText()).isEqualTo("\"Sprint 2\" is started.");
+        Browser.find("#close-sprint").click();
+        Browser.await(driver -> driver.findElements(By.id("retro")).size() == 1);
+        assertThat(Browser.find("#retro").getText()).contains("The Scrum agent is writing the retrospective");
+        assertThat(jdbc.queryForObject("select status from sprints where id = ?", String.class, sprint)).isEqualTo("CLOSED");
+
+        jdbc.update("""
+                update sprints set retro = '{"summary": "Invoices shipped on time.", "went_well": ["Small stories"],
+                                            "to_improve": ["Flaky e-mail test"], "actions": ["Quarantine flaky tests"]}'
+                where id = ?""", sprint);
+        open("/sprints/" + sprint);
+        assertThat(Browser.find("#retro").getText()).contains("Invoices shipped on time.", "Small stories",
+                "Flaky e-mail test", "Quarantine flaky tests");
+        Browser.screenshot("sprint-retro");
     }
 
     private long story(long epic, String title, int estimate, String status) {

@@ -74,6 +74,9 @@ class WebErrorPathsTest extends IntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Enter a date (YYYY-MM-DD).")))
                 .andExpect(content().string(containsString("Capacity is a positive number of points.")));
+        mvc.perform(post("/sprints").param("start", "2026-12-01").param("end", "2026-12-14"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Tick the stories to plan, or give a capacity and the planner picks them.")));
         mvc.perform(post("/backlog/epics").param("title", "x".repeat(201)).param("ownerId", "1"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Keep the title under 200 characters.")));
