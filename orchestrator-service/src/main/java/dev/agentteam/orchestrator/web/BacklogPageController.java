@@ -4,6 +4,7 @@ import dev.agentteam.orchestrator.backlog.EpicView;
 import dev.agentteam.orchestrator.backlog.Epics;
 import dev.agentteam.orchestrator.backlog.Stories;
 import dev.agentteam.orchestrator.backlog.StoryView;
+import dev.agentteam.orchestrator.repository.Repositories;
 import dev.agentteam.orchestrator.task.TaskView;
 import dev.agentteam.orchestrator.task.Tasks;
 import jakarta.validation.Valid;
@@ -36,12 +37,14 @@ class BacklogPageController {
     private final Stories stories;
     private final Tasks tasks;
     private final WebQueries queries;
+    private final Repositories repositories;
 
-    BacklogPageController(Epics epics, Stories stories, Tasks tasks, WebQueries queries) {
+    BacklogPageController(Epics epics, Stories stories, Tasks tasks, WebQueries queries, Repositories repositories) {
         this.epics = epics;
         this.stories = stories;
         this.tasks = tasks;
         this.queries = queries;
+        this.repositories = repositories;
     }
 
     /** An epic as the page shows it: its stories (each with its tasks) and the tasks on the epic itself. */
@@ -98,7 +101,7 @@ class BacklogPageController {
                 .collect(Collectors.groupingBy(StoryView::epicId));
         model.addAttribute("epics", shown.stream().map(epic -> card(epic, byEpic.getOrDefault(epic.id(), List.of()))).toList());
         model.addAttribute("page", result);
-        model.addAttribute("repositories", queries.repositories());
+        model.addAttribute("repositories", repositories.list());
         model.addAttribute("users", queries.humanUsers());
     }
 

@@ -2,6 +2,7 @@ package dev.agentteam.orchestrator.web;
 
 import dev.agentteam.orchestrator.clarification.ClarificationStatus;
 import dev.agentteam.orchestrator.clarification.Clarifications;
+import dev.agentteam.orchestrator.pullrequest.PullRequests;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
@@ -17,11 +18,14 @@ class DashboardController {
     private final WebQueries queries;
     private final AgentsStatus agents;
     private final Clarifications clarifications;
+    private final PullRequests pullRequests;
 
-    DashboardController(WebQueries queries, AgentsStatus agents, Clarifications clarifications) {
+    DashboardController(WebQueries queries, AgentsStatus agents, Clarifications clarifications,
+                        PullRequests pullRequests) {
         this.queries = queries;
         this.agents = agents;
         this.clarifications = clarifications;
+        this.pullRequests = pullRequests;
     }
 
     @GetMapping("/")
@@ -39,11 +43,15 @@ class DashboardController {
 
     private void fill(Model model) {
         var roles = agents.roles();
-        model.addAttribute("pullRequests", queries.openPullRequests(LIST_SIZE));
-        var open = clarifications.list(ClarificationStatus.OPEN,
+        // Oldest first: the pull request that has waited longest for a human is on top.
+        var open = new java.util.ArrayList<>(pullRequests.list("OPEN"));
+        java.util.Collections.reverse(open);
+        model.addAttribute("pullRequests", open.stream().limit(LIST_SIZE).toList());
+        model.addAttribute("pullRequestsTotal", open.size());
+        var questions = clarifications.list(ClarificationStatus.OPEN,
                 PageRequest.of(0, LIST_SIZE, Sort.by(Sort.Order.asc("askedAt"), Sort.Order.asc("id"))));
-        model.addAttribute("clarifications", open.getContent());
-        model.addAttribute("clarificationsTotal", open.getTotalElements());
+        model.addAttribute("clarifications", questions.getContent());
+        model.addAttribute("clarificationsTotal", questions.getTotalElements());
         model.addAttribute("activeTasks", queries.activeTasks(LIST_SIZE * 2));
         model.addAttribute("roles", roles);
         model.addAttribute("workersUp", roles.stream().mapToInt(role -> role.workers().size()).sum());

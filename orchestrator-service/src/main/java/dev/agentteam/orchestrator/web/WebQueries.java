@@ -1,7 +1,6 @@
 package dev.agentteam.orchestrator.web;
 
 import dev.agentteam.orchestrator.web.WebRows.ActiveTask;
-import dev.agentteam.orchestrator.web.WebRows.OpenPullRequest;
 import dev.agentteam.orchestrator.web.WebRows.Option;
 import dev.agentteam.orchestrator.web.WebRows.PlannableStory;
 import dev.agentteam.orchestrator.web.WebRows.SprintRow;
@@ -48,17 +47,6 @@ class WebQueries {
                 .list();
     }
 
-    List<OpenPullRequest> openPullRequests(int limit) {
-        return jdbc.sql("""
-                        select id, repo, pr_number, title, ci_status, review_status, created_at
-                        from pr_records where status = 'OPEN' order by created_at, id limit ?""")
-                .param(limit)
-                .query((rs, row) -> new OpenPullRequest(rs.getLong("id"), rs.getString("repo"), rs.getInt("pr_number"),
-                        rs.getString("title"), rs.getString("ci_status"), rs.getString("review_status"),
-                        instant(rs, "created_at")))
-                .list();
-    }
-
     /** Every sprint, open ones first, with story counts and points. */
     List<SprintRow> sprints() {
         return jdbc.sql(SPRINT_ROWS + " order by case s.status when 'ACTIVE' then 0 when 'PLANNED' then 1 else 2 end, "
@@ -91,11 +79,6 @@ class WebQueries {
                 .query((rs, row) -> new PlannableStory(rs.getLong("id"), rs.getString("title"),
                         rs.getString("epic_title"), rs.getObject("estimate", Integer.class), rs.getInt("priority")))
                 .list();
-    }
-
-    List<Option> repositories() {
-        return jdbc.sql("select id, name from repositories order by name")
-                .query((rs, row) -> new Option(rs.getLong("id"), rs.getString("name"))).list();
     }
 
     List<Option> humanUsers() {

@@ -17,10 +17,6 @@ final class WebRows {
                       Long storyId, Long epicId, String subject, Instant updatedAt) {
     }
 
-    record OpenPullRequest(long id, String repo, int number, String title, String ciStatus, String reviewStatus,
-                           Instant createdAt) {
-    }
-
     /** A sprint with the size of its stories: {@code storiesByStatus} has every story status that occurs. */
     record SprintRow(long id, String name, String goal, String status, LocalDate start, LocalDate end,
                      Integer capacityPoints, int stories, int points, int donePoints, Map<String, Integer> storiesByStatus) {
