@@ -6,4 +6,13 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/dev-services.sh
+
+# The UI's browser tests drive headless Chromium through chromedriver, both from Debian's packages (explicit paths,
+# nothing downloaded at test time; AGENT_TEAM_CHROMIUM / AGENT_TEAM_CHROMEDRIVER point elsewhere if needed).
+if [ ! -x "${AGENT_TEAM_CHROMIUM:-/usr/bin/chromium}" ] || [ ! -x "${AGENT_TEAM_CHROMEDRIVER:-/usr/bin/chromedriver}" ]; then
+  root=(); [ "$(id -u)" -eq 0 ] || root=(sudo -n)
+  "${root[@]}" apt-get update -qq
+  "${root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+fi
+
 mvn -B -ntp verify "$@"

@@ -43,16 +43,22 @@ final class Browser {
         try {
             Path profile = Files.createTempDirectory("agentteam-chromium-");
             ChromeOptions options = new ChromeOptions();
-            options.setBinary(new File("/usr/bin/chromium"));
+            options.setBinary(new File(setting("AGENT_TEAM_CHROMIUM", "/usr/bin/chromium")));
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--no-first-run",
                     "--window-size=1400,1000", "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                    .usingDriverExecutable(new File(setting("AGENT_TEAM_CHROMEDRIVER", "/usr/bin/chromedriver")))
+                    .usingAnyFreePort().build();
             return new ChromeDriver(service, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String setting(String env, String fallback) {
+        String value = System.getenv(env);
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     static WebElement find(String css) {
