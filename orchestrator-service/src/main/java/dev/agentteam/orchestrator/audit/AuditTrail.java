@@ -38,6 +38,19 @@ public class AuditTrail {
                 .list();
     }
 
+    /** The sums over all of a task's recorded model calls, every attempt. */
+    public CallTotals totals(long taskId) {
+        return jdbc.sql("""
+                        select count(*) as calls, coalesce(sum(input_tokens), 0) as input_tokens,
+                               coalesce(sum(output_tokens), 0) as output_tokens, coalesce(sum(cost_usd), 0) as cost_usd,
+                               coalesce(sum(latency_ms), 0) as latency_ms
+                        from agent_logs where task_id = ?""")
+                .param(taskId)
+                .query((rs, row) -> new CallTotals(rs.getLong("calls"), rs.getLong("input_tokens"),
+                        rs.getLong("output_tokens"), rs.getBigDecimal("cost_usd"), rs.getLong("latency_ms")))
+                .single();
+    }
+
     /** A task's status changes, oldest first. */
     public List<TimelineEntry> timeline(long taskId) {
         return jdbc.sql("""

@@ -26,14 +26,12 @@ class TaskPageController {
     private final Stories stories;
     private final Epics epics;
     private final AuditTrail audit;
-    private final WebQueries queries;
 
-    TaskPageController(Tasks tasks, Stories stories, Epics epics, AuditTrail audit, WebQueries queries) {
+    TaskPageController(Tasks tasks, Stories stories, Epics epics, AuditTrail audit) {
         this.tasks = tasks;
         this.stories = stories;
         this.epics = epics;
         this.audit = audit;
-        this.queries = queries;
     }
 
     @GetMapping("/tasks/{id}")
@@ -43,7 +41,6 @@ class TaskPageController {
         model.addAttribute("task", task);
         model.addAttribute("steps", steps);
         model.addAttribute("firstNumber", 1);
-        model.addAttribute("spend", queries.taskSpend(id));
         model.addAttribute("story", task.storyId() == null ? null : story(task.storyId()));
         model.addAttribute("epic", task.epicId() == null ? null : epics.find(task.epicId()).orElse(null));
         live(task, steps, 0, model);
@@ -62,7 +59,6 @@ class TaskPageController {
         model.addAttribute("task", task);
         model.addAttribute("steps", steps);
         model.addAttribute("firstNumber", Math.max(shown, 0) + 1);
-        model.addAttribute("spend", queries.taskSpend(id));
         live(task, steps, after, model);
         return "task-live";
     }
@@ -89,5 +85,6 @@ class TaskPageController {
         model.addAttribute("timeline", audit.timeline(task.id()));
         // A finished task gets no new steps; it keeps polling only while a step may still be written.
         model.addAttribute("polling", !task.status().isFinal());
+        model.addAttribute("spend", audit.totals(task.id()));
     }
 }

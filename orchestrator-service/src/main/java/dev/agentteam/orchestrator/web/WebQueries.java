@@ -4,7 +4,6 @@ import dev.agentteam.orchestrator.web.WebRows.ActiveTask;
 import dev.agentteam.orchestrator.web.WebRows.Option;
 import dev.agentteam.orchestrator.web.WebRows.PlannableStory;
 import dev.agentteam.orchestrator.web.WebRows.SprintRow;
-import dev.agentteam.orchestrator.web.WebRows.TaskSpend;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -85,13 +84,6 @@ class WebQueries {
         return jdbc.sql("select id, name, role from users where kind = 'human' and enabled order by id")
                 .query((rs, row) -> new Option(rs.getLong("id"), rs.getString("name") + " (" + rs.getString("role") + ")"))
                 .list();
-    }
-
-    TaskSpend taskSpend(long taskId) {
-        return jdbc.sql("select input_tokens, output_tokens, cost_usd from tasks where id = ?").param(taskId)
-                .query((rs, row) -> new TaskSpend(rs.getLong("input_tokens"), rs.getLong("output_tokens"),
-                        rs.getBigDecimal("cost_usd")))
-                .optional().orElse(new TaskSpend(0, 0, java.math.BigDecimal.ZERO));
     }
 
     private static final String SPRINT_ROWS = """

@@ -1,6 +1,5 @@
 package dev.agentteam.orchestrator.web;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -30,9 +29,5 @@ final class WebRows {
     }
 
     record Option(long id, String label) {
-    }
-
-    /** Tokens and cost a task spent (from the task row; the trajectory has the per-call numbers). */
-    record TaskSpend(long inputTokens, long outputTokens, BigDecimal costUsd) {
     }
 }

@@ -37,6 +37,7 @@ class TaskPageTest extends BrowserTest {
         assertThat(Browser.find("#steps .step:last-child").getText()).contains("Step 3", "Opening the pull request.");
         Browser.await(driver -> driver.findElement(By.id("task-status")).getText().equals("SUCCEEDED"));
         assertThat(Browser.find("#timeline").getText()).contains("done");
+        assertThat(Browser.find("#spend").getText()).contains("Model calls 3", "Input tokens 3,600", "Estimated cost $0.0126");
         assertThat(Browser.driver().findElements(By.cssSelector("#steps .step"))).hasSize(3);
     }
 
