@@ -5,6 +5,7 @@ import dev.agentteam.orchestrator.audit.TrajectoryStep;
 import dev.agentteam.orchestrator.backlog.Epics;
 import dev.agentteam.orchestrator.backlog.Stories;
 import dev.agentteam.orchestrator.backlog.StoryView;
+import dev.agentteam.orchestrator.pullrequest.PullRequests;
 import dev.agentteam.orchestrator.task.TaskView;
 import dev.agentteam.orchestrator.task.Tasks;
 import org.springframework.stereotype.Controller;
@@ -26,12 +27,14 @@ class TaskPageController {
     private final Stories stories;
     private final Epics epics;
     private final AuditTrail audit;
+    private final PullRequests pullRequests;
 
-    TaskPageController(Tasks tasks, Stories stories, Epics epics, AuditTrail audit) {
+    TaskPageController(Tasks tasks, Stories stories, Epics epics, AuditTrail audit, PullRequests pullRequests) {
         this.tasks = tasks;
         this.stories = stories;
         this.epics = epics;
         this.audit = audit;
+        this.pullRequests = pullRequests;
     }
 
     @GetMapping("/tasks/{id}")
@@ -70,6 +73,8 @@ class TaskPageController {
         model.addAttribute("story", story);
         model.addAttribute("epic", epics.find(story.epicId()).orElse(null));
         model.addAttribute("tasks", storyTasks);
+        model.addAttribute("pullRequests", pullRequests.list(null).stream()
+                .filter(pr -> Long.valueOf(id).equals(pr.storyId())).toList());
         model.addAttribute("timelines", storyTasks.stream().collect(java.util.stream.Collectors.toMap(
                 TaskView::id, task -> audit.timeline(task.id()), (a, b) -> a, java.util.LinkedHashMap::new)));
         return "story";

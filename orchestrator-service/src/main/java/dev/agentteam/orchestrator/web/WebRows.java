@@ -2,7 +2,6 @@ package dev.agentteam.orchestrator.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 
 /** The rows the pages list, read straight from the system of record by {@link WebQueries}. */

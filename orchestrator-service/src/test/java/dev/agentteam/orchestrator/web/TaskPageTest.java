@@ -53,14 +53,15 @@ class TaskPageTest extends BrowserTest {
     @Test
     void aStoryShowsItsCriteriaAndTheTimelineOfEachTask() {
         long epic = jdbc.queryForObject("insert into epics (title, created_by) values ('Search', 1) returning id", Long.class);
-        long story = jdbc.queryForObject("insert into stories (epic_id, title, acceptance_criteria, estimate) values (?, 'Search by name', '[\"Matches ignore case\"]', 3) returning id", Long.class, epic);
+        long story = jdbc.queryForObject("insert into stories (epic_id, title, acceptance_criteria, estimate) values (?, 'Search by name', '[{\"given\": \"a user Ana\", \"when\": \"I search ana\", \"then\": \"Ana is found\"}]', 3) returning id", Long.class, epic);
         long task = jdbc.queryForObject("insert into tasks (story_id, epic_id, type, assigned_to, status, trace_id) values (?, ?, 'dev.implement_story', 'dev', 'BLOCKED', 't') returning id", Long.class, story, epic);
         jdbc.update("insert into task_transitions (task_id, from_status, to_status, reason) values (?, 'QUEUED', 'BLOCKED', 'asked a question')", task);
 
         open("/stories/" + story);
 
         String page = Browser.find("main").getText();
-        assertThat(page).contains("Search by name", "Matches ignore case", "3 points", "#" + task + " dev.implement_story",
+        assertThat(page).contains("Search by name", "Given a user Ana, when I search ana, then Ana is found", "3 points",
+                "No pull request yet.", "#" + task + " dev.implement_story",
                 "BLOCKED", "asked a question");
         Browser.screenshot("story-detail");
     }
