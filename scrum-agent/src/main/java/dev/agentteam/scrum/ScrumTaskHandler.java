@@ -31,9 +31,13 @@ class ScrumTaskHandler implements TaskHandler {
     public TaskResult handle(TaskEnvelope envelope, WorkerContext context) {
         context.progress("asking the model for the " + (task == ScrumTask.PLAN_SPRINT ? "planning narrative" : "retrospective")
                 + " of sprint " + envelope.payload().get("sprint_id"));
+        return run(envelope, context.workerId());
+    }
+
+    TaskResult run(TaskEnvelope envelope, String workerId) {
         try {
             ScrumWriter.Written written = writer.write(task, envelope);
-            return TaskResult.succeeded(envelope, context.workerId(), written.output(), written.usage());
+            return TaskResult.succeeded(envelope, workerId, written.output(), written.usage());
         } catch (LlmException e) {
             if (e.retryable()) {
                 throw new TransientTaskException(e.getMessage(), e);

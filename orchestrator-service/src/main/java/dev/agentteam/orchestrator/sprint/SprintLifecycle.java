@@ -69,12 +69,40 @@ public class SprintLifecycle {
     public SprintSummary close(long id) {
         Sprint sprint = sprints.findByIdForUpdate(id).orElseThrow(() -> ApiProblems.notFound("sprint", id));
         sprint.close(clock.instant());
-        SprintSummary closed = sprints.saveAndFlush(sprint).summary();
-        var task = tasks.create(new NewTask(ScrumTaskTypes.WRITE_RETRO, AgentRole.SCRUM, null, null, retroPayload(closed)));
-        sprint.retroRequested(task.id());
-        closed = sprints.saveAndFlush(sprint).summary();
+        SprintSummary closed = queueRetro(sprints.saveAndFlush(sprint));
         events.publishEvent(new SprintClosed(closed.id(), closed.storyIds()));
         return closed;
+    }
+
+    /**
+     * Asks again for the retrospective of a CLOSED sprint whose retro task ended without one (it died, was
+     * cancelled, or answered without a summary). 409 when the sprint is not CLOSED, already has its retro, or its
+     * retro task is still under way.
+     */
+    @Transactional
+    public SprintSummary requestRetro(long id) {
+        Sprint sprint = sprints.findByIdForUpdate(id).orElseThrow(() -> ApiProblems.notFound("sprint", id));
+        SprintSummary current = sprint.summary();
+        if (current.status() != SprintStatus.CLOSED) {
+            throw ApiProblems.conflict("Sprint " + id + " is " + current.status() + ": its retrospective is written when it is closed.");
+        }
+        if (current.retro() != null) {
+            throw ApiProblems.conflict("Sprint " + id + " already has its retrospective.");
+        }
+        if (current.retroTaskId() != null) {
+            tasks.find(current.retroTaskId()).filter(task -> !task.status().isFinal()).ifPresent(task -> {
+                throw ApiProblems.conflict("The retrospective of sprint " + id + " is under way: task " + task.id()
+                        + " is " + task.status() + ".");
+            });
+        }
+        return queueRetro(sprint);
+    }
+
+    private SprintSummary queueRetro(Sprint sprint) {
+        var task = tasks.create(new NewTask(ScrumTaskTypes.WRITE_RETRO, AgentRole.SCRUM, null, null,
+                retroPayload(sprint.summary())));
+        sprint.retroRequested(task.id());
+        return sprints.saveAndFlush(sprint).summary();
     }
 
     private Map<String, Object> retroPayload(SprintSummary sprint) {

@@ -65,13 +65,21 @@ class SprintPlanningApiTest extends IntegrationTest {
         long h = add("Order history", 2, 3, StoryStatus.READY);
         long z = add("Search by name", 1, 5, StoryStatus.READY, done);
         add("Loyalty points", 2, 1, StoryStatus.PROPOSED);
+        long cancelledEpic = jdbc.queryForObject(
+                "insert into epics (title, created_by, status) values ('Old shop', 1, 'CANCELLED') returning id", Long.class);
+        stories.add(cancelledEpic, new NewStory("Fax orders", null, null, 1, 1, StoryStatus.READY, List.of()));
         long other = api.postJson("/api/sprints", """
                 {"name": "Running", "start": "2026-11-16", "end": "2026-11-29", "stories": [%d]}""".formatted(taken))
                 .json().get("id").asLong();
 
-        Reply reply = api.postJson("/api/sprints/plan", """
+        String request = """
                 {"name": "Sprint 7", "goal": "Sell online", "start": "2026-12-01", "end": "2026-12-14",
-                 "capacity_points": 20}""");
+                 "capacity_points": 20}""";
+        Reply preview = api.postJson("/api/sprints/plan?dry_run=true", request);
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from sprints where name = 'Sprint 7'", Long.class)).isZero();
+
+        Reply reply = api.postJson("/api/sprints/plan", request);
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         JsonNode sprint = reply.json();
@@ -83,6 +91,7 @@ class SprintPlanningApiTest extends IntegrationTest {
         // h 2 → 2 left; z 1 (its dependency is DONE) → 1 left
         assertThat(ids(plan.get("selected"))).containsExactly(a, c, b, h, z);
         assertThat(plan.get("selected_points").asInt()).isEqualTo(19);
+        assertThat(preview.json()).isEqualTo(plan);
         assertThat(sprint.get("planned_points").asInt()).isEqualTo(19);
         assertThat(ids(plan.get("skipped"))).containsExactlyInAnyOrder(d, unestimated, big, taken);
         assertThat(reason(plan.get("skipped"), d)).isEqualTo("depends on story " + inProgress
@@ -138,6 +147,8 @@ class SprintPlanningApiTest extends IntegrationTest {
         long retroTask = closed.get("retro_task_id").asLong();
         assertProblem(api.get("/api/sprints/" + id + "/retro"), 404, "(task " + retroTask + " is QUEUED)");
 
+        assertProblem(api.postJson("/api/sprints/" + id + "/retro", ""), 409,
+                "The retrospective of sprint " + id + " is under way: task " + retroTask + " is QUEUED.");
         ClaimedTask retro = claimScrumTask();
         assertThat(retro.task().type()).isEqualTo("scrum.write_retro");
         assertThat(retro.task().taskId()).isEqualTo(retroTask);
@@ -165,10 +176,61 @@ class SprintPlanningApiTest extends IntegrationTest {
         assertThat(served.get("metrics").get("stories_by_status").get("DONE").asInt()).isEqualTo(1);
         assertThat(api.get("/api/sprints/" + id).json().get("retro").get("summary").asString())
                 .isEqualTo("Half of the points shipped; checkout slipped.");
+        assertProblem(api.postJson("/api/sprints/" + id + "/retro", ""), 409,
+                "Sprint " + id + " already has its retrospective.");
+        assertThat(api.getAnything("/actuator/prometheus").body()).contains("agentteam_sprints_total{event=\"closed\"}");
         // closed, its unfinished story is free to be planned again
         assertThat(ids(api.postJson("/api/sprints/plan", """
                 {"start": "2026-12-15", "end": "2026-12-28", "capacity_points": 5}""").json().get("plan").get("selected")))
                 .containsExactly(slipped);
+    }
+
+    @Test
+    void aRetroWhoseTaskDiedCanBeAskedForAgain() {
+        add("Cart", 5, 1, StoryStatus.READY);
+        long id = api.postJson("/api/sprints/plan", """
+                {"start": "2026-12-01", "end": "2026-12-14", "capacity_points": 10}""").json().get("id").asLong();
+        claimScrumTask();
+        api.postJson("/api/sprints/" + id + "/start", "");
+        long first = api.postJson("/api/sprints/" + id + "/close", "").json().get("retro_task_id").asLong();
+        ClaimedTask dying = claimScrumTask();
+        queue.complete(dying, TaskResult.failed(dying.task(), "scrum-test", "budget spent", false, TokenUsage.NONE));
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/sprints/" + id + "/retro").detail()
+                .contains("(task " + first + " is DEAD)"));
+
+        Reply again = api.postJson("/api/sprints/" + id + "/retro", "");
+
+        assertThat(again.status()).as(again.body()).isEqualTo(202);
+        long second = again.json().get("retro_task_id").asLong();
+        assertThat(second).isNotEqualTo(first);
+        ClaimedTask retried = claimScrumTask();
+        assertThat(retried.task().taskId()).isEqualTo(second);
+        assertThat(retried.task().type()).isEqualTo("scrum.write_retro");
+        assertProblem(api.postJson("/api/sprints/424242/retro", ""), 404, "No sprint with id 424242.");
+    }
+
+    @Test
+    void theNarrativeTaskCarriesTheVelocityOfTheLastClosedSprints() {
+        long a = add("A", 5, 1, StoryStatus.DONE);
+        long b = add("B", 3, 1, StoryStatus.DONE);
+        long late = add("Late", 8, 1, StoryStatus.DONE);
+        long c = add("C", 2, 1, StoryStatus.DONE);
+        long d = add("D", 13, 1, StoryStatus.DONE);
+        add("Next", 3, 1, StoryStatus.READY);
+        // oldest first: D (13) is in a sprint older than the last three, so it does not count
+        closedSprint("2026-09-30T18:00:00Z", d, "2026-09-29T10:00:00Z");
+        long s1 = closedSprint("2026-10-30T18:00:00Z", a, "2026-10-20T10:00:00Z");
+        addDone(s1, b, "2026-10-30T17:00:00Z");
+        addDone(s1, late, "2026-11-02T09:00:00Z");     // done after the close: not this sprint's velocity
+        closedSprint("2026-11-13T18:00:00Z", c, "2026-11-10T10:00:00Z");
+        jdbc.update("insert into sprints (name, start_date, end_date, status, closed_at) values "
+                + "('Empty', '2026-11-14', '2026-11-27', 'CLOSED', '2026-11-27T18:00:00Z')");
+
+        api.postJson("/api/sprints/plan", """
+                {"start": "2026-12-01", "end": "2026-12-14", "capacity_points": 5}""");
+
+        // the last three closed sprints did 5 + 3, 2 and 0 points: mean 10 / 3 = 3.3
+        assertThat(claimScrumTask().task().payload().get("velocity_points")).isEqualTo(3.3);
     }
 
     @Test
@@ -201,6 +263,19 @@ class SprintPlanningApiTest extends IntegrationTest {
 
     private long add(String title, Integer estimate, int priority, StoryStatus status, Long... dependsOn) {
         return stories.add(epic, new NewStory(title, null, null, estimate, priority, status, List.of(dependsOn))).id();
+    }
+
+    private long closedSprint(String closedAt, long story, String doneAt) {
+        long sprint = jdbc.queryForObject("""
+                insert into sprints (name, start_date, end_date, status, closed_at)
+                values ('Old', '2026-01-01', '2026-01-14', 'CLOSED', ?::timestamptz) returning id""", Long.class, closedAt);
+        addDone(sprint, story, doneAt);
+        return sprint;
+    }
+
+    private void addDone(long sprint, long story, String doneAt) {
+        jdbc.update("update stories set done_at = ?::timestamptz where id = ?", doneAt, story);
+        jdbc.update("insert into sprint_stories (sprint_id, story_id) values (?, ?)", sprint, story);
     }
 
     private ClaimedTask claimScrumTask() {
