@@ -197,6 +197,11 @@ class ForgeFlowTest extends IntegrationTest {
         assertThat(valid.body()).contains("refs/heads/main");
         assertThatThrownBy(() -> ForgeClient.cloneRepository(cloneUrl, "not-a-token", work.resolve("denied")))
                 .isInstanceOf(TransportException.class);
+        HttpResponse<String> unknown = client.send(HttpRequest.newBuilder(URI.create(cloneUrl.replace(name, "nothing-here")
+                + "/info/refs?service=git-upload-pack")).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString(("x:" + ForgeClient.AGENT_TOKEN).getBytes())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(forge("GET", "", null, null).status()).isEqualTo(401);
         assertThat(forge("GET", "", null, "wrong").status()).isEqualTo(401);
         assertThat(forge("GET", "", null, ForgeClient.AGENT_TOKEN).json().path("default_branch").asString()).isEqualTo("main");
@@ -223,6 +228,14 @@ class ForgeFlowTest extends IntegrationTest {
         for (Reply reply : new Reply[] {missingBranch, noTitle, badSha, unknownPr, mainBranch}) {
             assertThat(reply.isProblem()).as(reply.body()).isTrue();
         }
+    }
+
+    @Test
+    void theForgeApiIsDocumentedWithoutItsInternalCallerAttribute() {
+        String docs = api.get("/v3/api-docs").body();
+
+        assertThat(docs).contains("/api/forge/repos/{owner}/{name}/pulls", "/api/repositories", "/api/pull-requests/{id}/diff")
+                .doesNotContain("ForgeCaller");
     }
 
     private Reply forge(String method, String path, String body, String token) {
