@@ -6,6 +6,8 @@ import dev.agentteam.orchestrator.backlog.StoryView;
 import dev.agentteam.orchestrator.sprint.CapacityPlanning;
 import dev.agentteam.orchestrator.sprint.SprintLifecycle;
 import dev.agentteam.orchestrator.sprint.SprintPlanning;
+import dev.agentteam.orchestrator.sprint.SprintStatus;
+import dev.agentteam.orchestrator.task.Tasks;
 import dev.agentteam.orchestrator.sprint.SprintSummary;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
@@ -36,14 +38,16 @@ class SprintPageController {
     private final CapacityPlanning capacityPlanning;
     private final SprintLifecycle lifecycle;
     private final Stories stories;
+    private final Tasks tasks;
     private final WebQueries queries;
 
     SprintPageController(SprintPlanning planning, CapacityPlanning capacityPlanning, SprintLifecycle lifecycle,
-                         Stories stories, WebQueries queries) {
+                         Stories stories, Tasks tasks, WebQueries queries) {
         this.planning = planning;
         this.capacityPlanning = capacityPlanning;
         this.lifecycle = lifecycle;
         this.stories = stories;
+        this.tasks = tasks;
         this.queries = queries;
     }
 
@@ -97,6 +101,9 @@ class SprintPageController {
         model.addAttribute("sprint", sprint);
         model.addAttribute("row", queries.sprint(id).orElse(null));
         model.addAttribute("columns", columns);
+        // A closed sprint whose retro task ended without a retro can ask the Scrum agent again.
+        model.addAttribute("retroStalled", sprint.status() == SprintStatus.CLOSED && sprint.retro() == null
+                && (sprint.retroTaskId() == null || tasks.find(sprint.retroTaskId()).map(task -> task.status().isFinal()).orElse(true)));
         return "sprint";
     }
 
@@ -108,6 +115,11 @@ class SprintPageController {
     @PostMapping("/sprints/{id}/close")
     String close(@PathVariable("id") long id, RedirectAttributes redirect) {
         return change(id, redirect, () -> lifecycle.close(id), "closed; the Scrum agent is writing the retrospective");
+    }
+
+    @PostMapping("/sprints/{id}/retro")
+    String retro(@PathVariable("id") long id, RedirectAttributes redirect) {
+        return change(id, redirect, () -> lifecycle.requestRetro(id), "waiting for a new retrospective from the Scrum agent");
     }
 
     private String change(long id, RedirectAttributes redirect, java.util.function.Supplier<SprintSummary> action,

@@ -98,6 +98,14 @@ class SprintPagesTest extends BrowserTest {
         assertThat(Browser.find("#retro").getText()).contains("The Scrum agent is writing the retrospective");
         assertThat(jdbc.queryForObject("select status from sprints where id = ?", String.class, sprint)).isEqualTo("CLOSED");
 
+        long retroTask = jdbc.queryForObject("select retro_task_id from sprints where id = ?", Long.class, sprint);
+        jdbc.update("update tasks set status = 'DEAD' where id = ?", retroTask);
+        open("/sprints/" + sprint);
+        Browser.find("#request-retro").click();
+        Browser.await(driver -> driver.findElements(By.cssSelector(".flash")).size() == 1);
+        assertThat(jdbc.queryForObject("select retro_task_id from sprints where id = ?", Long.class, sprint)).isNotEqualTo(retroTask);
+        assertThat(Browser.find("#retro").getText()).contains("The Scrum agent is writing the retrospective");
+
         jdbc.update("""
                 update sprints set retro = '{"summary": "Invoices shipped on time.", "went_well": ["Small stories"],
                                             "to_improve": ["Flaky e-mail test"], "actions": ["Quarantine flaky tests"]}'
