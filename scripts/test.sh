@@ -10,4 +10,13 @@ export AGENT_TEAM_TEST_DB="${AGENT_TEAM_TEST_DB:-agentteam_test}"
 export AGENT_TEAM_TEST_DBS="${AGENT_TEAM_TEST_DBS:-$AGENT_TEAM_TEST_DB}"
 bash scripts/dev-services.sh
 bash scripts/dev-services.sh --reset-test-db "$AGENT_TEAM_TEST_DB"
+
+# The UI's browser tests drive headless Chromium through chromedriver, both from Debian's packages (explicit paths,
+# nothing downloaded at test time; AGENT_TEAM_CHROMIUM / AGENT_TEAM_CHROMEDRIVER point elsewhere if needed).
+if [ ! -x "${AGENT_TEAM_CHROMIUM:-/usr/bin/chromium}" ] || [ ! -x "${AGENT_TEAM_CHROMEDRIVER:-/usr/bin/chromedriver}" ]; then
+  root=(); [ "$(id -u)" -eq 0 ] || root=(sudo -n)
+  "${root[@]}" apt-get update -qq
+  "${root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+fi
+
 mvn -B -ntp verify "$@"

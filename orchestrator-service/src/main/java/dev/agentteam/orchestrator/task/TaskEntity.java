@@ -143,6 +143,11 @@ class TaskEntity {
         Map<String, Object> merged = new LinkedHashMap<>(payload);
         merged.putAll(extraPayload);
         payload = merged;
+        grantAttempt();
+    }
+
+    /** One more attempt than configured: a resumed or re-queued task must not die of its earlier attempts. */
+    void grantAttempt() {
         maxAttempts++;
     }
 

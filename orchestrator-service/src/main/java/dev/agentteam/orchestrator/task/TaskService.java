@@ -132,6 +132,19 @@ class TaskService implements Tasks {
         return task.view();
     }
 
+    @Override
+    public TaskView requeueDead(long taskId) {
+        TaskEntity task = tasks.findById(taskId).orElseThrow(() -> TaskProblems.notFound(taskId));
+        if (task.status() != TaskState.DEAD) {
+            throw TaskProblems.conflict("task " + taskId + " is " + task.status() + ", only a DEAD task can be re-queued");
+        }
+        AgentRole role = task.role().orElseThrow(() ->
+                TaskProblems.conflict("task " + taskId + " is assigned to a human; assign it to an agent role instead"));
+        task.grantAttempt();
+        queue(task, role, "re-queued by an operator", clock.instant());
+        return task.view();
+    }
+
     /** Moves the task to QUEUED now and pushes its envelope once this transaction commits. */
     private void queue(TaskEntity task, AgentRole role, String reason, Instant now) {
         transitions.save(task.moveTo(TaskState.QUEUED, reason, now));

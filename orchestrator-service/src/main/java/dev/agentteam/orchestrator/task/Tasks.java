@@ -25,4 +25,7 @@ public interface Tasks {
 
     /** Re-queues a BLOCKED task after a human answered, with the extra payload merged in. */
     TaskView resume(long taskId, java.util.Map<String, Object> extraPayload);
+
+    /** Puts a DEAD task back on its role's queue with one more attempt (an operator's decision). */
+    TaskView requeueDead(long taskId);
 }

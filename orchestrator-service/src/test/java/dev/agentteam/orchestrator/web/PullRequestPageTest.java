@@ -1,0 +1,67 @@
+package dev.agentteam.orchestrator.web;
+
+import dev.agentteam.orchestrator.support.ForgeClient;
+import dev.agentteam.orchestrator.support.TestApi.Reply;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PullRequestPageTest extends BrowserTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void showsTheColouredDiffChecksConversationAndWhyMergingIsBlocked() throws Exception {
+        jdbc.execute("truncate repositories restart identity cascade");
+        String name = "ui-demo-" + System.nanoTime();
+        Reply created = api.postJson("/api/repositories",
+                "{\"name\": \"" + name + "\", \"source\": {\"type\": \"template\", \"template\": \"demo-python\"}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long epic = jdbc.queryForObject("insert into epics (title, created_by) values ('Text tools', 1) returning id", Long.class);
+        long story = jdbc.queryForObject("insert into stories (epic_id, title, status) values (?, 'Shout', 'IN_PROGRESS') returning id", Long.class, epic);
+        String branch = "feature/ISSUE-" + story;
+        String sha;
+        try (Git git = ForgeClient.cloneRepository(created.json().path("clone_url").asString(), ForgeClient.AGENT_TOKEN,
+                work.resolve("clone"))) {
+            sha = ForgeClient.commitFile(git, "textstats/extra.py", "def shout(text):\n    return text.upper()\n", "Add shout");
+            ForgeClient.push(git, ForgeClient.AGENT_TOKEN, "HEAD:refs/heads/" + branch);
+        }
+        String forge = "/api/forge/repos/agentteam/" + name;
+        Reply opened = api.send("POST", forge + "/pulls", "application/json", "{\"head\": \"" + branch
+                + "\", \"base\": \"main\", \"title\": \"[ISSUE-" + story + "] Shout\", \"body\": \"Adds shout\"}", ForgeClient.AGENT_TOKEN);
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        int number = opened.json().path("number").asInt();
+        api.send("POST", forge + "/pulls/" + number + "/comments", "application/json",
+                "{\"body\": \"Looks small and safe.\"}", ForgeClient.AGENT_TOKEN);
+        api.send("POST", forge + "/commits/" + sha + "/statuses", "application/json",
+                "{\"context\": \"ci/tests\", \"state\": \"failure\", \"description\": \"2 of 14 tests failed\"}", ForgeClient.AGENT_TOKEN);
+
+        open("/pull-requests/" + opened.json().path("id").asLong());
+
+        List<WebElement> added = Browser.driver().findElements(By.cssSelector("#diff .line.add"));
+        assertThat(added).extracting(WebElement::getText).contains("+def shout(text):", "+    return text.upper()");
+        assertThat(added.get(0).getCssValue("background-color")).isEqualTo("rgba(230, 246, 236, 1)");
+        assertThat(Browser.find("#diff .line.file").getText()).isEqualTo("textstats/extra.py");
+        assertThat(Browser.find("#checks").getText()).contains("ci/tests", "2 of 14 tests failed", "FAILURE");
+        assertThat(Browser.find("#conversation").getText()).contains("Looks small and safe.");
+        assertThat(Browser.driver().findElements(By.cssSelector("#merge-gate button")))
+                .hasSize(3).allMatch(button -> !button.isEnabled());
+        assertThat(Browser.find("#blocked-because").getText()).startsWith("Blocked: CI is green (CI is ");
+        assertThat(Browser.find("#merge-gate").getText()).contains("The approver is not the epic's owner", "the epic's owner is admin");
+        Browser.screenshot("pull-request");
+
+        open("/pull-requests");
+        assertThat(Browser.find("#pr-list").getText()).contains(name + "#" + number, "[ISSUE-" + story + "] Shout");
+        open("/");
+        assertThat(Browser.find("#kpi-prs").getText()).isEqualTo("1");
+        Browser.screenshot("dashboard-with-pr");
+    }
+}
