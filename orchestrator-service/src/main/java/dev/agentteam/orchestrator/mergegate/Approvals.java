@@ -46,6 +46,15 @@ class Approvals {
                 .param(storyId).query(Long.class).optional();
     }
 
+    /** The name of the owner of the story's epic, for people to read. */
+    Optional<String> epicOwnerName(Long storyId) {
+        if (storyId == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select u.name from stories s join epics e on e.id = s.epic_id join users u on u.id = e.created_by "
+                + "where s.id = ?").param(storyId).query(String.class).optional();
+    }
+
     /** A review of the current head was posted on the embedded forge (its summary comment). */
     boolean reviewPostedOn(long prId, String headSha) {
         return jdbc.sql("select exists (select 1 from pr_comments where pr_id = ? and kind = 'review' and commit_sha = ?)")

@@ -189,12 +189,15 @@ public class MergeGate {
                 .isPresent();
         List<GateReport.Rule> rules = List.of(
                 new GateReport.Rule("The pull request is open", pr.open(), "it is " + pr.status()),
-                new GateReport.Rule("CI is green on the head commit", ci.isEmpty(), ci.orElse("all checks passed")),
-                new GateReport.Rule("The review is finished", review.isEmpty(), review.orElse("review is " + pr.reviewStatus())),
+                new GateReport.Rule("CI is green", ci.isEmpty(), ci.orElse("all checks passed on the head commit")),
+                new GateReport.Rule("The review agent has finished its review", review.isEmpty(),
+                        review.orElse("review is " + pr.reviewStatus())),
                 new GateReport.Rule("You are a person with the approver role", person, viewer == null ? "not signed in"
                         : viewer.username() + " is " + viewer.role() + ", " + viewer.kind()),
                 new GateReport.Rule("The approver is not the epic's owner", ownerRule, owner == null
-                        ? "no epic owner" : ownerRule ? "the owner is user " + owner : "you own the epic"),
+                        ? "no epic is linked to this pull request"
+                        : "the epic's owner is " + approvals.epicOwnerName(pr.storyId()).orElse("user " + owner)
+                                + (ownerRule ? "" : " (you)")),
                 new GateReport.Rule("The head commit is approved", approved, approval.map(found -> found.decision()
                         .toLowerCase(java.util.Locale.ROOT) + " by " + found.userName()).orElse("no decision yet")));
         boolean canDecide = pr.open() && pr.headSha() != null && person;

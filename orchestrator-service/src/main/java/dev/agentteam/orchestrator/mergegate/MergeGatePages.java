@@ -55,7 +55,7 @@ class MergeGatePages {
         try {
             redirect.addFlashAttribute("notice", action.get());
         } catch (ErrorResponseException e) {
-            redirect.addFlashAttribute("notice", e.getBody().getDetail());
+            redirect.addFlashAttribute("problem", e.getBody().getDetail());
         }
         return "redirect:/pull-requests/" + id;
     }

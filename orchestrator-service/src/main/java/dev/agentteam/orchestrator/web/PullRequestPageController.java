@@ -2,12 +2,15 @@ package dev.agentteam.orchestrator.web;
 
 import dev.agentteam.orchestrator.backlog.Epics;
 import dev.agentteam.orchestrator.backlog.Stories;
+import dev.agentteam.orchestrator.mergegate.MergeGate;
 import dev.agentteam.orchestrator.pullrequest.PullRequestDetails;
 import dev.agentteam.orchestrator.pullrequest.PullRequests;
 import dev.agentteam.orchestrator.repository.Repositories;
 import dev.agentteam.orchestrator.repository.RepositoryView;
+import dev.agentteam.orchestrator.security.Account;
 import dev.agentteam.orchestrator.user.UserView;
-import dev.agentteam.orchestrator.user.Users;
+import dev.agentteam.orchestrator.user.UserAccounts;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
@@ -28,15 +31,17 @@ class PullRequestPageController {
     private final Repositories repositories;
     private final Stories stories;
     private final Epics epics;
-    private final Users users;
+    private final MergeGate mergeGate;
+    private final UserAccounts accounts;
 
     PullRequestPageController(PullRequests pullRequests, Repositories repositories, Stories stories, Epics epics,
-                              Users users) {
+                              MergeGate mergeGate, UserAccounts accounts) {
         this.pullRequests = pullRequests;
         this.repositories = repositories;
         this.stories = stories;
         this.epics = epics;
-        this.users = users;
+        this.mergeGate = mergeGate;
+        this.accounts = accounts;
     }
 
     @GetMapping("/pull-requests")
@@ -48,17 +53,18 @@ class PullRequestPageController {
     }
 
     @GetMapping("/pull-requests/{id}")
-    String pullRequest(@PathVariable("id") long id, Model model) {
+    String pullRequest(@PathVariable("id") long id, Authentication authentication, Model model) {
         PullRequestDetails details = pullRequests.details(id).orElseThrow(() -> new PageNotFoundException("pull request", id));
         var pr = details.pullRequest();
         var story = pr.storyId() == null ? null : stories.find(List.of(pr.storyId())).stream().findFirst().orElse(null);
         var epic = story == null ? null : epics.find(story.epicId()).orElse(null);
-        String owner = epic == null ? null : users.find(epic.ownerId()).map(UserView::name).orElse("user " + epic.ownerId());
         model.addAttribute("pr", pr);
         model.addAttribute("details", details);
         model.addAttribute("story", story);
         model.addAttribute("epic", epic);
-        model.addAttribute("gate", MergeGateView.evaluate(pr, owner));
+        // The gate's own rules, for the person looking: the same checks refuse the buttons' requests.
+        UserView viewer = Account.userOf(authentication).flatMap(user -> accounts.find(user.id())).orElse(null);
+        model.addAttribute("gate", mergeGate.report(id, viewer));
         model.addAttribute("diff", diff(id, pr.repositoryId()));
         model.addAttribute("diffUnavailable", pr.repositoryId() == null ? "This pull request has no registered repository." : null);
         return "pull-request";

@@ -25,14 +25,24 @@ public final class TestUsers {
         this.encoder = context.getBean(PasswordEncoder.class);
     }
 
-    /** A browser session (form login, cookies, CSRF) of a new person with {@code role}. */
-    public FormClient signedIn(String role, int port) {
+    /** A username and password for form login. */
+    public record Login(String username, String password) {
+    }
+
+    /** A new person with {@code role} and a password, for a form login (a browser test signs in with it). */
+    public Login login(String role) {
         String password = UUID.randomUUID().toString();
         String username = "person-" + role + "-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.create(new NewUser(username, username, null, role, "human", encoder.encode(password)));
+        return new Login(username, password);
+    }
+
+    /** A browser session (form login, cookies, CSRF) of a new person with {@code role}. */
+    public FormClient signedIn(String role, int port) {
+        Login login = login(role);
         FormClient browser = new FormClient(port);
-        if (!FormClient.location(browser.login(username, password)).endsWith("/")) {
-            throw new IllegalStateException("the test login of " + username + " failed");
+        if (!FormClient.location(browser.login(login.username(), login.password())).endsWith("/")) {
+            throw new IllegalStateException("the test login of " + login.username() + " failed");
         }
         return browser;
     }

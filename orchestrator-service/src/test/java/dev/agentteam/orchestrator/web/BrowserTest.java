@@ -2,6 +2,8 @@ package dev.agentteam.orchestrator.web;
 
 import dev.agentteam.orchestrator.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
+import dev.agentteam.orchestrator.support.TestUsers;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,12 +18,25 @@ abstract class BrowserTest extends IntegrationTest {
     @Autowired
     protected StringRedisTemplate redis;
 
+    /** The person the browser is signed in as: a new admin (not the owner of seeded epics, which is user 1). */
+    protected TestUsers.Login signedIn;
+
     @BeforeEach
-    void emptyRedisIndex() {
+    void emptyRedisIndexAndSignIn() {
         redis.execute((org.springframework.data.redis.core.RedisCallback<Void>) connection -> {
             connection.serverCommands().flushDb();
             return null;
         });
+        TestUsers.Login login = users.login("admin");
+        signedIn = login;
+        WebDriver driver = Browser.driver();
+        // A session of an earlier test (cookies ignore the port) belongs to a user that no longer exists.
+        driver.get("http://127.0.0.1:" + serverPort + "/login");
+        driver.manage().deleteAllCookies();
+        driver.get("http://127.0.0.1:" + serverPort + "/login");
+        driver.findElement(By.id("username")).sendKeys(login.username());
+        driver.findElement(By.id("password")).sendKeys(login.password());
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
     }
 
     protected WebDriver open(String path) {

@@ -52,9 +52,11 @@ class PullRequestPageTest extends BrowserTest {
         assertThat(Browser.find("#diff .line.file").getText()).isEqualTo("textstats/extra.py");
         assertThat(Browser.find("#checks").getText()).contains("ci/tests", "2 of 14 tests failed", "FAILURE");
         assertThat(Browser.find("#conversation").getText()).contains("Looks small and safe.");
-        assertThat(Browser.driver().findElements(By.cssSelector("#merge-gate button")))
-                .hasSize(3).allMatch(button -> !button.isEnabled());
-        assertThat(Browser.find("#blocked-because").getText()).startsWith("Blocked: CI is green (CI is ");
+        // Signed in as an admin who does not own the epic: approving is open, merging waits for green CI.
+        assertThat(Browser.driver().findElements(By.cssSelector("#merge-gate button"))).hasSize(3);
+        assertThat(Browser.find("#approve").isEnabled()).isTrue();
+        assertThat(Browser.find("#merge").isEnabled()).isFalse();
+        assertThat(Browser.find("#blocked-because").getText()).startsWith("Blocked: CI is green (CI ");
         assertThat(Browser.find("#merge-gate").getText()).contains("The approver is not the epic's owner", "the epic's owner is admin");
         Browser.screenshot("pull-request");
 
