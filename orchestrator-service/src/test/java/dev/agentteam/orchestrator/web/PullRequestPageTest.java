@@ -66,4 +66,40 @@ class PullRequestPageTest extends BrowserTest {
         assertThat(Browser.find("#kpi-prs").getText()).isEqualTo("1");
         Browser.screenshot("dashboard-with-pr");
     }
+
+    @Test
+    void aPersonApprovesAndMergesAGreenReviewedPullRequestFromThePage() throws Exception {
+        jdbc.execute("truncate repositories restart identity cascade");
+        String name = "ui-gate-" + System.nanoTime();
+        Reply created = api.postJson("/api/repositories",
+                "{\"name\": \"" + name + "\", \"source\": {\"type\": \"template\", \"template\": \"demo-python\"}}");
+        long epic = jdbc.queryForObject("insert into epics (title, created_by) values ('Text tools', 1) returning id", Long.class);
+        long story = jdbc.queryForObject("insert into stories (epic_id, title, status) values (?, 'Shout', 'IN_PROGRESS') returning id", Long.class, epic);
+        String sha;
+        try (Git git = ForgeClient.cloneRepository(created.json().path("clone_url").asString(), ForgeClient.AGENT_TOKEN,
+                work.resolve("clone"))) {
+            sha = ForgeClient.commitFile(git, "textstats/extra.py", "def shout(text):\n    return text.upper()\n", "Add shout");
+            ForgeClient.push(git, ForgeClient.AGENT_TOKEN, "HEAD:refs/heads/feature/ISSUE-" + story);
+        }
+        String forge = "/api/forge/repos/agentteam/" + name;
+        Reply opened = api.send("POST", forge + "/pulls", "application/json", "{\"head\": \"feature/ISSUE-" + story
+                + "\", \"base\": \"main\", \"title\": \"Shout\"}", ForgeClient.AGENT_TOKEN);
+        int number = opened.json().path("number").asInt();
+        api.send("POST", forge + "/commits/" + sha + "/statuses", "application/json",
+                "{\"context\": \"ci/tests\", \"state\": \"success\"}", ForgeClient.AGENT_TOKEN);
+        api.send("POST", forge + "/pulls/" + number + "/reviews", "application/json",
+                "{\"summary\": \"Fine.\", \"comments\": []}", ForgeClient.AGENT_TOKEN);
+        long id = opened.json().path("id").asLong();
+
+        open("/pull-requests/" + id);
+        assertThat(Browser.find("#merge").isEnabled()).isFalse();
+        Browser.find("#approve").click();
+        assertThat(Browser.find("#merge-gate").getText()).contains("Approved.", "approved by " + signedIn.username());
+        Browser.find("#merge").click();
+
+        assertThat(Browser.find("#merge-gate").getText()).contains("Merged.");
+        assertThat(jdbc.queryForObject("select status from pr_records where id = ?", String.class, id)).isEqualTo("MERGED");
+        assertThat(jdbc.queryForObject("select status from stories where id = ?", String.class, story)).isEqualTo("DONE");
+        Browser.screenshot("pull-request-merged");
+    }
 }
