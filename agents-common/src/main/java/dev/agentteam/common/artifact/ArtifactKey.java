@@ -41,6 +41,17 @@ public final class ArtifactKey {
         return prefix;
     }
 
+    /** {@code tasks/<id>/attempt-<n>/<path>}: where a task attempt's artifacts go; {@code path} segments are cleaned. */
+    public static String forTask(long taskId, int attempt, String path) {
+        StringBuilder key = new StringBuilder("tasks/").append(taskId).append("/attempt-").append(attempt);
+        for (String part : path.replace('\\', '/').split("/")) {
+            if (!part.isEmpty()) {
+                key.append('/').append(segment(part));
+            }
+        }
+        return check(key.toString());
+    }
+
     /** Replaces everything a key segment may not hold, so any file name can become part of a key. */
     public static String segment(String name) {
         String cleaned = name == null ? "" : name.replaceAll("[^A-Za-z0-9._-]", "_").replaceFirst("^\\.", "_");
