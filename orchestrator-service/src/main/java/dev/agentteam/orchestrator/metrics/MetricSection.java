@@ -1,8 +1,10 @@
 package dev.agentteam.orchestrator.metrics;
 
+import java.util.function.Function;
+
 /**
- * One named part of the metrics report, computed by SQL over the system of record. New metrics (tokens per
- * agent, test pass rate, flaky rate, CLARIFY count) are new sections: a bean implementing this, with an order.
+ * One named part of the metrics report, computed by SQL over the system of record. New metrics are new sections:
+ * a bean implementing this, with an order.
  */
 interface MetricSection {
 
@@ -12,5 +14,25 @@ interface MetricSection {
     /** Position in the report; lower comes first. */
     int order();
 
+    /** The section's value for this scope; may be null when there is no data to compute it from. */
     Object compute(MetricScope scope);
+
+    static MetricSection of(String name, int order, Function<MetricScope, Object> compute) {
+        return new MetricSection() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public int order() {
+                return order;
+            }
+
+            @Override
+            public Object compute(MetricScope scope) {
+                return compute.apply(scope);
+            }
+        };
+    }
 }

@@ -1,7 +1,7 @@
 package dev.agentteam.orchestrator.metrics;
 
 import dev.agentteam.orchestrator.api.ApiProblems;
-import dev.agentteam.orchestrator.sprint.SprintPlanning;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,17 +16,19 @@ import java.util.Map;
 public class SprintMetrics {
 
     private final List<MetricSection> sections;
-    private final SprintPlanning sprints;
+    private final JdbcTemplate jdbc;
 
-    SprintMetrics(List<MetricSection> sections, SprintPlanning sprints) {
+    // Reads sprints by SQL, like every section: the sprint feature uses these metrics (retro), not the other way round.
+    SprintMetrics(List<MetricSection> sections, JdbcTemplate jdbc) {
         this.sections = sections.stream().sorted(Comparator.comparingInt(MetricSection::order)).toList();
-        this.sprints = sprints;
+        this.jdbc = jdbc;
     }
 
     /** One consistent snapshot: all sections read in the same repeatable-read transaction. */
     @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
     public Map<String, Object> report(Long sprintId) {
-        if (sprintId != null && sprints.find(sprintId).isEmpty()) {
+        if (sprintId != null && !Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists(select 1 from sprints where id = ?)", Boolean.class, sprintId))) {
             throw ApiProblems.notFound("sprint", sprintId);
         }
         Map<String, Object> report = new LinkedHashMap<>();

@@ -12,6 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,6 +50,25 @@ class Sprint {
     @Column(name = "plan_rationale")
     private String planRationale;
 
+    /** The computed plan (selected and skipped stories with reasons), as JSON. */
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    private String plan;
+
+    @Column(name = "plan_task_id")
+    private Long planTaskId;
+
+    /** The Scrum agent's retrospective plus the metrics it was written from, as JSON. */
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    private String retro;
+
+    @Column(name = "retro_task_id")
+    private Long retroTaskId;
+
+    @Column(name = "started_at")
+    private Instant startedAt;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "sprint_stories", joinColumns = @JoinColumn(name = "sprint_id"))
     @Column(name = "story_id", nullable = false)
@@ -79,8 +99,50 @@ class Sprint {
         return id;
     }
 
+    SprintStatus status() {
+        return status;
+    }
+
+    Long planTaskId() {
+        return planTaskId;
+    }
+
+    Long retroTaskId() {
+        return retroTaskId;
+    }
+
+    void planned(String planJson, long taskId) {
+        this.plan = planJson;
+        this.planTaskId = taskId;
+    }
+
+    void rationale(String text) {
+        this.planRationale = text;
+    }
+
+    void start(Instant now) {
+        status.requireNext(SprintStatus.ACTIVE, id);
+        this.status = SprintStatus.ACTIVE;
+        this.startedAt = now;
+    }
+
+    void close(Instant now) {
+        status.requireNext(SprintStatus.CLOSED, id);
+        this.status = SprintStatus.CLOSED;
+        this.closedAt = now;
+    }
+
+    void retroRequested(long taskId) {
+        this.retroTaskId = taskId;
+    }
+
+    void retro(String retroJson) {
+        this.retro = retroJson;
+    }
+
     SprintSummary summary() {
         return new SprintSummary(id, name, goal, startDate, endDate, capacityPoints, status, List.copyOf(storyIds),
-                createdAt, closedAt);
+                createdAt, startedAt, closedAt, SprintJson.read(plan), planRationale, planTaskId,
+                SprintJson.read(retro), retroTaskId);
     }
 }

@@ -4,8 +4,11 @@ import dev.agentteam.orchestrator.api.ApiProblems;
 import dev.agentteam.orchestrator.backlog.Stories;
 import dev.agentteam.orchestrator.backlog.StoryView;
 import dev.agentteam.orchestrator.sprint.SprintRequests.CreateSprintRequest;
+import dev.agentteam.orchestrator.sprint.SprintRequests.PlanSprintRequest;
+import dev.agentteam.orchestrator.sprint.SprintRequests.RetroResponse;
 import dev.agentteam.orchestrator.sprint.SprintRequests.SprintResponse;
 import dev.agentteam.orchestrator.sprint.SprintRequests.SprintStory;
+import dev.agentteam.orchestrator.task.Tasks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -28,27 +31,86 @@ import java.util.Objects;
 class SprintController {
 
     private final SprintPlanning planning;
+    private final CapacityPlanning capacityPlanning;
+    private final SprintLifecycle lifecycle;
     private final Stories stories;
+    private final Tasks tasks;
 
-    SprintController(SprintPlanning planning, Stories stories) {
+    SprintController(SprintPlanning planning, CapacityPlanning capacityPlanning, SprintLifecycle lifecycle,
+                     Stories stories, Tasks tasks) {
         this.planning = planning;
+        this.capacityPlanning = capacityPlanning;
+        this.lifecycle = lifecycle;
         this.stories = stories;
+        this.tasks = tasks;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Plan a sprint", description = "400 when end is before start or stories has duplicates; "
-            + "422 when a story id is unknown; 409 when a story is already in an open (PLANNED/ACTIVE) sprint.")
+    @Operation(summary = "Plan a sprint with the stories given", description = "400 when end is before start or stories "
+            + "has duplicates; 422 when a story id is unknown; 409 when a story is already in an open (PLANNED/ACTIVE) sprint.")
     ResponseEntity<SprintResponse> create(@Valid @RequestBody CreateSprintRequest request) {
-        SprintSummary sprint = planning.plan(request.toCommand());
-        var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/sprints/{id}")
-                .buildAndExpand(sprint.id()).toUri();
-        return ResponseEntity.created(location).body(response(sprint));
+        return created(planning.plan(request.toCommand()));
+    }
+
+    @PostMapping(path = "/plan", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Plan a sprint from the backlog within a capacity", description = "Picks READY stories in no "
+            + "open sprint, most urgent first (priority, then age), whose estimates fit the capacity left; a story comes "
+            + "with the stories it depends on, and is skipped when a dependency is neither DONE nor plannable. `plan` "
+            + "explains every choice. The Scrum agent then writes `plan_rationale`. 400 when capacity_points ≤ 0 or end "
+            + "is before start; 422 (with `skipped`) when no story fits.")
+    ResponseEntity<SprintResponse> planByCapacity(@Valid @RequestBody PlanSprintRequest request) {
+        return created(capacityPlanning.plan(request.toCommand()).sprint());
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A sprint with its stories and points")
+    @Operation(summary = "A sprint with its stories, points, plan, narrative and retrospective")
     SprintResponse get(@PathVariable("id") long id) {
         return response(planning.find(id).orElseThrow(() -> ApiProblems.notFound("sprint", id)));
+    }
+
+    @PostMapping("/{id}/start")
+    @Operation(summary = "Start a PLANNED sprint", description = "409 unless it is PLANNED and no other sprint is ACTIVE.")
+    SprintResponse start(@PathVariable("id") long id) {
+        return response(lifecycle.start(id));
+    }
+
+    @PostMapping("/{id}/close")
+    @Operation(summary = "Close an ACTIVE sprint", description = "Queues the Scrum agent's retrospective with the sprint's "
+            + "metrics; 409 unless the sprint is ACTIVE.")
+    SprintResponse close(@PathVariable("id") long id) {
+        return response(lifecycle.close(id));
+    }
+
+    @PostMapping("/{id}/retro")
+    @Operation(summary = "Ask again for the retrospective", description = "For a CLOSED sprint whose retrospective task "
+            + "ended without one; 202 with the new retro_task_id. 409 when the sprint is not CLOSED, already has its "
+            + "retrospective, or its retro task is still under way.")
+    ResponseEntity<SprintResponse> requestRetro(@PathVariable("id") long id) {
+        return ResponseEntity.accepted().body(response(lifecycle.requestRetro(id)));
+    }
+
+    @GetMapping("/{id}/retro")
+    @Operation(summary = "The sprint's retrospective", description = "409 while the sprint is not CLOSED; 404 until the "
+            + "Scrum agent has written it (the detail says what its task is doing).")
+    RetroResponse retro(@PathVariable("id") long id) {
+        SprintSummary sprint = planning.find(id).orElseThrow(() -> ApiProblems.notFound("sprint", id));
+        if (sprint.status() != SprintStatus.CLOSED) {
+            throw ApiProblems.conflict("Sprint " + id + " is " + sprint.status()
+                    + ": its retrospective is written when it is closed.");
+        }
+        if (sprint.retro() == null) {
+            String task = sprint.retroTaskId() == null ? "no retrospective task exists"
+                    : tasks.find(sprint.retroTaskId()).map(t -> "task " + t.id() + " is " + t.status())
+                    .orElse("its task is gone");
+            throw ApiProblems.notFound("retrospective written yet for sprint", id + " (" + task + ")");
+        }
+        return RetroResponse.of(id, sprint.retro());
+    }
+
+    private ResponseEntity<SprintResponse> created(SprintSummary sprint) {
+        var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/sprints/{id}")
+                .buildAndExpand(sprint.id()).toUri();
+        return ResponseEntity.created(location).body(response(sprint));
     }
 
     private SprintResponse response(SprintSummary sprint) {
@@ -57,6 +119,8 @@ class SprintController {
         int unestimated = (int) planned.stream().filter(story -> story.estimate() == null).count();
         return new SprintResponse(sprint.id(), sprint.name(), sprint.goal(), sprint.start(), sprint.end(),
                 sprint.status(), sprint.capacityPoints(), points, unestimated,
-                planned.stream().map(SprintStory::of).toList(), sprint.createdAt(), sprint.closedAt());
+                planned.stream().map(SprintStory::of).toList(), sprint.createdAt(), sprint.startedAt(),
+                sprint.closedAt(), sprint.plan(), sprint.planRationale(), sprint.planTaskId(), sprint.retro(),
+                sprint.retroTaskId());
     }
 }

@@ -20,7 +20,7 @@ import java.util.Set;
 @Transactional(readOnly = true)
 public class SprintPlanning {
 
-    private static final long PLANNING_LOCK = 0x5350524e54L;
+    static final long PLANNING_LOCK = 0x5350524e54L;
     private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
@@ -42,12 +42,7 @@ public class SprintPlanning {
      */
     @Transactional
     public SprintSummary plan(PlanSprint command) {
-        if (outOfRange(command.start()) || outOfRange(command.end())) {
-            throw ApiProblems.badRequest("start and end must lie between " + EARLIEST + " and " + LATEST + ".");
-        }
-        if (command.end().isBefore(command.start())) {
-            throw ApiProblems.badRequest("end (" + command.end() + ") is before start (" + command.start() + ").");
-        }
+        checkDates(command.start(), command.end());
         Set<Long> seen = new HashSet<>();
         Set<Long> duplicates = new LinkedHashSet<>();
         command.storyIds().forEach(id -> {
@@ -80,6 +75,15 @@ public class SprintPlanning {
                 command.capacityPoints(), command.storyIds()));
         events.publishEvent(new SprintPlanned(sprint.id(), List.copyOf(command.storyIds())));
         return sprint.summary();
+    }
+
+    static void checkDates(LocalDate start, LocalDate end) {
+        if (outOfRange(start) || outOfRange(end)) {
+            throw ApiProblems.badRequest("start and end must lie between " + EARLIEST + " and " + LATEST + ".");
+        }
+        if (end.isBefore(start)) {
+            throw ApiProblems.badRequest("end (" + end + ") is before start (" + start + ").");
+        }
     }
 
     // Far-off years parse as LocalDate but PostgreSQL's date type cannot store them all; no sprint needs them.

@@ -1,10 +1,13 @@
 package dev.agentteam.orchestrator.sprint;
 
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 interface SprintRepository extends JpaRepository<Sprint, Long> {
 
@@ -15,6 +18,17 @@ interface SprintRepository extends JpaRepository<Sprint, Long> {
             where s.status in ('PLANNED', 'ACTIVE') and ss.story_id in (:storyIds)
             order by ss.story_id""", nativeQuery = true)
     List<OpenSprintMembership> findOpenMemberships(Collection<Long> storyIds);
+
+    /** Status changes lock the row, so two requests cannot both start or both close one sprint. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select s from Sprint s where s.id = :id")
+    Optional<Sprint> findByIdForUpdate(long id);
+
+    Optional<Sprint> findFirstByStatus(SprintStatus status);
+
+    Optional<Sprint> findByPlanTaskId(long taskId);
+
+    Optional<Sprint> findByRetroTaskId(long taskId);
 
     interface OpenSprintMembership {
         Long getStoryId();

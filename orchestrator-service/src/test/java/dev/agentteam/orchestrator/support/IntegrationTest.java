@@ -29,7 +29,7 @@ public abstract class IntegrationTest {
     void cleanDatabase() {
         api = new TestApi(port);
         jdbc.execute("truncate epics, stories, story_dependencies, sprints, sprint_stories, tasks, task_transitions, "
-                + "pr_records, approvals, clarifications, artifacts, agent_logs restart identity cascade");
+                + "pr_records, approvals, clarifications, artifacts, agent_logs, test_runs, flaky_tests restart identity cascade");
         jdbc.update("delete from users where id > 1");
         // Other test contexts may have emptied users after this context bootstrapped user 1.
         jdbc.update("insert into users (id, name, role) values (1, 'admin', 'admin') on conflict (id) do nothing");

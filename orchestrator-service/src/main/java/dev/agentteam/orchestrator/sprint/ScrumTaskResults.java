@@ -1,0 +1,100 @@
+package dev.agentteam.orchestrator.sprint;
+
+import dev.agentteam.orchestrator.task.TaskSucceeded;
+import dev.agentteam.orchestrator.task.TaskView;
+import dev.agentteam.orchestrator.task.Tasks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stores the Scrum agent's texts: the planning narrative as {@code sprints.plan_rationale}, the retrospective
+ * (with the metrics it was written from) as {@code sprints.retro}. Output that lacks the expected fields is logged
+ * and ignored; the sprint then simply has no text (the task shows what the agent answered).
+ */
+@Component
+class ScrumTaskResults {
+
+    private static final Logger log = LoggerFactory.getLogger(ScrumTaskResults.class);
+    private static final int MAX_TEXT = 20_000;
+    private static final int MAX_ITEMS = 20;
+
+    private final SprintRepository sprints;
+    private final Tasks tasks;
+
+    ScrumTaskResults(SprintRepository sprints, Tasks tasks) {
+        this.sprints = sprints;
+        this.tasks = tasks;
+    }
+
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(TaskSucceeded event) {
+        if (ScrumTaskTypes.PLAN_SPRINT.equals(event.type())) {
+            sprints.findByPlanTaskId(event.taskId()).ifPresentOrElse(sprint -> narrative(sprint, event),
+                    () -> log.info("Planning narrative of task {} belongs to no sprint; ignored", event.taskId()));
+        } else if (ScrumTaskTypes.WRITE_RETRO.equals(event.type())) {
+            sprints.findByRetroTaskId(event.taskId()).ifPresentOrElse(sprint -> retro(sprint, event),
+                    () -> log.info("Retrospective of task {} belongs to no sprint; ignored", event.taskId()));
+        }
+    }
+
+    private void narrative(Sprint sprint, TaskSucceeded event) {
+        String narrative = text(event.output().get("narrative"));
+        if (narrative == null) {
+            log.warn("Task {} succeeded without a narrative; sprint {} keeps no plan rationale", event.taskId(), sprint.id());
+            return;
+        }
+        StringBuilder rationale = new StringBuilder(narrative);
+        List<String> risks = texts(event.output().get("risks"));
+        if (!risks.isEmpty()) {
+            rationale.append("\n\nRisks:");
+            risks.forEach(risk -> rationale.append("\n- ").append(risk));
+        }
+        sprint.rationale(rationale.toString());
+        log.info("Sprint {}: planning narrative stored from task {}", sprint.id(), event.taskId());
+    }
+
+    private void retro(Sprint sprint, TaskSucceeded event) {
+        Map<String, Object> output = event.output();
+        String summary = text(output.get("summary"));
+        if (summary == null) {
+            log.warn("Task {} succeeded without a retrospective summary; sprint {} keeps no retro", event.taskId(), sprint.id());
+            return;
+        }
+        Map<String, Object> retro = new LinkedHashMap<>();
+        retro.put("summary", summary);
+        retro.put("went_well", texts(output.get("went_well")));
+        retro.put("to_improve", texts(output.get("to_improve")));
+        retro.put("actions", texts(output.get("actions")));
+        retro.put("task_id", event.taskId());
+        retro.put("written_at", Instant.now().toString());
+        retro.put("metrics", tasks.find(event.taskId()).map(TaskView::payload).map(p -> p.get("metrics")).orElse(null));
+        sprint.retro(SprintJson.write(retro));
+        log.info("Sprint {}: retrospective stored from task {}", sprint.id(), event.taskId());
+    }
+
+    // PostgreSQL text cannot hold NUL; model output is capped so one answer cannot bloat the sprint row.
+    private static String text(Object value) {
+        if (!(value instanceof String s) || s.isBlank()) {
+            return null;
+        }
+        String clean = s.replace("\u0000", "").strip();
+        return clean.length() <= MAX_TEXT ? clean : clean.substring(0, MAX_TEXT) + "…";
+    }
+
+    private static List<String> texts(Object value) {
+        if (!(value instanceof List<?> items)) {
+            return List.of();
+        }
+        return items.stream().map(ScrumTaskResults::text).filter(t -> t != null).limit(MAX_ITEMS).toList();
+    }
+}
