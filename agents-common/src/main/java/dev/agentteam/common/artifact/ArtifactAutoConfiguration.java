@@ -18,8 +18,8 @@ public class ArtifactAutoConfiguration {
     @ConditionalOnMissingBean
     ArtifactStore artifactStore(ArtifactProperties properties) {
         if (properties.type() == ArtifactProperties.Type.S3) {
-            log.info("Artifacts go to S3 bucket {} at {}", properties.s3().bucket(), properties.s3().endpoint());
-            return new S3ArtifactStore(properties.s3());
+            log.info("Artifacts go to S3 bucket {} at {}", properties.bucket(), properties.endpoint());
+            return new S3ArtifactStore(properties);
         }
         log.info("Artifacts go to directory {}", properties.dir().toAbsolutePath());
         return new DirectoryArtifactStore(properties.dir());

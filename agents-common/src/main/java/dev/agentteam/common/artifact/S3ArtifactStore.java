@@ -27,13 +27,13 @@ public class S3ArtifactStore implements ArtifactStore {
     private final MinioClient client;
     private final String bucket;
 
-    public S3ArtifactStore(ArtifactProperties.S3 settings) {
+    public S3ArtifactStore(ArtifactProperties settings) {
         if (settings.endpoint() == null) {
-            throw new IllegalArgumentException("agentteam.artifacts.s3.endpoint is required when agentteam.artifacts.type=s3");
+            throw new IllegalArgumentException("agentteam.artifacts.endpoint (AGENTTEAM_ARTIFACTS_ENDPOINT) is required when agentteam.artifacts.type=s3");
         }
         if (settings.accessKey() == null || settings.secretKey() == null) {
-            throw new IllegalArgumentException("agentteam.artifacts.s3.access-key and secret-key are required "
-                    + "(AGENTTEAM_ARTIFACTS_S3_ACCESS_KEY, AGENTTEAM_ARTIFACTS_S3_SECRET_KEY)");
+            throw new IllegalArgumentException("agentteam.artifacts.access-key and secret-key are required "
+                    + "(AGENTTEAM_ARTIFACTS_ACCESS_KEY, AGENTTEAM_ARTIFACTS_SECRET_KEY)");
         }
         this.client = MinioClient.builder().endpoint(settings.endpoint().toString())
                 .credentials(settings.accessKey(), settings.secretKey()).region(settings.region()).build();

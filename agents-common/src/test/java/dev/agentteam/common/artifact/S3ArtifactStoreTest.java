@@ -41,13 +41,13 @@ class S3ArtifactStoreTest extends ArtifactStoreContractTest {
 
     @Override
     protected ArtifactStore store() {
-        return new S3ArtifactStore(new ArtifactProperties.S3(endpoint, "artifacts", ACCESS, SECRET, "us-east-1", true));
+        return new S3ArtifactStore(ArtifactProperties.s3(endpoint, "artifacts", ACCESS, SECRET));
     }
 
     @Test
     void wrongCredentialsAreAClearErrorWithoutTheSecret() {
         assertThatThrownBy(() -> new S3ArtifactStore(
-                new ArtifactProperties.S3(endpoint, "artifacts", ACCESS, "wrong-secret-value", "us-east-1", true)))
+                ArtifactProperties.s3(endpoint, "artifacts", ACCESS, "wrong-secret-value")))
                 .isInstanceOf(ArtifactStoreException.class)
                 .hasMessageContaining("bucket artifacts")
                 .hasMessageNotContaining("wrong-secret-value");
@@ -55,7 +55,7 @@ class S3ArtifactStoreTest extends ArtifactStoreContractTest {
 
     @Test
     void settingsNeverPrintTheKeys() {
-        assertThat(new ArtifactProperties.S3(endpoint, "b", ACCESS, SECRET, "us-east-1", true).toString())
+        assertThat(ArtifactProperties.s3(endpoint, "b", ACCESS, SECRET).toString())
                 .doesNotContain(ACCESS).doesNotContain(SECRET);
     }
 }
