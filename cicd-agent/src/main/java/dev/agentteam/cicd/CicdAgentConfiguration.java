@@ -4,6 +4,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.agentteam.common.codehost.GitHubActions;
+import dev.agentteam.common.codehost.GitHubProperties;
 import dev.agentteam.common.sandbox.Sandbox;
 import dev.agentteam.common.testreport.TestCommandRunner;
 
@@ -14,5 +16,10 @@ class CicdAgentConfiguration {
     @Bean
     TestCommandRunner testCommandRunner(Sandbox sandbox, CicdAgentProperties properties) {
         return new TestCommandRunner(sandbox, properties.reportGlobs(), properties.maxReportSize().toBytes());
+    }
+
+    @Bean
+    GitHubActions gitHubActions(GitHubProperties github) {
+        return new GitHubActions(github);
     }
 }
