@@ -26,6 +26,7 @@ import dev.agentteam.orchestrator.task.Tasks;
 /**
  * A pull request was opened or got new commits: CI runs on it ({@code cicd.run_ci}, embedded forge only — GitHub
  * repositories have their own CI) and it is reviewed ({@code review.review_pr}, round = reviews so far + 1).
+ * After a merge, the staging step ({@code cicd.deploy}) when {@code agentteam.quality.deploy-after-merge} is on.
  * Runs after the forge's transaction committed, in its own.
  */
 @Component
@@ -33,6 +34,7 @@ class PullRequestChecks {
 
     static final String RUN_CI = "cicd.run_ci";
     static final String REVIEW = "review.review_pr";
+    static final String DEPLOY = "cicd.deploy";
     private static final Logger log = LoggerFactory.getLogger(PullRequestChecks.class);
 
     private final PullRequests pullRequests;
@@ -62,6 +64,22 @@ class PullRequestChecks {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void on(ForgeEvent.PullRequestSynchronized synchronized_) {
         check(synchronized_.prId());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void on(ForgeEvent.PullRequestMerged merged) {
+        if (!properties.deployAfterMerge()) {
+            return;
+        }
+        pullRequests.find(merged.prId()).flatMap(pr -> pr.repositoryId() == null ? java.util.Optional.empty()
+                : repositories.find(pr.repositoryId())).ifPresent(repository -> {
+                    Map<String, Object> payload = new LinkedHashMap<>();
+                    payload.put("repository", repository.taskPayload());
+                    payload.put("merge_sha", merged.mergeSha());
+                    payload.put("pr_id", merged.prId());
+                    tasks.create(new NewTask(DEPLOY, AgentRole.CICD, null, merged.storyId(), payload));
+                });
     }
 
     private void check(long prId) {

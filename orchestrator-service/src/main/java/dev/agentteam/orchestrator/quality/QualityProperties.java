@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param triage         queue {@code qa.triage} when CI fails
  * @param fixRegressions queue {@code dev.fix_regression} when QA finds a regression
  * @param addressReviews queue {@code dev.address_review} when a review requests changes (within the review rounds)
+ * @param deployAfterMerge queue {@code cicd.deploy} (the CI/CD agent's deploy and smoke commands) after a merge
  */
 @ConfigurationProperties("agentteam.quality")
 public record QualityProperties(
@@ -18,5 +19,6 @@ public record QualityProperties(
         @DefaultValue("true") boolean review,
         @DefaultValue("true") boolean triage,
         @DefaultValue("true") boolean fixRegressions,
-        @DefaultValue("true") boolean addressReviews) {
+        @DefaultValue("true") boolean addressReviews,
+        @DefaultValue("false") boolean deployAfterMerge) {
 }

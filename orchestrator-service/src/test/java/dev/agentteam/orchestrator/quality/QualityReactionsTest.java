@@ -11,7 +11,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.agentteam.orchestrator.backlog.Stories;
 import dev.agentteam.orchestrator.pullrequest.ForgeEvent;
+import dev.agentteam.orchestrator.pullrequest.PullRequests;
+import dev.agentteam.orchestrator.repository.Repositories;
+import dev.agentteam.orchestrator.task.Tasks;
 import dev.agentteam.orchestrator.support.IntegrationTest;
 import dev.agentteam.orchestrator.task.TaskSucceeded;
 
@@ -27,6 +31,16 @@ class QualityReactionsTest extends IntegrationTest {
 
     @Autowired
     private ApplicationEventPublisher events;
+    @Autowired
+    private PullRequests pullRequests;
+    @Autowired
+    private Repositories repositories;
+    @Autowired
+    private Stories stories;
+    @Autowired
+    private Tasks tasks;
+    @Autowired
+    private QualityRecords records;
 
     private long storyId;
     private long prId;
@@ -130,6 +144,22 @@ class QualityReactionsTest extends IntegrationTest {
 
         assertThat(column("review_status")).isEqualTo("NEEDS_HUMAN");
         assertThat(types()).doesNotContain("dev.address_review");
+    }
+
+    @Test
+    void aMergeDeploysOnlyWhenSwitchedOn() {
+        events.publishEvent(new ForgeEvent.PullRequestMerged(prId, "agent-team/quality-demo", 3, "feature/ISSUE-" + storyId,
+                SHA, "fedcba9876543210fedcba9876543210fedcba98", storyId));
+
+        assertThat(types()).doesNotContain("cicd.deploy");
+
+        new PullRequestChecks(pullRequests, repositories, stories, tasks, records,
+                new QualityProperties(true, true, true, true, true, true))
+                .on(new ForgeEvent.PullRequestMerged(prId, "agent-team/quality-demo", 3, "feature/ISSUE-" + storyId,
+                        SHA, "fedcba9876543210fedcba9876543210fedcba98", storyId));
+
+        assertThat(types()).containsExactly("cicd.deploy");
+        assertThat(payload("cicd.deploy")).containsEntry("merge_sha", "fedcba9876543210fedcba9876543210fedcba98");
     }
 
     private void opened() {
