@@ -14,6 +14,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.orchestrator.pullrequest.PullRequestView;
 import dev.agentteam.orchestrator.pullrequest.PullRequests;
+import dev.agentteam.orchestrator.repository.ForgeType;
 import dev.agentteam.orchestrator.repository.Repositories;
 import dev.agentteam.orchestrator.repository.RepositoryView;
 import dev.agentteam.orchestrator.task.NewTask;
@@ -24,7 +25,8 @@ import dev.agentteam.orchestrator.task.Tasks;
 /**
  * What follows from the quality agents' results: CI → ci_status, a test run, artifacts, and {@code qa.triage} when
  * it failed; QA → a test run, flaky tests, and {@code dev.fix_regression} for regressions; review → review_status
- * and rounds, and {@code dev.address_review} when changes are requested within the rounds. Each result is applied
+ * and rounds, and {@code dev.address_review} when changes are requested within the rounds. On GitHub,
+ * {@code cicd.follow_ci} results count as CI results, and flaky tests get the failed Actions jobs re-run once. Each result is applied
  * after its task's result committed, in a transaction of its own.
  */
 @Component
@@ -33,6 +35,7 @@ class QualityResults {
     static final String TRIAGE = "qa.triage";
     static final String FIX_REGRESSION = "dev.fix_regression";
     static final String ADDRESS_REVIEW = "dev.address_review";
+    static final String FOLLOW_CI = "cicd.follow_ci";
     private static final Logger log = LoggerFactory.getLogger(QualityResults.class);
 
     private final PullRequests pullRequests;
@@ -55,6 +58,12 @@ class QualityResults {
     void on(TaskSucceeded done) {
         switch (done.type()) {
             case PullRequestChecks.RUN_CI -> ci(done);
+            // GitHub Actions: only a finished run is a CI result; pending and rerun_requested wait for GitHub
+            case FOLLOW_CI -> {
+                if ("success".equals(done.output().get("conclusion")) || "failure".equals(done.output().get("conclusion"))) {
+                    ci(done);
+                }
+            }
             case TRIAGE -> triaged(done);
             case PullRequestChecks.REVIEW -> reviewed(done);
             default -> { }
@@ -114,6 +123,13 @@ class QualityResults {
             Long ciTask = out.get("ci_task_id") == null ? null : number(out.get("ci_task_id"));
             long run = ciTask == null ? qaRun : records.testRunOfTask(ciTask, "ci").orElse(qaRun);
             records.flaky(run, flaky);
+            // on GitHub the failed Actions jobs are re-run once, so the PR's check turns green without a new push
+            context(prId).filter(c -> c.repository().forge() == ForgeType.GITHUB && sha.equals(c.pr().headSha()))
+                    .filter(c -> out.get("regressions") instanceof List<?> r && r.isEmpty()).ifPresent(c -> {
+                        Map<String, Object> payload = PullRequestChecks.payload(c.repository(), c.pr(), null);
+                        payload.put("rerun_failed", true);
+                        tasks.create(new NewTask(FOLLOW_CI, AgentRole.CICD, null, done.storyId(), payload));
+                    });
         }
         List<Map<String, Object>> regressions = maps(out.get("regressions"));
         if (!regressions.isEmpty() && properties.fixRegressions()) {

@@ -162,6 +162,31 @@ class QualityReactionsTest extends IntegrationTest {
         assertThat(payload("cicd.deploy")).containsEntry("merge_sha", "fedcba9876543210fedcba9876543210fedcba98");
     }
 
+    @Test
+    void onGitHubFinishedActionsAreTheCiResultAndFlakyTestsGetTheFailedJobsRerun() {
+        jdbc.update("update repositories set forge = 'github', full_name = 'acme/quality-demo' where name = 'quality-demo'");
+        long follow = jdbc.queryForObject("insert into tasks (type, assigned_to, status, trace_id) "
+                + "values ('cicd.follow_ci', 'cicd', 'SUCCEEDED', 't') returning id", Long.class);
+
+        succeed(follow, "cicd.follow_ci", Map.of("conclusion", "pending", "pr_id", prId, "head_sha", SHA));
+        assertThat(column("ci_status")).isEqualTo("PENDING");
+
+        succeed(follow, "cicd.follow_ci", Map.of("conclusion", "failure", "pr_id", prId, "head_sha", SHA, "timed_out", false,
+                "report", Map.of("tests", 8, "passed", 7, "failures", 1, "failed", List.of(
+                        Map.of("name", "tests/test_cart.py::test_total", "kind", "failure", "message", "assert 9 == 10"))),
+                "artifacts", List.of()));
+        assertThat(column("ci_status")).isEqualTo("FAILURE");
+        assertThat(types()).containsExactly("cicd.follow_ci", "qa.triage");
+
+        succeed(taskId("qa.triage"), "qa.triage", Map.of("verdict", "flaky", "pr_id", prId, "head_sha", SHA,
+                "ci_task_id", follow, "flaky", List.of("tests/test_cart.py::test_total"), "regressions", List.of(),
+                "rerun", Map.of("report", Map.of("tests", 8, "passed", 8))));
+
+        assertThat(jdbc.queryForObject("select count(*) from flaky_tests", Integer.class)).isEqualTo(1);
+        assertThat(payload("cicd.follow_ci")).containsEntry("rerun_failed", true);
+        assertThat(types()).doesNotContain("dev.fix_regression");
+    }
+
     private void opened() {
         events.publishEvent(new ForgeEvent.PullRequestOpened(prId, "agent-team/quality-demo", 3,
                 "feature/ISSUE-" + storyId, SHA, storyId));
