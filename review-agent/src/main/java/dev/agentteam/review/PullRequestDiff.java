@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
-import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -28,6 +29,10 @@ import org.eclipse.jgit.revwalk.filter.RevFilter;
 record PullRequestDiff(String text, Map<String, Set<Integer>> commentableLines) {
 
     private static final int CONTEXT = 3;
+    private static final Pattern HUNK = Pattern.compile("(?m)^@@ -\\d+(?:,\\d+)? \\+(\\d+)(?:,(\\d+))? @@");
+
+    /** No commentable line at all: every finding is listed in the summary. */
+    static final PullRequestDiff NONE = new PullRequestDiff("", Map.of());
 
     /** The diff of {@code headSha} against the merge base with {@code origin/<base>} in the checkout at {@code dir}. */
     static PullRequestDiff of(Path dir, String base, String headSha) {
@@ -42,30 +47,43 @@ record PullRequestDiff(String text, Map<String, Set<Integer>> commentableLines) 
             walk.markStart(walk.parseCommit(baseId));
             walk.markStart(head);
             RevCommit mergeBase = walk.next();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            StringBuilder text = new StringBuilder();
             Map<String, Set<Integer>> lines = new HashMap<>();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (DiffFormatter formatter = new DiffFormatter(out)) {
                 formatter.setRepository(repo);
                 formatter.setContext(CONTEXT);
                 List<DiffEntry> entries = formatter.scan(mergeBase == null ? null : mergeBase.getTree(), head.getTree());
                 for (DiffEntry entry : entries) {
+                    out.reset();
                     formatter.format(entry);
-                    if (entry.getChangeType() == DiffEntry.ChangeType.DELETE) {
-                        continue;
-                    }
-                    Set<Integer> commentable = lines.computeIfAbsent(entry.getNewPath(), p -> new TreeSet<>());
-                    for (Edit edit : formatter.toFileHeader(entry).toEditList()) {
-                        for (int line = Math.max(1, edit.getBeginB() + 1 - CONTEXT); line <= edit.getEndB() + CONTEXT; line++) {
-                            commentable.add(line);
-                        }
+                    formatter.flush();
+                    String patch = out.toString(StandardCharsets.UTF_8);
+                    text.append(patch);
+                    if (entry.getChangeType() != DiffEntry.ChangeType.DELETE) {
+                        lines.put(entry.getNewPath(), hunkLines(patch));
                     }
                 }
             }
-            return new PullRequestDiff(out.toString(StandardCharsets.UTF_8), lines);
+            return new PullRequestDiff(text.toString(), lines);
         } catch (IOException e) {
             throw new IllegalStateException("could not compute the diff of " + headSha + " against " + base + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** Exactly the new-file lines the hunks show ({@code @@ -a,b +c,d @@}): a forge refuses comments anywhere else. */
+    static Set<Integer> hunkLines(String patch) {
+        Set<Integer> lines = new TreeSet<>();
+        Matcher hunk = HUNK.matcher(patch);
+        while (hunk.find()) {
+            int start = Integer.parseInt(hunk.group(1));
+            int count = hunk.group(2) == null ? 1 : Integer.parseInt(hunk.group(2));
+            for (int line = Math.max(1, start); line < start + count; line++) {
+                lines.add(line);
+            }
+        }
+        return lines;
     }
 
     boolean canComment(String path, int line) {

@@ -100,8 +100,20 @@ class ReviewTaskHandler implements TaskHandler {
         boolean needsHuman = !review.approved() && pr.round() >= properties.maxRounds();
         List<InlineComment> inline = review.inline(diff);
         String label = review.approved() ? Review.APPROVED : needsHuman ? Review.NEEDS_HUMAN : Review.CHANGES_REQUESTED;
-        post(codeHosts.forTarget(pr.target()), pr, review.body(diff, pr.round(), needsHuman,
-                ReviewText.cutAt(diff.text(), properties.maxDiffChars())), inline, label);
+        boolean cut = ReviewText.cutAt(diff.text(), properties.maxDiffChars());
+        CodeHost host = codeHosts.forTarget(pr.target());
+        try {
+            post(host, pr, review.body(diff, pr.round(), needsHuman, cut), inline, label);
+        } catch (CodeHostException e) {
+            if (e.status() != 422 || inline.isEmpty()) {
+                throw e;
+            }
+            // the forge refused a line: every finding goes into the summary instead of losing the review
+            log.warn("Inline comments refused on {}#{} ({}); posting them in the summary", pr.target().fullName(),
+                    pr.number(), e.getMessage());
+            inline = List.of();
+            post(host, pr, review.body(PullRequestDiff.NONE, pr.round(), needsHuman, cut), inline, label);
+        }
         log.info("Reviewed {}#{} round {}: {} ({} inline comments)", pr.target().fullName(), pr.number(), pr.round(),
                 label, inline.size());
         return TaskResult.succeeded(task, context.workerId(), output(pr, review, inline, label, needsHuman), session.usage());

@@ -1,5 +1,8 @@
 package dev.agentteam.review;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -104,6 +107,25 @@ class ReviewTaskHandlerTest {
                 .contains("```suggestion\n    return len(text.split()) if text.strip() else 0\n```");
         assertThat(review.path("body").asString()).contains("changes requested", "Other remarks", "`textstats/core.py:40`",
                 "**nit**");
+        assertThat(labels()).containsExactly("agent-review:changes-requested");
+    }
+
+    @Test
+    void whenTheForgeRefusesAnInlineCommentTheFindingsGoIntoTheSummary() throws Exception {
+        String sha = pushChange("feature/ISSUE-10");
+        github.stubFor(post(urlPathEqualTo("/repos/acme/demo/pulls/3/reviews")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.comments[0]"))
+                .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\": \"Unprocessable Entity\", \"errors\": [\"Line could not be resolved\"]}")));
+
+        TaskResult result = run(task(24, sha, 1));
+
+        assertThat(result.output()).containsEntry("verdict", "changes_requested").containsEntry("inline_comments", 0);
+        List<LoggedRequest> reviews = github.findAll(postRequestedFor(urlPathEqualTo("/repos/acme/demo/pulls/3/reviews")));
+        assertThat(reviews).hasSize(2);
+        JsonNode accepted = JSON.readTree(reviews.get(1).getBodyAsString());
+        assertThat(accepted.path("comments").isMissingNode() || accepted.path("comments").isEmpty()).isTrue();
+        assertThat(accepted.path("body").asString()).contains("`textstats/core.py:3`", "`textstats/core.py:40`");
         assertThat(labels()).containsExactly("agent-review:changes-requested");
     }
 
