@@ -30,6 +30,22 @@ as_root() {
 psql_super() { as_root runuser -u postgres -- psql -p "$PG_PORT" -v ON_ERROR_STOP=1 -qAt "$@"; }
 os_id() { (. /etc/os-release 2>/dev/null && echo "${ID:-unknown}") || echo unknown; }
 
+# --- --reset-test-db NAME: a fresh, empty test database (scripts/test.sh runs this before the suite) ---
+if [ "${1:-}" = "--reset-test-db" ]; then
+  name="${2:?usage: dev-services.sh --reset-test-db NAME}"
+  case "$name" in *test*) ;; *) die "refusing to reset '$name': only databases whose name contains 'test'";; esac
+  reset_sql=(-c "drop database if exists ${name} with (force)" -c "create database ${name} owner ${DB_USER}")
+  if psql_super "${reset_sql[@]}" 2>/dev/null && psql_super -d "$name" -c "create extension if not exists vector" >/dev/null; then
+    log "test database ${name} created afresh"
+  elif PGPASSWORD="${POSTGRES_PASSWORD:-}" psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qAt "${reset_sql[@]}" 2>/dev/null \
+       && PGPASSWORD="${POSTGRES_PASSWORD:-}" psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -d "$name" -qAt -c "create extension if not exists vector" >/dev/null; then
+    log "test database ${name} created afresh (over TCP as postgres)"
+  else
+    log "WARNING: could not recreate ${name}; the suite runs on the existing database"
+  fi
+  exit 0
+fi
+
 # --- already prepared? (local install done earlier, CI service containers, compose) ----------
 all_ready() {
   command -v psql >/dev/null 2>&1 && command -v redis-cli >/dev/null 2>&1 || return 1

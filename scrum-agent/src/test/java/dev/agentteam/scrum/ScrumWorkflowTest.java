@@ -97,7 +97,7 @@ class ScrumWorkflowTest {
         assertThat(result.usage().outputTokens()).isEqualTo(260);
         assertThat((String) auditRow(task).get("prompt")).contains("Write the sprint retrospective.",
                 "Committed: 2 stories, 8 points. Completed: 1 stories, 5 points.", "- #6 \"Checkout\" — IN_REVIEW, 3 points",
-                "\"clarifications\":{\"count\":2");
+                "\"clarifications\":{", "\"count\":2", "\"questions\":3");
     }
 
     private TaskEnvelope enqueue(String type, Map<String, Object> payload) {

@@ -37,13 +37,12 @@ class BacklogAssembler {
         Map<Long, List<TaskResponse>> tasksByStory = epicTasks.stream().filter(task -> task.storyId() != null)
                 .collect(Collectors.groupingBy(TaskView::storyId,
                         Collectors.mapping(TaskResponse::of, Collectors.toList())));
-        List<StoryResponse> storyResponses = epicStories.stream().map(story -> new StoryResponse(story.id(),
-                story.epicId(), story.title(), story.statement(), story.acceptanceCriteria(), story.estimate(),
-                story.priority(), story.status(), story.dependsOn(), story.createdAt(), story.doneAt(),
-                tasksByStory.getOrDefault(story.id(), List.of()))).toList();
+        List<StoryResponse> storyResponses = epicStories.stream()
+                .map(story -> StoryResponse.of(story, tasksByStory.getOrDefault(story.id(), List.of()))).toList();
         List<TaskResponse> epicLevel = epicTasks.stream().filter(task -> Objects.isNull(task.storyId()))
                 .map(TaskResponse::of).toList();
         return new EpicResponse(epic.id(), epic.title(), epic.description(), epic.ownerId(), epic.repositoryId(),
-                epic.status(), epic.createdAt(), epic.refinedAt(), epic.doneAt(), storyResponses, epicLevel);
+                epic.status(), epic.createdAt(), epic.refinedAt(), epic.doneAt(), epic.refinementError(), storyResponses,
+                epicLevel);
     }
 }

@@ -3,6 +3,7 @@ package dev.agentteam.orchestrator.backlog;
 import dev.agentteam.orchestrator.api.ApiProblems;
 import dev.agentteam.orchestrator.backlog.BacklogResponses.BacklogPage;
 import dev.agentteam.orchestrator.backlog.BacklogResponses.EpicResponse;
+import dev.agentteam.orchestrator.backlog.BacklogResponses.StoryResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,10 +32,12 @@ import java.util.List;
 class BacklogController {
 
     private final Epics epics;
+    private final Stories stories;
     private final BacklogAssembler assembler;
 
-    BacklogController(Epics epics, BacklogAssembler assembler) {
+    BacklogController(Epics epics, Stories stories, BacklogAssembler assembler) {
         this.epics = epics;
+        this.stories = stories;
         this.assembler = assembler;
     }
 
@@ -53,6 +56,13 @@ class BacklogController {
     EpicResponse get(@PathVariable("id") long id) {
         EpicView epic = epics.find(id).orElseThrow(() -> ApiProblems.notFound("epic", id));
         return assembler.assemble(List.of(epic)).get(0);
+    }
+
+    @PostMapping("/stories/{id}/accept")
+    @Operation(summary = "Accept a story the PO proposed", description = "PROPOSED → READY (stories arrive PROPOSED when "
+            + "agentteam.backlog.require-story-acceptance=true). Unknown id → 404; a story that is not PROPOSED → 409.")
+    StoryResponse accept(@PathVariable("id") long id) {
+        return StoryResponse.of(stories.accept(id), List.of());
     }
 
     @GetMapping("/backlog")

@@ -13,13 +13,20 @@ final class BacklogResponses {
     }
 
     record EpicResponse(long id, String title, String description, long ownerId, Long repositoryId,
-                        EpicStatus status, Instant createdAt, Instant refinedAt, Instant doneAt,
+                        EpicStatus status, Instant createdAt, Instant refinedAt, Instant doneAt, String refinementError,
                         List<StoryResponse> stories, List<TaskResponse> tasks) {
     }
 
-    record StoryResponse(long id, long epicId, String title, String statement, List<String> acceptanceCriteria,
-                         Integer estimate, int priority, StoryStatus status, List<Long> dependsOn,
-                         Instant createdAt, Instant doneAt, List<TaskResponse> tasks) {
+    record StoryResponse(long id, long epicId, String title, String statement,
+                         List<AcceptanceCriterion> acceptanceCriteria, Integer estimate, int priority, StoryStatus status,
+                         List<Long> dependsOn, boolean needsSplit, Instant createdAt, Instant doneAt,
+                         List<TaskResponse> tasks) {
+
+        static StoryResponse of(StoryView story, List<TaskResponse> tasks) {
+            return new StoryResponse(story.id(), story.epicId(), story.title(), story.statement(),
+                    story.acceptanceCriteria(), story.estimate(), story.priority(), story.status(), story.dependsOn(),
+                    story.needsSplit(), story.createdAt(), story.doneAt(), tasks);
+        }
     }
 
     record TaskResponse(long id, String type, String assignedTo, TaskState status, int attemptCount,

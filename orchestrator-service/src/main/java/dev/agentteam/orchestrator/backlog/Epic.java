@@ -47,6 +47,9 @@ class Epic {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "refinement_error")
+    private String refinementError;
+
     protected Epic() {
     }
 
@@ -69,12 +72,14 @@ class Epic {
         updatedAt = Instant.now();
     }
 
+    /** Still waiting for its stories; a failed refinement counts, since its task may be queued again. */
     boolean refining() {
-        return status == EpicStatus.REFINING || status == EpicStatus.CLARIFYING;
+        return status == EpicStatus.REFINING || status == EpicStatus.CLARIFYING || status == EpicStatus.REFINEMENT_FAILED;
     }
 
     void refined() {
         status = EpicStatus.REFINED;
+        refinementError = null;
         refinedAt = Instant.now();
         updatedAt = refinedAt;
     }
@@ -84,7 +89,22 @@ class Epic {
         updatedAt = Instant.now();
     }
 
+    /** A person answered the PO's questions: the refinement goes on. */
+    void clarified() {
+        if (status == EpicStatus.CLARIFYING) {
+            status = EpicStatus.REFINING;
+            updatedAt = Instant.now();
+        }
+    }
+
+    void refinementFailed(String reason) {
+        status = EpicStatus.REFINEMENT_FAILED;
+        refinementError = reason == null || reason.isBlank() ? "the refinement task failed" : reason;
+        updatedAt = Instant.now();
+    }
+
     EpicView view() {
-        return new EpicView(id, title, description, createdBy, repositoryId, status, createdAt, refinedAt, doneAt);
+        return new EpicView(id, title, description, createdBy, repositoryId, status, createdAt, refinedAt, doneAt,
+                refinementError);
     }
 }

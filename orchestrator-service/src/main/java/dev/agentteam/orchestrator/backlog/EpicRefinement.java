@@ -1,6 +1,8 @@
 package dev.agentteam.orchestrator.backlog;
 
+import dev.agentteam.orchestrator.clarification.ClarificationAnswered;
 import dev.agentteam.orchestrator.task.TaskBlocked;
+import dev.agentteam.orchestrator.task.TaskFailed;
 import dev.agentteam.orchestrator.task.TaskSucceeded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,14 +13,18 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The backlog's side of the PO agent's work: when {@code po.refine_epic} succeeds its stories are stored and the
- * epic is REFINED; when the PO asks a human (CLARIFY) the epic is CLARIFYING. Runs after the task's outcome is
- * committed, in its own transaction (docs/adr/task-dispatch.md).
+ * The backlog's side of the PO agent's work (docs/adr/po-refinement.md): when {@code po.refine_epic} succeeds its
+ * stories are stored (READY, or PROPOSED when stories need a person's acceptance) and the epic is REFINED; when the
+ * PO asks a person (CLARIFY) the epic is CLARIFYING until the answer sends it back to REFINING; when the task ends
+ * for good the epic is REFINEMENT_FAILED with the reason. Runs after the outcome is committed, in its own
+ * transaction (docs/adr/task-dispatch.md).
  */
 @Component
 class EpicRefinement {
@@ -28,11 +34,14 @@ class EpicRefinement {
     private final EpicRepository epics;
     private final StoryRepository stories;
     private final ApplicationEventPublisher events;
+    private final BacklogProperties settings;
 
-    EpicRefinement(EpicRepository epics, StoryRepository stories, ApplicationEventPublisher events) {
+    EpicRefinement(EpicRepository epics, StoryRepository stories, ApplicationEventPublisher events,
+                   BacklogProperties settings) {
         this.epics = epics;
         this.stories = stories;
         this.events = events;
+        this.settings = settings;
     }
 
     @TransactionalEventListener
@@ -42,32 +51,36 @@ class EpicRefinement {
             return;
         }
         Epic epic = epics.findById(event.epicId()).orElse(null);
-        if (epic == null || !epic.refining()) {
-            log.info("Ignoring refinement result of task {}: epic {} is not being refined", event.taskId(), event.epicId());
+        if (epic == null || !epic.refining() || stories.existsBySourceTaskId(event.taskId())) {
+            log.info("Ignoring refinement result of task {}: epic {} is not being refined by it", event.taskId(), event.epicId());
             return;
         }
-        ProposedStories proposed = ProposedStories.from(event.output());
+        StoryStatus status = settings.requireStoryAcceptance() ? StoryStatus.PROPOSED : StoryStatus.READY;
+        ProposedStories proposed = ProposedStories.from(event.output(), status, event.taskId());
+        Map<String, Story> byKey = new HashMap<>();
         List<Story> created = new ArrayList<>();
-        for (NewStory story : proposed.stories()) {
-            created.add(story == null ? null : stories.save(new Story(epic.id(), story)));
+        for (ProposedStories.Proposed story : proposed.stories()) {
+            Story saved = stories.save(new Story(epic.id(), story.story()));
+            byKey.putIfAbsent(story.key(), saved);
+            created.add(saved);
         }
         stories.flush();
         for (int i = 0; i < created.size(); i++) {
-            if (created.get(i) != null) {
-                Set<Long> dependsOn = new TreeSet<>();
-                for (int position : proposed.dependsOnPositions().get(i)) {
-                    if (position >= 0 && position < created.size() && position != i && created.get(position) != null) {
-                        dependsOn.add(created.get(position).id());
-                    }
+            Set<Long> dependsOn = new TreeSet<>();
+            for (String key : proposed.stories().get(i).dependsOnKeys()) {
+                Story sibling = byKey.get(key);
+                if (sibling != null && sibling != created.get(i)) {
+                    dependsOn.add(sibling.id());
                 }
-                created.get(i).dependOn(dependsOn);
             }
+            created.get(i).dependOn(dependsOn);
         }
         epic.refined();
-        log.info("Epic {} refined into {} stories by task {}", epic.id(),
-                created.stream().filter(s -> s != null).count(), event.taskId());
-        created.stream().filter(s -> s != null).map(Story::view).forEach(story ->
-                events.publishEvent(new StoryReady(story.id(), story.epicId(), story.estimate(), story.priority())));
+        log.info("Epic {} refined into {} {} stories by task {}", epic.id(), created.size(), status, event.taskId());
+        if (status == StoryStatus.READY) {
+            created.stream().map(Story::view).forEach(story ->
+                    events.publishEvent(new StoryReady(story.id(), story.epicId(), story.estimate(), story.priority())));
+        }
     }
 
     @TransactionalEventListener
@@ -75,6 +88,25 @@ class EpicRefinement {
     public void on(TaskBlocked event) {
         if (Epics.REFINE_TASK.equals(event.type()) && event.epicId() != null) {
             epics.findById(event.epicId()).filter(Epic::refining).ifPresent(Epic::awaitClarification);
+        }
+    }
+
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(ClarificationAnswered event) {
+        if (Epics.REFINE_TASK.equals(event.taskType()) && event.epicId() != null) {
+            epics.findById(event.epicId()).ifPresent(Epic::clarified);
+        }
+    }
+
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(TaskFailed event) {
+        if (Epics.REFINE_TASK.equals(event.type()) && event.epicId() != null) {
+            epics.findById(event.epicId()).filter(Epic::refining).ifPresent(epic -> {
+                log.warn("Refinement of epic {} failed for good (task {}): {}", epic.id(), event.taskId(), event.error());
+                epic.refinementFailed(event.error());
+            });
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.agentteam.orchestrator.backlog;
 
+import dev.agentteam.common.audit.SecretRedactor;
 import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.orchestrator.api.ApiProblems;
 import dev.agentteam.orchestrator.task.NewTask;
@@ -26,17 +27,21 @@ public class Epics {
     private final Users users;
     private final Tasks tasks;
     private final JdbcTemplate jdbc;
+    private final SecretRedactor redactor;
 
-    Epics(EpicRepository epics, Users users, Tasks tasks, JdbcTemplate jdbc) {
+    Epics(EpicRepository epics, Users users, Tasks tasks, JdbcTemplate jdbc, SecretRedactor redactor) {
         this.epics = epics;
         this.users = users;
         this.tasks = tasks;
         this.jdbc = jdbc;
+        this.redactor = redactor;
     }
 
     /**
      * Stores the epic (NEW), creates the {@code po.refine_epic} task and marks the epic REFINING, all in one
-     * transaction: the task is queued only once this commits. Unknown owner or repository → 422.
+     * transaction: the task is queued only once this commits. Unknown owner or repository → 422. Secrets pasted into
+     * the text (tokens, keys) are redacted before anything is stored, so no copy (epic, task payload, queue, prompt,
+     * audit, stories) ever holds them.
      */
     @Transactional
     public EpicView submit(NewEpic command) {
@@ -46,8 +51,10 @@ public class Epics {
         if (command.repositoryId() != null && !repositoryExists(command.repositoryId())) {
             throw ApiProblems.unprocessable("repository_id " + command.repositoryId() + " is not a known repository.");
         }
-        Epic epic = epics.saveAndFlush(new Epic(command.title(), command.description(), command.ownerId(),
-                command.repositoryId()));
+        String title = redactor.redact(command.title());
+        // a redaction marker can be longer than a short secret it replaces; the column holds 200 characters
+        Epic epic = epics.saveAndFlush(new Epic(title.length() <= 200 ? title : title.substring(0, 200),
+                redactor.redact(command.description()), command.ownerId(), command.repositoryId()));
         tasks.create(new NewTask(REFINE_TASK, AgentRole.PO, epic.id(), null, refinePayload(epic.view())));
         epic.startRefining();
         return epics.saveAndFlush(epic).view();

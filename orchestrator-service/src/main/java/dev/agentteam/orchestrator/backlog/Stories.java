@@ -35,6 +35,19 @@ public class Stories {
                 : stories.findByEpicIdInOrderByPriorityAscIdAsc(epicIds).stream().map(Story::view).toList();
     }
 
+    /** A person accepts a story the PO proposed: PROPOSED → READY, announced with {@link StoryReady}. */
+    @Transactional
+    public StoryView accept(long storyId) {
+        Story story = stories.findById(storyId).orElseThrow(() -> ApiProblems.notFound("story", storyId));
+        StoryStatus before = story.view().status();
+        if (!story.accept()) {
+            throw ApiProblems.conflict("Story " + storyId + " is " + before + "; only PROPOSED stories can be accepted.");
+        }
+        StoryView accepted = stories.saveAndFlush(story).view();
+        events.publishEvent(new StoryReady(accepted.id(), accepted.epicId(), accepted.estimate(), accepted.priority()));
+        return accepted;
+    }
+
     /** Adds a story to an epic; a READY story is announced with {@link StoryReady}. */
     @Transactional
     public StoryView add(long epicId, NewStory command) {

@@ -40,7 +40,7 @@ class Story {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "acceptance_criteria", nullable = false)
-    private List<String> acceptanceCriteria = new ArrayList<>();
+    private List<AcceptanceCriterion> acceptanceCriteria = new ArrayList<>();
 
     private Integer estimate;
 
@@ -55,6 +55,12 @@ class Story {
     @CollectionTable(name = "story_dependencies", joinColumns = @JoinColumn(name = "story_id"))
     @Column(name = "depends_on_id", nullable = false)
     private Set<Long> dependsOn = new TreeSet<>();
+
+    @Column(name = "needs_split", nullable = false)
+    private boolean needsSplit;
+
+    @Column(name = "source_task_id", updatable = false)
+    private Long sourceTaskId;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -80,12 +86,24 @@ class Story {
         this.priority = story.priority() == null ? 3 : story.priority();
         this.status = story.status() == null ? StoryStatus.READY : story.status();
         this.dependsOn = new TreeSet<>(story.dependsOn());
+        this.needsSplit = story.needsSplit();
+        this.sourceTaskId = story.sourceTaskId();
         this.createdAt = Instant.now();
         this.updatedAt = createdAt;
     }
 
     Long id() {
         return id;
+    }
+
+    /** PROPOSED → READY; false when the story was not waiting for acceptance. */
+    boolean accept() {
+        if (status != StoryStatus.PROPOSED) {
+            return false;
+        }
+        status = StoryStatus.READY;
+        updatedAt = Instant.now();
+        return true;
     }
 
     void dependOn(Set<Long> storyIds) {
@@ -95,6 +113,6 @@ class Story {
 
     StoryView view() {
         return new StoryView(id, epicId, title, statement, List.copyOf(acceptanceCriteria), estimate, priority, status,
-                List.copyOf(dependsOn), createdAt, startedAt, doneAt);
+                List.copyOf(dependsOn), createdAt, startedAt, doneAt, needsSplit);
     }
 }

@@ -10,4 +10,6 @@ interface StoryRepository extends JpaRepository<Story, Long> {
     List<Story> findByEpicIdInOrderByPriorityAscIdAsc(Collection<Long> epicIds);
 
     List<Story> findByIdInOrderByIdAsc(Collection<Long> ids);
+
+    boolean existsBySourceTaskId(long sourceTaskId);
 }

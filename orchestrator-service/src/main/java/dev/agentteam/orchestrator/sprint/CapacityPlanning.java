@@ -50,13 +50,29 @@ public class CapacityPlanning {
     /** Capacity ≤ 0 or end before start → 400; no READY story fits → 422 listing why each was left out. */
     @Transactional
     public PlannedSprint plan(PlanByCapacity command) {
+        // Same lock as manual planning: the candidates read here must still be free when the sprint is inserted.
+        jdbc.execute("select pg_advisory_xact_lock(" + SprintPlanning.PLANNING_LOCK + ")");
+        SprintPlan plan = preview(command);
+        SprintSummary created = planning.plan(new PlanSprint(command.name(), command.goal(), command.start(),
+                command.end(), command.capacityPoints(), plan.selectedIds()));
+        TaskView narrative = tasks.create(new NewTask(ScrumTaskTypes.PLAN_SPRINT, AgentRole.SCRUM, null, null,
+                PlanPayloads.narrativeTask(created, plan, velocity.recent())));
+        Sprint sprint = sprints.findById(created.id()).orElseThrow();
+        sprint.planned(SprintJson.write(PlanPayloads.plan(plan)), narrative.id());
+        return new PlannedSprint(sprints.saveAndFlush(sprint).summary(), plan, narrative.id());
+    }
+
+    /** The plan {@link #plan} would make now, with the same checks, without storing anything or asking the agent. */
+    @Transactional(readOnly = true)
+    public SprintPlan preview(PlanByCapacity command) {
         if (command.capacityPoints() <= 0) {
             throw ApiProblems.badRequest("capacity_points must be greater than 0, was " + command.capacityPoints() + ".");
         }
         SprintPlanning.checkDates(command.start(), command.end());
-        // Same lock as manual planning: the candidates read here must still be free when the sprint is inserted.
-        jdbc.execute("select pg_advisory_xact_lock(" + SprintPlanning.PLANNING_LOCK + ")");
-        List<Long> ready = jdbc.queryForList("select id from stories where status = 'READY' order by id", Long.class);
+        // Stories of cancelled epics may still say READY; they are not work anyone wants any more.
+        List<Long> ready = jdbc.queryForList("""
+                select s.id from stories s join epics e on e.id = s.epic_id
+                where s.status = 'READY' and e.status <> 'CANCELLED' order by s.id""", Long.class);
         Map<Long, String> inOpenSprint = openSprints(ready);
         List<StoryView> candidates = stories.find(ready.stream().filter(id -> !inOpenSprint.containsKey(id)).toList());
         Set<Long> candidateIds = new HashSet<>(candidates.stream().map(StoryView::id).toList());
@@ -75,14 +91,7 @@ public class CapacityPlanning {
         if (plan.selected().isEmpty()) {
             throw nothingFits(plan);
         }
-
-        SprintSummary created = planning.plan(new PlanSprint(command.name(), command.goal(), command.start(),
-                command.end(), command.capacityPoints(), plan.selectedIds()));
-        TaskView narrative = tasks.create(new NewTask(ScrumTaskTypes.PLAN_SPRINT, AgentRole.SCRUM, null, null,
-                PlanPayloads.narrativeTask(created, plan, velocity.recent())));
-        Sprint sprint = sprints.findById(created.id()).orElseThrow();
-        sprint.planned(SprintJson.write(PlanPayloads.plan(plan)), narrative.id());
-        return new PlannedSprint(sprints.saveAndFlush(sprint).summary(), plan, narrative.id());
+        return plan;
     }
 
     /** Story id → "open sprint 4 (\"Sprint 4\")" for those of these stories in a PLANNED or ACTIVE sprint. */

@@ -10,6 +10,7 @@ import dev.agentteam.orchestrator.sprint.SprintRequests.SprintResponse;
 import dev.agentteam.orchestrator.sprint.SprintRequests.SprintStory;
 import dev.agentteam.orchestrator.task.Tasks;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -57,8 +59,13 @@ class SprintController {
             + "open sprint, most urgent first (priority, then age), whose estimates fit the capacity left; a story comes "
             + "with the stories it depends on, and is skipped when a dependency is neither DONE nor plannable. `plan` "
             + "explains every choice. The Scrum agent then writes `plan_rationale`. 400 when capacity_points ≤ 0 or end "
-            + "is before start; 422 (with `skipped`) when no story fits.")
-    ResponseEntity<SprintResponse> planByCapacity(@Valid @RequestBody PlanSprintRequest request) {
+            + "is before start; 422 (with `skipped`) when no story fits. With dry_run=true: 200 with the plan only.")
+    ResponseEntity<?> planByCapacity(@Valid @RequestBody PlanSprintRequest request,
+                                     @Parameter(description = "Only compute and return the plan (200): no sprint, no task")
+                                     @RequestParam(name = "dry_run", defaultValue = "false") boolean dryRun) {
+        if (dryRun) {
+            return ResponseEntity.ok(PlanPayloads.plan(capacityPlanning.preview(request.toCommand())));
+        }
         return created(capacityPlanning.plan(request.toCommand()).sprint());
     }
 

@@ -20,6 +20,12 @@ class OpenApiTest extends IntegrationTest {
         JsonNode epicRequest = spec.get("components").get("schemas").get("CreateEpicRequest").get("properties");
         assertThat(epicRequest.propertyNames()).containsExactlyInAnyOrder("title", "description", "owner_id", "repository_id");
         assertThat(epicRequest.get("title").get("maxLength").asInt()).isEqualTo(200);
+        assertThat(spec.get("paths").propertyNames()).contains("/api/sprints/plan", "/api/sprints/{id}/start",
+                "/api/sprints/{id}/close", "/api/sprints/{id}/retro");
+        assertThat(spec.get("components").get("schemas").get("PlanSprintRequest").get("properties").propertyNames())
+                .containsExactlyInAnyOrder("name", "goal", "start", "end", "capacity_points");
+        assertThat(spec.get("components").get("schemas").get("RetroResponse").get("properties").propertyNames())
+                .contains("sprint_id", "went_well", "to_improve", "actions", "metrics");
     }
 
     @Test

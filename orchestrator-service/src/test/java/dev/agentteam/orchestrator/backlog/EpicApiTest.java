@@ -48,7 +48,8 @@ class EpicApiTest extends IntegrationTest {
         long id = api.postJson("/api/epics", """
                 {"title": "Checkout", "description": "Pay with card", "owner_id": 1}""").json().get("id").asLong();
         StoryView pay = stories.add(id, new NewStory("Pay by card", "As a buyer I want to pay by card",
-                List.of("card is charged", "receipt is sent"), 5, 1, null, null));
+                List.of(new AcceptanceCriterion("a cart", "the buyer pays by card", "the card is charged"),
+                        new AcceptanceCriterion("a paid order", "the payment succeeds", "a receipt is sent")), 5, 1, null, null));
         stories.add(id, new NewStory("Refund", null, null, null, 2, StoryStatus.PROPOSED, List.of(pay.id())));
         jdbc.update("insert into tasks (epic_id, story_id, type, assigned_to, trace_id) values (?, ?, 'dev.implement', 'dev', 't')",
                 id, pay.id());
@@ -60,7 +61,8 @@ class EpicApiTest extends IntegrationTest {
         assertThat(epic.get("stories")).hasSize(2);
         JsonNode first = epic.get("stories").get(0);
         assertThat(first.get("title").asString()).isEqualTo("Pay by card");
-        assertThat(first.get("acceptance_criteria").get(1).asString()).isEqualTo("receipt is sent");
+        assertThat(first.get("acceptance_criteria").get(1).get("then").asString()).isEqualTo("a receipt is sent");
+        assertThat(first.get("acceptance_criteria").get(1).get("given").asString()).isEqualTo("a paid order");
         assertThat(first.get("estimate").asInt()).isEqualTo(5);
         assertThat(first.get("tasks")).hasSize(1);
         assertThat(first.get("tasks").get(0).get("type").asString()).isEqualTo("dev.implement");
@@ -96,7 +98,7 @@ class EpicApiTest extends IntegrationTest {
     @Test
     void badBacklogParametersAreExplained() {
         Reply status = api.get("/api/backlog?status=FINISHED");
-        assertProblem(status, 400, "'status' must be one of [NEW, REFINING, CLARIFYING, REFINED, IN_PROGRESS, DONE, CANCELLED], got 'FINISHED'.");
+        assertProblem(status, 400, "'status' must be one of [NEW, REFINING, CLARIFYING, REFINED, REFINEMENT_FAILED, IN_PROGRESS, DONE, CANCELLED], got 'FINISHED'.");
         assertProblem(api.get("/api/backlog?size=1000"), 400, "size: must be less than or equal to 100");
         assertProblem(api.get("/api/backlog?page=-1"), 400, "page: must be greater than or equal to 0");
         assertProblem(api.get("/api/backlog?page=first"), 400, "'page' must be a number, got 'first'.");

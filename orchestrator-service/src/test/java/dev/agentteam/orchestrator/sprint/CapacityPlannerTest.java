@@ -63,8 +63,8 @@ class CapacityPlannerTest {
     @Test
     void dependenciesThatAreNeitherDoneNorPlannableKeepAStoryOut() {
         StoryView inProgress = new StoryView(10, 1, "Payments API", "", List.of(), 5, 1, StoryStatus.IN_PROGRESS,
-                List.of(), T0, null, null);
-        StoryView done = new StoryView(11, 1, "Login", "", List.of(), 3, 1, StoryStatus.DONE, List.of(), T0, null, null);
+                List.of(), T0, null, null, false);
+        StoryView done = new StoryView(11, 1, "Login", "", List.of(), 3, 1, StoryStatus.DONE, List.of(), T0, null, null, false);
         StoryView blocked = story(1, 1, 2, 0, 10L);
         StoryView onDone = story(2, 2, 2, 0, 11L);
         StoryView onBlocked = story(3, 3, 1, 0, 1L);
@@ -92,6 +92,6 @@ class CapacityPlannerTest {
 
     private static StoryView story(long id, int priority, Integer estimate, int ageOffsetMinutes, Long... dependsOn) {
         return new StoryView(id, 1, "Story " + id, "", List.of(), estimate, priority, StoryStatus.READY,
-                List.of(dependsOn), T0.plusSeconds(60L * ageOffsetMinutes), null, null);
+                List.of(dependsOn), T0.plusSeconds(60L * ageOffsetMinutes), null, null, false);
     }
 }

@@ -65,13 +65,21 @@ class SprintPlanningApiTest extends IntegrationTest {
         long h = add("Order history", 2, 3, StoryStatus.READY);
         long z = add("Search by name", 1, 5, StoryStatus.READY, done);
         add("Loyalty points", 2, 1, StoryStatus.PROPOSED);
+        long cancelledEpic = jdbc.queryForObject(
+                "insert into epics (title, created_by, status) values ('Old shop', 1, 'CANCELLED') returning id", Long.class);
+        stories.add(cancelledEpic, new NewStory("Fax orders", null, null, 1, 1, StoryStatus.READY, List.of()));
         long other = api.postJson("/api/sprints", """
                 {"name": "Running", "start": "2026-11-16", "end": "2026-11-29", "stories": [%d]}""".formatted(taken))
                 .json().get("id").asLong();
 
-        Reply reply = api.postJson("/api/sprints/plan", """
+        String request = """
                 {"name": "Sprint 7", "goal": "Sell online", "start": "2026-12-01", "end": "2026-12-14",
-                 "capacity_points": 20}""");
+                 "capacity_points": 20}""";
+        Reply preview = api.postJson("/api/sprints/plan?dry_run=true", request);
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from sprints where name = 'Sprint 7'", Long.class)).isZero();
+
+        Reply reply = api.postJson("/api/sprints/plan", request);
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         JsonNode sprint = reply.json();
@@ -83,6 +91,7 @@ class SprintPlanningApiTest extends IntegrationTest {
         // h 2 → 2 left; z 1 (its dependency is DONE) → 1 left
         assertThat(ids(plan.get("selected"))).containsExactly(a, c, b, h, z);
         assertThat(plan.get("selected_points").asInt()).isEqualTo(19);
+        assertThat(preview.json()).isEqualTo(plan);
         assertThat(sprint.get("planned_points").asInt()).isEqualTo(19);
         assertThat(ids(plan.get("skipped"))).containsExactlyInAnyOrder(d, unestimated, big, taken);
         assertThat(reason(plan.get("skipped"), d)).isEqualTo("depends on story " + inProgress

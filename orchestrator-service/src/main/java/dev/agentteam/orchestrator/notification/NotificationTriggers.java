@@ -1,0 +1,90 @@
+package dev.agentteam.orchestrator.notification;
+
+import dev.agentteam.orchestrator.pullrequest.ForgeEvent;
+import dev.agentteam.orchestrator.pullrequest.PullRequestDetails;
+import dev.agentteam.orchestrator.pullrequest.PullRequestView;
+import dev.agentteam.orchestrator.pullrequest.PullRequests;
+import dev.agentteam.orchestrator.task.TaskBlocked;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What people are told about: a pull request that waits for a human (CI green and review done, on GitHub or the
+ * embedded forge), announced once per head commit; and a task blocked on questions (a clarification). Reacts only
+ * to committed changes and decides on the notification thread, never in the transaction that caused it.
+ */
+@Component
+class NotificationTriggers {
+
+    private static final Set<String> REVIEW_DONE = Set.of("APPROVED", "COMMENTED");
+
+    private final Notifications notifications;
+    private final PullRequests pullRequests;
+    private final JdbcClient jdbc;
+
+    NotificationTriggers(Notifications notifications, PullRequests pullRequests, JdbcClient jdbc) {
+        this.notifications = notifications;
+        this.pullRequests = pullRequests;
+        this.jdbc = jdbc;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(TaskBlocked blocked) {
+        notifications.run(() -> notifications.send("Clarification needed: task " + blocked.taskId() + " ("
+                + blocked.type() + (blocked.storyId() != null ? ", story " + blocked.storyId()
+                : blocked.epicId() != null ? ", epic " + blocked.epicId() : "") + ") asks:\n"
+                + blocked.questions().stream().map(question -> "• " + question).collect(Collectors.joining("\n"))
+                + "\nAnswer it in the clarification inbox."));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ForgeEvent.ReviewSubmitted review) {
+        notifications.run(() -> pullRequests.details(review.prId()).ifPresent(this::announceIfReady));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ForgeEvent.CommitStatusChanged status) {
+        notifications.run(() -> pullRequests.list("OPEN").stream()
+                .filter(pr -> pr.repo().equals(status.repo()) && status.sha().equals(pr.headSha()))
+                .forEach(pr -> pullRequests.details(pr.id()).ifPresent(this::announceIfReady)));
+    }
+
+    private void announceIfReady(PullRequestDetails details) {
+        PullRequestView pr = details.pullRequest();
+        if (!pr.open() || !ciGreen(details) || !reviewDone(details) || !firstTime("pr-ready:" + pr.id() + ":" + pr.headSha())) {
+            return;
+        }
+        notifications.send("Pull request " + pr.repo() + "#" + pr.number() + " \"" + pr.title() + "\" waits for your "
+                + "approval: CI is green and the review is done." + (pr.url() == null ? "" : "\n" + pr.url()));
+    }
+
+    /** GitHub pull requests carry their CI verdict; the embedded forge's are read from its status reports. */
+    private static boolean ciGreen(PullRequestDetails details) {
+        String ci = details.pullRequest().ciStatus();
+        if (!"PENDING".equals(ci)) {
+            return "SUCCESS".equals(ci);
+        }
+        return !details.statuses().isEmpty()
+                && details.statuses().stream().allMatch(status -> "SUCCESS".equals(status.state()));
+    }
+
+    /** A recorded verdict decides; without one, a review summary on the head commit (the embedded forge's). */
+    private static boolean reviewDone(PullRequestDetails details) {
+        PullRequestView pr = details.pullRequest();
+        if (!"PENDING".equals(pr.reviewStatus())) {
+            return REVIEW_DONE.contains(pr.reviewStatus());
+        }
+        return details.comments().stream()
+                .anyMatch(comment -> "review".equals(comment.kind()) && pr.headSha() != null
+                        && pr.headSha().equals(comment.commitSha()));
+    }
+
+    private boolean firstTime(String key) {
+        return jdbc.sql("insert into notifications_sent (key) values (?) on conflict (key) do nothing")
+                .param(key).update() == 1;
+    }
+}

@@ -1,0 +1,181 @@
+package dev.agentteam.orchestrator.pullrequest;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Pull requests that live on GitHub, mirrored into pr_records from webhook deliveries. Every change publishes the
+ * same {@link ForgeEvent} the embedded forge publishes, so the rest of the orchestrator reacts to both alike.
+ * Replaying a delivery changes nothing and publishes nothing a second time.
+ */
+@Service
+public class HostedPullRequests {
+
+    /** A pull request as a GitHub payload describes it; {@code headSha} is the head commit now. */
+    public record Snapshot(String repo, int number, String title, String body, String url, String head, String base,
+            String headSha) {
+    }
+
+    private final PullRequestRecords records;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher publisher;
+
+    HostedPullRequests(PullRequestRecords records, JdbcClient jdbc, ApplicationEventPublisher publisher) {
+        this.records = records;
+        this.jdbc = jdbc;
+        this.publisher = publisher;
+    }
+
+    public Optional<PullRequestView> find(String repo, int number) {
+        return records.find(repo, number).map(PullRequestRecords.Row::view);
+    }
+
+    /** Opened or reopened: the record is OPEN afterwards; the event only when it was not open before. */
+    @Transactional
+    public PullRequestView opened(Snapshot pr) {
+        Optional<PullRequestView> before = find(pr.repo(), pr.number());
+        PullRequestView now = upsert(pr, before);
+        if (before.isEmpty() || !before.get().open()) {
+            jdbc.sql("update pr_records set status = 'OPEN', closed_at = null, updated_at = now() where id = ?")
+                    .param(now.id()).update();
+            publisher.publishEvent(new ForgeEvent.PullRequestOpened(now.id(), now.repo(), now.number(), now.head(),
+                    now.headSha(), now.storyId()));
+        }
+        return find(pr.repo(), pr.number()).orElseThrow();
+    }
+
+    /** New commits on the head: CI and review start over for the new head commit. */
+    @Transactional
+    public PullRequestView synchronize(Snapshot pr) {
+        return upsert(pr, find(pr.repo(), pr.number()));
+    }
+
+    /** Closed, merged or not; a PR already closed the same way stays as it is. */
+    @Transactional
+    public PullRequestView closed(Snapshot pr, boolean merged, String mergeSha) {
+        PullRequestView now = upsert(pr, find(pr.repo(), pr.number()));
+        String status = merged ? "MERGED" : "CLOSED";
+        if (!status.equals(now.status())) {
+            jdbc.sql("""
+                    update pr_records set status = :status, closed_at = now(), updated_at = now(),
+                           merged_at = case when :merged then now() else merged_at end,
+                           result = case when :merged then coalesce(result, '{}'::jsonb)
+                                    || jsonb_build_object('merge_sha', cast(:mergeSha as text)) else result end
+                    where id = :id""")
+                    .param("status", status).param("merged", merged).param("mergeSha", mergeSha).param("id", now.id())
+                    .update();
+            publisher.publishEvent(merged
+                    ? new ForgeEvent.PullRequestMerged(now.id(), now.repo(), now.number(), now.head(), now.headSha(),
+                            mergeSha, now.storyId())
+                    : new ForgeEvent.PullRequestClosed(now.id(), now.repo(), now.number(), now.head(), now.storyId()));
+        }
+        return find(pr.repo(), pr.number()).orElseThrow();
+    }
+
+    /**
+     * A submitted review: APPROVED, CHANGES_REQUESTED (one more review round) or COMMENTED, which does not undo an
+     * earlier verdict on the same head. {@code reviewState} null means the review was dismissed: PENDING again.
+     */
+    @Transactional
+    public PullRequestView reviewed(Snapshot pr, String reviewState, String commitSha, String author, String summary) {
+        PullRequestView now = upsert(pr, find(pr.repo(), pr.number()));
+        jdbc.sql("""
+                update pr_records set updated_at = now(),
+                       review_status = case when cast(:state as text) is null then 'PENDING'
+                                            when cast(:state as text) = 'COMMENTED' and review_status <> 'PENDING' then review_status
+                                            else cast(:state as text) end,
+                       review_rounds = review_rounds + case when cast(:state as text) = 'CHANGES_REQUESTED' then 1 else 0 end
+                where id = :id""").param("state", reviewState).param("id", now.id()).update();
+        if (reviewState != null) {
+            comment(now.id(), "review", author, summary, null, null, commitSha);
+            publisher.publishEvent(new ForgeEvent.ReviewSubmitted(now.id(), now.repo(), now.number(), commitSha, 0, author));
+        }
+        return find(pr.repo(), pr.number()).orElseThrow();
+    }
+
+    /** A comment in the conversation ({@code path} null) or on a line of a file ({@code path} and {@code line}). */
+    @Transactional
+    public void commented(PullRequestView pr, String author, String body, String path, Integer line, String commitSha) {
+        comment(pr.id(), path == null ? "comment" : "inline", author, body, path, line, commitSha);
+    }
+
+    /**
+     * CI reported {@code state} (PENDING, RUNNING, SUCCESS, FAILURE, ERROR) for commit {@code sha}: every open pull
+     * request whose head it is takes that CI status. Returns those pull requests.
+     */
+    @Transactional
+    public List<PullRequestView> ciReported(String repo, String sha, String context, String state, String targetUrl) {
+        List<PullRequestView> prs = jdbc.sql("""
+                update pr_records set ci_status = :state, updated_at = now()
+                where repo = :repo and head_sha = :sha and status = 'OPEN' and ci_status <> :state returning id""")
+                .param("state", state).param("repo", repo).param("sha", sha).query(Long.class).list().stream()
+                .map(id -> records.find(id).orElseThrow().view()).toList();
+        jdbc.sql("""
+                insert into commit_statuses (repository_id, sha, kind, context, state, target_url)
+                select id, :sha, 'check_run', :context, :state, :url from repositories where full_name = :repo
+                  and :sha ~ '^[0-9a-f]{40}$' and :state <> 'RUNNING'""")
+                .param("sha", sha).param("context", context).param("state", state).param("url", targetUrl)
+                .param("repo", repo).update();
+        if (!prs.isEmpty()) {
+            publisher.publishEvent(new ForgeEvent.CommitStatusChanged(repo, sha, "check_run", context, state, targetUrl));
+        }
+        return prs;
+    }
+
+    /** A push to {@code branch}: open pull requests with that head move to {@code sha}. */
+    @Transactional
+    public List<PullRequestView> pushed(String repo, String branch, String sha) {
+        return records.openWithHead(repo, branch).stream().map(PullRequestRecords.Row::view)
+                .filter(pr -> !sha.equals(pr.headSha()))
+                .map(pr -> upsert(new Snapshot(repo, pr.number(), pr.title(), pr.body(), pr.url(), branch, pr.base(), sha),
+                        Optional.of(pr)))
+                .toList();
+    }
+
+    private PullRequestView upsert(Snapshot pr, Optional<PullRequestView> before) {
+        if (before.isEmpty()) {
+            jdbc.sql("""
+                    insert into pr_records (repository_id, repo, pr_number, branch, base_branch, title, body, url, head_sha, story_id)
+                    values ((select id from repositories where full_name = :repo limit 1), :repo, :number, :head, :base,
+                            :title, :body, :url, :sha, (select id from stories where id = :storyId))""")
+                    .param("repo", pr.repo()).param("number", pr.number()).param("head", pr.head())
+                    .param("base", pr.base()).param("title", nonNull(pr.title())).param("body", nonNull(pr.body()))
+                    .param("url", pr.url()).param("sha", pr.headSha()).param("storyId", PullRequests.storyId(pr.head()))
+                    .update();
+            return find(pr.repo(), pr.number()).orElseThrow();
+        }
+        PullRequestView old = before.get();
+        boolean newHead = pr.headSha() != null && !pr.headSha().equals(old.headSha());
+        jdbc.sql("""
+                update pr_records set title = :title, body = :body, url = coalesce(:url, url),
+                       base_branch = :base, head_sha = coalesce(:sha, head_sha), updated_at = now(),
+                       ci_status = case when :newHead then 'PENDING' else ci_status end,
+                       review_status = case when :newHead then 'PENDING' else review_status end
+                where id = :id""")
+                .param("title", nonNull(pr.title())).param("body", nonNull(pr.body())).param("url", pr.url())
+                .param("base", pr.base()).param("sha", pr.headSha()).param("newHead", newHead).param("id", old.id())
+                .update();
+        if (newHead && old.open()) {
+            publisher.publishEvent(new ForgeEvent.PullRequestSynchronized(old.id(), old.repo(), old.number(),
+                    old.head(), pr.headSha(), old.storyId()));
+        }
+        return find(pr.repo(), pr.number()).orElseThrow();
+    }
+
+    private void comment(long prId, String kind, String author, String body, String path, Integer line, String sha) {
+        jdbc.sql("""
+                insert into pr_comments (pr_id, kind, author, body, path, line, commit_sha)
+                values (:pr, :kind, :author, :body, :path, :line, :sha)""")
+                .param("pr", prId).param("kind", kind).param("author", author == null ? "unknown" : author)
+                .param("body", nonNull(body)).param("path", path).param("line", line).param("sha", sha).update();
+    }
+
+    private static String nonNull(String text) {
+        return text == null ? "" : text;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.agentteam.po;
+
+import dev.agentteam.common.audit.SecretRedactor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The user message of a refinement: the epic (and any answers a person gave to earlier questions) as delimited,
+ * labelled data. The text is untrusted: secrets are redacted before a model sees it, HTML comments and invisible
+ * characters (where instructions hide) are removed, our delimiters cannot be forged, and it is cut to a limit.
+ */
+final class EpicMessage {
+
+    private static final String EPIC = Templates.load("epic-message.md");
+    private static final String ANSWERS = Templates.load("answers-section.md");
+    private static final Pattern HTML_COMMENT = Pattern.compile("<!--[\\s\\S]*?(-->|$)");
+    // format characters (zero-width, bidi overrides, tag characters) and controls other than newline and tab
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}&&[^\\u200D]]|[\\p{Cc}&&[^\\n\\t]]");
+    private static final Pattern DELIMITER = Pattern.compile("(?i)</?\\s*(epic|answers)\\s*>");
+    private static final String TRUNCATED = "\n[… cut: the text was longer than the agent reads]";
+
+    private final SecretRedactor redactor;
+    private final int maxChars;
+
+    EpicMessage(SecretRedactor redactor, int maxChars) {
+        this.redactor = redactor;
+        this.maxChars = maxChars;
+    }
+
+    String render(Map<String, Object> payload) {
+        String title = clean(text(payload.get("title")), 200);
+        String description = clean(text(payload.get("description")), maxChars);
+        String message = Templates.fill(EPIC, Map.of("title", title.isEmpty() ? "(no title)" : title,
+                "description", description.isEmpty() ? "(no description)" : description));
+        List<String> answers = answers(payload.get("clarifications"));
+        if (!answers.isEmpty()) {
+            message += Templates.fill(ANSWERS, Map.of("answers", clean(String.join("\n\n", answers), maxChars)));
+        }
+        return message;
+    }
+
+    /** Earlier rounds of questions and answers: {@code [{"question": …, "answer": …}]}, as the orchestrator merges them. */
+    private static List<String> answers(Object value) {
+        List<String> pairs = new ArrayList<>();
+        if (value instanceof List<?> items) {
+            for (Object item : items) {
+                if (item instanceof Map<?, ?> pair && !text(pair.get("answer")).isBlank()) {
+                    pairs.add("Q: " + text(pair.get("question")).strip() + "\nA: " + text(pair.get("answer")).strip());
+                }
+            }
+        }
+        return pairs;
+    }
+
+    String clean(String raw, int limit) {
+        String text = raw.replace("\r\n", "\n").replace('\r', '\n');
+        text = HTML_COMMENT.matcher(text).replaceAll("");
+        text = INVISIBLE.matcher(text).replaceAll("");
+        text = DELIMITER.matcher(text).replaceAll("[$1]");
+        text = redactor.redact(text).strip();
+        return text.length() <= limit ? text : text.substring(0, limit) + TRUNCATED;
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+}
