@@ -27,8 +27,8 @@ import dev.agentteam.common.worker.WorkerContext;
 
 /**
  * {@code cicd.follow_ci}: GitHub repositories run their own CI (Actions). This reads the workflow runs of the pull
- * request's head: still running → {@code pending}; failed → each failed job's log kept as an artifact and read for
- * test counts and failures. With {@code "rerun_failed": true} in the payload (QA suspects a flaky test) the failed
+ * request's head: a failed run → each failed job's log kept as an artifact and read for test counts and failures
+ * (even while other runs still go); otherwise {@code pending} until all runs finished, then {@code success}. With {@code "rerun_failed": true} in the payload (QA suspects a flaky test) the failed
  * jobs of runs on their first attempt are re-run once ({@code rerun_requested}); GitHub then reports again.
  */
 @Component
@@ -67,13 +67,11 @@ class FollowCiHandler implements TaskHandler {
             out.put("head_sha", ci.headSha());
             out.put("runs", runs.stream().map(r -> Map.of("id", r.id(), "name", r.name(), "status", r.status(),
                     "conclusion", String.valueOf(r.conclusion()), "attempt", r.attempt())).toList());
-            if (runs.isEmpty() || runs.stream().anyMatch(r -> !r.completed())) {
-                out.put("conclusion", "pending");
-                return TaskResult.succeeded(task, context.workerId(), out, null);
-            }
+            // a failed run is a verdict even while other runs still go; without one, wait for all of them
             List<GitHubActions.WorkflowRun> failed = runs.stream().filter(GitHubActions.WorkflowRun::failed).toList();
             if (failed.isEmpty()) {
-                out.put("conclusion", "success");
+                boolean done = !runs.isEmpty() && runs.stream().allMatch(GitHubActions.WorkflowRun::completed);
+                out.put("conclusion", done ? "success" : "pending");
                 return TaskResult.succeeded(task, context.workerId(), out, null);
             }
             if (Boolean.TRUE.equals(task.payload().get("rerun_failed"))) {

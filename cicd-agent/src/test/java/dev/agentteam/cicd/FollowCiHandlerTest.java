@@ -124,6 +124,25 @@ class FollowCiHandlerTest {
                 e -> assertThat(e.retryAfter()).isBetween(Duration.ofSeconds(100), Duration.ofSeconds(121)));
     }
 
+    @Test
+    void aFailedRunIsAVerdictWhileAnotherStillRuns() throws Exception {
+        github.stubFor(get(urlPathEqualTo(RUNS)).willReturn(okJson("""
+                {"total_count": 2, "workflow_runs": [
+                  {"id": 30433642, "name": "CI", "head_sha": "%1$s", "status": "completed", "conclusion": "failure", "run_attempt": 1},
+                  {"id": 30433643, "name": "Lint", "head_sha": "%1$s", "status": "in_progress", "conclusion": null, "run_attempt": 1}]}
+                """.formatted(SHA))));
+        github.stubFor(get(urlPathEqualTo(RUNS + "/30433642/jobs")).willReturn(okJson("""
+                {"total_count": 1, "jobs": [{"id": 7, "name": "test", "status": "completed", "conclusion": "timed_out"}]}
+                """)));
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop/actions/jobs/7/logs")).willReturn(aResponse().withStatus(200)
+                .withBody("##[error]The job running on runner GitHub Actions 2 has exceeded the maximum execution time")));
+
+        TaskResult result = run(Map.of());
+
+        assertThat(result.output()).containsEntry("conclusion", "failure").containsEntry("timed_out", true);
+        assertThat(result.output().get("log_tail").toString()).contains("CI / test (timed_out)", "maximum execution time");
+    }
+
     private void runs(String status, String conclusion, int attempt) {
         github.stubFor(get(urlPathEqualTo(RUNS)).willReturn(okJson("""
                 {"total_count": 1, "workflow_runs": [{"id": 30433642, "name": "CI", "head_sha": "%s", "status": "%s",

@@ -40,7 +40,7 @@ class AgentUsageSections {
 
     /** CLARIFY rounds (clarification requests), the questions they asked, and how many still wait for a human. */
     @Bean
-    MetricSection clarifications(NamedParameterJdbcTemplate jdbc) {
+    MetricSection clarificationsSection(NamedParameterJdbcTemplate jdbc) {
         String sql = """
                 select count(*) as requests, coalesce(sum(jsonb_array_length(c.questions)), 0) as questions,
                        count(*) filter (where c.status = 'OPEN') as open

@@ -35,6 +35,7 @@ class PullRequestChecks {
     static final String RUN_CI = "cicd.run_ci";
     static final String REVIEW = "review.review_pr";
     static final String DEPLOY = "cicd.deploy";
+    static final String FOLLOW_CI = "cicd.follow_ci";
     private static final Logger log = LoggerFactory.getLogger(PullRequestChecks.class);
 
     private final PullRequests pullRequests;
@@ -82,6 +83,25 @@ class PullRequestChecks {
                 });
     }
 
+    /**
+     * GitHub reported failing CI (webhook check run / suite / workflow run) on an open pull request's head: the
+     * CI/CD agent reads the failed jobs ({@code cicd.follow_ci}); its result leads to the QA triage like ours does.
+     * The webhook feature publishes this only when the pull request's CI status changes, so once per head.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void on(ForgeEvent.CommitStatusChanged changed) {
+        if (!"FAILURE".equalsIgnoreCase(changed.state()) || !properties.followGitHubCi()) {
+            return;
+        }
+        repositories.list().stream()
+                .filter(r -> r.forge() == ForgeType.GITHUB && changed.repo().equals(r.fullName()))
+                .findFirst().ifPresent(repository -> pullRequests.list("OPEN").stream()
+                        .filter(pr -> changed.repo().equals(pr.repo()) && changed.sha().equals(pr.headSha()))
+                        .forEach(pr -> tasks.create(new NewTask(FOLLOW_CI, AgentRole.CICD, null, pr.storyId(),
+                                payload(repository, pr, null)))));
+    }
+
     private void check(long prId) {
         PullRequestView pr = pullRequests.find(prId).orElse(null);
         if (pr == null || !pr.open() || pr.repositoryId() == null || pr.headSha() == null) {
@@ -116,7 +136,8 @@ class PullRequestChecks {
         map.put("id", story.id());
         map.put("title", story.title());
         map.put("statement", story.statement());
-        map.put("acceptance_criteria", story.acceptanceCriteria());
+        map.put("acceptance_criteria", story.acceptanceCriteria().stream()
+                .map(c -> Map.of("given", c.given(), "when", c.when(), "then", c.then())).toList());
         return map;
     }
 

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fixRegressions queue {@code dev.fix_regression} when QA finds a regression
  * @param addressReviews queue {@code dev.address_review} when a review requests changes (within the review rounds)
  * @param deployAfterMerge queue {@code cicd.deploy} (the CI/CD agent's deploy and smoke commands) after a merge
+ * @param followGitHubCi queue {@code cicd.follow_ci} when GitHub reports failing CI on a pull request's head
  */
 @ConfigurationProperties("agentteam.quality")
 public record QualityProperties(
@@ -20,5 +21,6 @@ public record QualityProperties(
         @DefaultValue("true") boolean triage,
         @DefaultValue("true") boolean fixRegressions,
         @DefaultValue("true") boolean addressReviews,
-        @DefaultValue("false") boolean deployAfterMerge) {
+        @DefaultValue("false") boolean deployAfterMerge,
+        @DefaultValue("true") boolean followGitHubCi) {
 }

@@ -35,7 +35,6 @@ class QualityResults {
     static final String TRIAGE = "qa.triage";
     static final String FIX_REGRESSION = "dev.fix_regression";
     static final String ADDRESS_REVIEW = "dev.address_review";
-    static final String FOLLOW_CI = "cicd.follow_ci";
     private static final Logger log = LoggerFactory.getLogger(QualityResults.class);
 
     private final PullRequests pullRequests;
@@ -59,7 +58,7 @@ class QualityResults {
         switch (done.type()) {
             case PullRequestChecks.RUN_CI -> ci(done);
             // GitHub Actions: only a finished run is a CI result; pending and rerun_requested wait for GitHub
-            case FOLLOW_CI -> {
+            case PullRequestChecks.FOLLOW_CI -> {
                 if ("success".equals(done.output().get("conclusion")) || "failure".equals(done.output().get("conclusion"))) {
                     ci(done);
                 }
@@ -128,7 +127,7 @@ class QualityResults {
                     .filter(c -> out.get("regressions") instanceof List<?> r && r.isEmpty()).ifPresent(c -> {
                         Map<String, Object> payload = PullRequestChecks.payload(c.repository(), c.pr(), null);
                         payload.put("rerun_failed", true);
-                        tasks.create(new NewTask(FOLLOW_CI, AgentRole.CICD, null, done.storyId(), payload));
+                        tasks.create(new NewTask(PullRequestChecks.FOLLOW_CI, AgentRole.CICD, null, done.storyId(), payload));
                     });
         }
         List<Map<String, Object>> regressions = maps(out.get("regressions"));

@@ -55,7 +55,7 @@ class QualityReactionsTest extends IntegrationTest {
         long epicId = jdbc.queryForObject("insert into epics (title, created_by) values ('Stats', 1) returning id", Long.class);
         storyId = jdbc.queryForObject("""
                 insert into stories (epic_id, title, statement, acceptance_criteria)
-                values (?, 'Count words', 'As a writer I want word counts', '["Given text, when counted, then words"]')
+                values (?, 'Count words', 'As a writer I want word counts', '[{"given": "a text", "when": "counted", "then": "its words"}]')
                 returning id""", Long.class, epicId);
         prId = jdbc.queryForObject("""
                 insert into pr_records (repository_id, story_id, pr_number, repo, branch, head_sha)
@@ -71,7 +71,7 @@ class QualityReactionsTest extends IntegrationTest {
         Map<String, Object> review = payload("review.review_pr");
         assertThat(review).containsEntry("round", 1).containsEntry("story_id", (int) storyId);
         assertThat(review.get("pull_request").toString()).contains("head_sha=" + SHA, "number=3");
-        assertThat(review.get("story").toString()).contains("Given text, when counted, then words");
+        assertThat(review.get("story").toString()).contains("given=a text", "when=counted", "then=its words");
         assertThat(payload("cicd.run_ci").get("repository").toString()).contains("test_command=python3 -m unittest");
         assertThat(column("ci_status")).isEqualTo("RUNNING");
     }
@@ -154,7 +154,7 @@ class QualityReactionsTest extends IntegrationTest {
         assertThat(types()).doesNotContain("cicd.deploy");
 
         new PullRequestChecks(pullRequests, repositories, stories, tasks, records,
-                new QualityProperties(true, true, true, true, true, true))
+                new QualityProperties(true, true, true, true, true, true, true))
                 .on(new ForgeEvent.PullRequestMerged(prId, "agent-team/quality-demo", 3, "feature/ISSUE-" + storyId,
                         SHA, "fedcba9876543210fedcba9876543210fedcba98", storyId));
 
@@ -185,6 +185,26 @@ class QualityReactionsTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from flaky_tests", Integer.class)).isEqualTo(1);
         assertThat(payload("cicd.follow_ci")).containsEntry("rerun_failed", true);
         assertThat(types()).doesNotContain("dev.fix_regression");
+    }
+
+    @Test
+    void failingGitHubCiOnTheHeadIsFollowedOursIsNot() {
+        events.publishEvent(new ForgeEvent.CommitStatusChanged("agent-team/quality-demo", SHA, "status", "agent-team/ci",
+                "FAILURE", null));
+        assertThat(types()).isEmpty();
+
+        jdbc.update("update repositories set forge = 'github', full_name = 'acme/quality-demo' where name = 'quality-demo'");
+        jdbc.update("update pr_records set repo = 'acme/quality-demo' where id = ?", prId);
+        events.publishEvent(new ForgeEvent.CommitStatusChanged("acme/quality-demo", SHA, "check_run", "CI", "SUCCESS", null));
+        events.publishEvent(new ForgeEvent.CommitStatusChanged("acme/quality-demo", "f".repeat(40), "check_run", "CI",
+                "FAILURE", null));
+        assertThat(types()).isEmpty();
+
+        events.publishEvent(new ForgeEvent.CommitStatusChanged("acme/quality-demo", SHA, "check_run", "CI", "FAILURE", null));
+
+        assertThat(types()).containsExactly("cicd.follow_ci");
+        assertThat(payload("cicd.follow_ci").get("pull_request").toString()).contains("head_sha=" + SHA);
+        assertThat(payload("cicd.follow_ci").get("repository").toString()).contains("forge=github", "acme/quality-demo");
     }
 
     private void opened() {
