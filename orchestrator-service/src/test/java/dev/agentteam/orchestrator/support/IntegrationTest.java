@@ -28,12 +28,29 @@ public abstract class IntegrationTest {
     @BeforeEach
     void cleanDatabase() {
         api = new TestApi(port);
-        jdbc.execute("truncate epics, stories, story_dependencies, sprints, sprint_stories, tasks, task_transitions, "
-                + "pr_records, approvals, clarifications, artifacts, agent_logs, test_runs, flaky_tests restart identity cascade");
+        truncateRetryingDeadlocks();
         jdbc.update("delete from users where id > 1");
         // Other test contexts may have emptied users after this context bootstrapped user 1.
         jdbc.update("insert into users (id, name, role) values (1, 'admin', 'admin') on conflict (id) do nothing");
         jdbc.queryForObject("select setval(pg_get_serial_sequence('users', 'id'), (select max(id) from users))", Long.class);
+    }
+
+    /**
+     * Work the previous test started asynchronously (webhook deliveries, the reactions they trigger) may still hold
+     * row locks; TRUNCATE then deadlocks with it. Postgres aborts one side, so trying again a few times is enough.
+     */
+    private void truncateRetryingDeadlocks() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbc.execute("truncate epics, stories, story_dependencies, sprints, sprint_stories, tasks, task_transitions, "
+                        + "pr_records, approvals, clarifications, artifacts, agent_logs, test_runs, flaky_tests restart identity cascade");
+                return;
+            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     protected long seedUser(String name) {
