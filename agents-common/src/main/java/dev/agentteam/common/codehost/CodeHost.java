@@ -34,6 +34,16 @@ public interface CodeHost {
     List<CommitCheck> checkRuns(RepositoryRef repository, String sha);
 
     /**
+     * Reports a commit status on {@code sha} under {@code context} (the CI/CD agent's own CI on the embedded
+     * forge: pending when it starts, then success or failure). A later report for the same context replaces it.
+     *
+     * @param description one line for people, cut by the host if long
+     * @param targetUrl   where the log is, or null
+     */
+    void setCommitStatus(RepositoryRef repository, String sha, String context, CiState state, String description,
+                         String targetUrl);
+
+    /**
      * Merges the pull request if its head is still {@code expectedHeadSha}. Called only on a human
      * approver's action through the merge gate; no agent code path calls it.
      */

@@ -115,6 +115,18 @@ public class EmbeddedForgeCodeHost implements CodeHost {
     }
 
     @Override
+    public void setCommitStatus(RepositoryRef repository, String sha, String context, CiState state, String description,
+                                String targetUrl) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("context", context);
+        body.put("state", state.name().toLowerCase(Locale.ROOT));
+        body.put("description", description == null ? "" : description.length() <= 1000 ? description
+                : description.substring(0, 999) + "…");
+        body.put("target_url", targetUrl);
+        send("POST", repository, "/commits/" + sha + "/statuses", body);
+    }
+
+    @Override
     public void merge(RepositoryRef repository, int number, String expectedHeadSha, MergeMethod method) {
         send("PUT", repository, "/pulls/" + number + "/merge",
                 Map.of("sha", expectedHeadSha, "method", method.name().toLowerCase(Locale.ROOT)));

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.kohsuke.github.GHCheckRun;
+import org.kohsuke.github.GHCommitState;
 import org.kohsuke.github.GHCommitStatus;
 import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHPullRequest;
@@ -151,6 +152,20 @@ public class GitHubCodeHost implements CodeHost {
         List<GHCheckRun> runs = call("read check runs of " + sha, () -> repo.getCheckRuns(sha).toList());
         return runs.stream().map(run -> new CommitCheck(run.getName(), GitHubResults.state(run),
                 run.getDetailsUrl() == null ? null : run.getDetailsUrl().toString())).toList();
+    }
+
+    @Override
+    public void setCommitStatus(RepositoryRef repository, String sha, String context, CiState state, String description,
+                                String targetUrl) {
+        GHRepository repo = repo(repository);
+        GHCommitState ghState = switch (state) {
+            case PENDING -> GHCommitState.PENDING;
+            case SUCCESS -> GHCommitState.SUCCESS;
+            case FAILURE -> GHCommitState.FAILURE;
+        };
+        // GitHub refuses descriptions longer than 140 characters
+        String text = description == null ? "" : description.length() <= 140 ? description : description.substring(0, 139) + "…";
+        call("set status " + context + " on " + sha, () -> repo.createCommitStatus(sha, ghState, targetUrl, text, context));
     }
 
     @Override

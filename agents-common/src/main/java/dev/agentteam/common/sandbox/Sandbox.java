@@ -59,6 +59,14 @@ public class Sandbox {
 
     /** Like {@link #run(Path, List)} with another wall-clock limit for this command. */
     public SandboxResult run(Path workspace, List<String> command, Duration timeout) {
+        return run(workspace, command, timeout, null);
+    }
+
+    /**
+     * Like {@link #run(Path, List, Duration)}, and when the command has ended, copies the files {@code collect}
+     * names out of the work copy before it is deleted (regular files only; links are never followed).
+     */
+    public SandboxResult run(Path workspace, List<String> command, Duration timeout, CollectFiles collect) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive");
         }
@@ -70,7 +78,11 @@ public class Sandbox {
         }
         Setup ready = ready();
         try (RunDirectory run = RunDirectory.create(properties.workRoot(), workspace, ready.user())) {
-            return execute(ready, run, command, timeout);
+            SandboxResult result = execute(ready, run, command, timeout);
+            if (collect != null) {
+                FileCollector.collect(run.work(), collect);
+            }
+            return result;
         }
     }
 

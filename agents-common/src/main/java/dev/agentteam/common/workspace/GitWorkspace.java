@@ -90,6 +90,24 @@ public final class GitWorkspace implements AutoCloseable {
     }
 
     /**
+     * Checks out {@code sha} (detached; e.g. a pull request's head for CI or review), discarding leftovers of an
+     * earlier run. The commit must have been fetched (it is on a branch of the remote).
+     */
+    public void checkoutCommit(String sha) {
+        try {
+            ObjectId commit = git.getRepository().resolve(sha + "^{commit}");
+            if (commit == null) {
+                throw new WorkspaceException("commit " + sha + " is not on any branch of " + remote.redact(remote.cloneUrl()));
+            }
+            git.reset().setMode(ResetCommand.ResetType.HARD).call();
+            git.clean().setCleanDirectories(true).setIgnore(false).setForce(true).call();
+            git.checkout().setName(commit.getName()).call();
+        } catch (GitAPIException | IOException e) {
+            throw failure("could not check out " + sha, e);
+        }
+    }
+
+    /**
      * Commits every change (new, modified, deleted files) as {@code [ISSUE-<id>] <title>} by the configured
      * author. Empty when there was nothing to commit. Repository hooks are not run.
      */

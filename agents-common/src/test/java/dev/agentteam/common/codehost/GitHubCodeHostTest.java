@@ -132,6 +132,20 @@ class GitHubCodeHostTest extends CodeHostContractTest {
     }
 
     @Test
+    void setsACommitStatusWithStateContextAndAShortDescription() {
+        givenRepository();
+        github.statusCreation(SHOP, MAIN_SHA);
+
+        codeHost.setCommitStatus(SHOP, MAIN_SHA, "agent-team/ci", CiState.FAILURE, "x".repeat(200), "http://ci/logs/1");
+
+        server.verify(postRequestedFor(urlPathEqualTo("/repos/acme/shop/statuses/" + MAIN_SHA))
+                .withRequestBody(matchingJsonPath("$.state", equalTo("failure")))
+                .withRequestBody(matchingJsonPath("$.context", equalTo("agent-team/ci")))
+                .withRequestBody(matchingJsonPath("$.target_url", equalTo("http://ci/logs/1")))
+                .withRequestBody(matchingJsonPath("$.description", equalTo("x".repeat(139) + "…"))));
+    }
+
+    @Test
     void sendsTheTokenToTheConfiguredApiUrl() {
         givenRepository();
 

@@ -120,6 +120,17 @@ final class GitHubFake {
         server.stubFor(get(urlPathEqualTo(commit + "/check-runs")).willReturn(okJson(runJson)));
     }
 
+    /** POST /repos/{owner}/{repo}/statuses/{sha}, answered like GitHub (201 with the created status). */
+    void statusCreation(RepositoryRef ref, String sha) {
+        server.stubFor(post(urlPathEqualTo("/repos/" + ref.fullName() + "/statuses/" + sha)).willReturn(aResponse()
+                .withStatus(201).withHeader("Content-Type", "application/json; charset=utf-8").withBody("""
+                        {"url": "%s/repos/%s/statuses/%s", "id": 2, "node_id": "MDY6U3RhdHVzMg==",
+                         "state": "{{jsonPath request.body '$.state'}}", "description": "{{jsonPath request.body '$.description'}}",
+                         "target_url": null, "context": "{{jsonPath request.body '$.context'}}",
+                         "created_at": "2026-11-26T08:00:00Z", "updated_at": "2026-11-26T08:00:00Z"}
+                        """.formatted(base(), ref.fullName(), sha)).withTransformers("response-template")));
+    }
+
     private static String quoted(String value) {
         return value == null ? "null" : "\"" + value + "\"";
     }

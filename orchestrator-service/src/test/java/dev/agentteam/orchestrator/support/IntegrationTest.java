@@ -36,9 +36,7 @@ public abstract class IntegrationTest {
 
     @BeforeEach
     void cleanDatabase() {
-        jdbc.execute("truncate epics, stories, story_dependencies, sprints, sprint_stories, tasks, task_transitions, "
-                + "pr_records, approvals, clarifications, artifacts, agent_logs, test_runs, flaky_tests, api_tokens "
-                + "restart identity cascade");
+        truncateRetryingDeadlocks();
         jdbc.update("delete from users where id > 1");
         // Other test contexts may have emptied users after this context bootstrapped user 1.
         jdbc.update("insert into users (id, username, name, role) values (1, 'admin', 'admin', 'admin') on conflict (id) do nothing");
@@ -47,6 +45,25 @@ public abstract class IntegrationTest {
         users = new TestUsers(context);
         anonymous = new TestApi(port);
         api = new TestApi(port, users.admin());
+    }
+
+    /**
+     * Work the previous test started asynchronously (webhook deliveries, the reactions they trigger) may still hold
+     * row locks; TRUNCATE then deadlocks with it. Postgres aborts one side, so trying again a few times is enough.
+     */
+    private void truncateRetryingDeadlocks() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbc.execute("truncate epics, stories, story_dependencies, sprints, sprint_stories, tasks, task_transitions, "
+                        + "pr_records, approvals, clarifications, artifacts, agent_logs, test_runs, flaky_tests, api_tokens "
+                        + "restart identity cascade");
+                return;
+            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     protected long seedUser(String name) {

@@ -1,0 +1,108 @@
+package dev.agentteam.cicd;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import dev.agentteam.common.artifact.ArtifactKey;
+import dev.agentteam.common.artifact.ArtifactRef;
+import dev.agentteam.common.artifact.ArtifactStore;
+import dev.agentteam.common.codehost.CodeHosts;
+import dev.agentteam.common.codehost.ForgeTarget;
+import dev.agentteam.common.sandbox.Sandbox;
+import dev.agentteam.common.sandbox.SandboxResult;
+import dev.agentteam.common.task.TaskEnvelope;
+import dev.agentteam.common.task.TaskResult;
+import dev.agentteam.common.worker.TaskHandler;
+import dev.agentteam.common.worker.TransientTaskException;
+import dev.agentteam.common.worker.WorkerContext;
+import dev.agentteam.common.workspace.GitWorkspace;
+import dev.agentteam.common.workspace.GitWorkspaces;
+import dev.agentteam.common.workspace.RemoteRepository;
+import dev.agentteam.common.workspace.WorkspaceException;
+
+/**
+ * {@code cicd.deploy}: after a merge, the customer's staging step — {@code agentteam.cicd.deploy-command}, then
+ * {@code smoke-command} when the deployment worked — run in the sandbox on the merged commit, logs kept as
+ * artifacts. Without a deploy command it reports {@code skipped}. Payload: {@code repository} and {@code merge_sha}.
+ */
+@Component
+class DeployHandler implements TaskHandler {
+
+    static final String TYPE = "cicd.deploy";
+    private static final Logger log = LoggerFactory.getLogger(DeployHandler.class);
+
+    private final GitWorkspaces workspaces;
+    private final Sandbox sandbox;
+    private final ArtifactStore artifacts;
+    private final CodeHosts codeHosts;
+    private final CicdAgentProperties properties;
+
+    DeployHandler(GitWorkspaces workspaces, Sandbox sandbox, ArtifactStore artifacts, CodeHosts codeHosts,
+                  CicdAgentProperties properties) {
+        this.workspaces = workspaces;
+        this.sandbox = sandbox;
+        this.artifacts = artifacts;
+        this.codeHosts = codeHosts;
+        this.properties = properties;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public TaskResult handle(TaskEnvelope task, WorkerContext context) {
+        if (!(task.payload().get("repository") instanceof Map<?, ?> repository)) {
+            throw new IllegalArgumentException("the task payload has no repository object");
+        }
+        String sha = String.valueOf(task.payload().get("merge_sha"));
+        if (!sha.matches("[0-9a-f]{40}")) {
+            throw new IllegalArgumentException("merge_sha must be a 40-character commit id, was '" + sha + "'");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("merge_sha", sha);
+        if (properties.deployCommand() == null) {
+            out.put("conclusion", "skipped");
+            return TaskResult.succeeded(task, context.workerId(), out, null);
+        }
+        ForgeTarget target = ForgeTarget.fromPayload((Map<String, ?>) repository);
+        List<ArtifactRef> stored = new ArrayList<>();
+        try (GitWorkspace workspace = workspaces.open(task.taskId(),
+                new RemoteRepository(target.cloneUrl(), codeHosts.gitToken(target)))) {
+            workspace.checkoutCommit(sha);
+            context.progress("deploying " + sha);
+            SandboxResult deploy = step(task, workspace, "deploy", properties.deployCommand(), stored, out);
+            boolean ok = deploy.succeeded();
+            if (ok && properties.smokeCommand() != null) {
+                context.progress("smoke test of " + sha);
+                ok = step(task, workspace, "smoke", properties.smokeCommand(), stored, out).succeeded();
+            }
+            out.put("conclusion", ok ? "success" : "failure");
+        } catch (WorkspaceException e) {
+            throw new TransientTaskException("could not check out " + sha + " to deploy: " + e.getMessage(), e);
+        }
+        out.put("artifacts", stored.stream().map(ArtifactRef::toMap).toList());
+        log.info("Deployment of {} at {}: {}", target.fullName(), sha, out.get("conclusion"));
+        return TaskResult.succeeded(task, context.workerId(), out, null);
+    }
+
+    private SandboxResult step(TaskEnvelope task, GitWorkspace workspace, String name, String command,
+                               List<ArtifactRef> stored, Map<String, Object> out) {
+        SandboxResult result = sandbox.run(workspace.directory(), List.of("/bin/sh", "-c", command), properties.deployTimeout());
+        stored.add(ArtifactRef.of(name + "-log", name + ".log", artifacts.put(
+                ArtifactKey.forTask(task.taskId(), task.attempt(), name + ".log"),
+                result.output().getBytes(StandardCharsets.UTF_8), "text/plain;charset=utf-8")));
+        out.put(name, Map.of("exit_code", result.exitCode(), "timed_out", result.timedOut(),
+                "log_tail", RunCiHandler.tail(result.output(), properties.logTail())));
+        return result;
+    }
+}

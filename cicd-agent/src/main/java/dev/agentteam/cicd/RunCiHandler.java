@@ -1,0 +1,152 @@
+package dev.agentteam.cicd;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import dev.agentteam.common.artifact.ArtifactKey;
+import dev.agentteam.common.artifact.ArtifactRef;
+import dev.agentteam.common.artifact.ArtifactStore;
+import dev.agentteam.common.codehost.CiState;
+import dev.agentteam.common.codehost.CodeHost;
+import dev.agentteam.common.codehost.CodeHostException;
+import dev.agentteam.common.codehost.CodeHosts;
+import dev.agentteam.common.codehost.RateLimitedException;
+import dev.agentteam.common.sandbox.SandboxUnavailableException;
+import dev.agentteam.common.task.TaskEnvelope;
+import dev.agentteam.common.task.TaskResult;
+import dev.agentteam.common.testreport.TestCommandRunner;
+import dev.agentteam.common.testreport.TestExecution;
+import dev.agentteam.common.testreport.TestReport;
+import dev.agentteam.common.worker.TaskHandler;
+import dev.agentteam.common.worker.TransientTaskException;
+import dev.agentteam.common.worker.WorkerContext;
+import dev.agentteam.common.workspace.GitWorkspace;
+import dev.agentteam.common.workspace.GitWorkspaces;
+import dev.agentteam.common.workspace.RemoteRepository;
+import dev.agentteam.common.workspace.WorkspaceException;
+
+/**
+ * {@code cicd.run_ci}: CI for repositories without their own (the embedded forge). Clones the pull request's head,
+ * runs the repository's test command in the sandbox, keeps the log and the test reports as artifacts, and reports
+ * the commit status (pending, then success or failure). The result carries the counts and every failing test.
+ */
+@Component
+class RunCiHandler implements TaskHandler {
+
+    static final String TYPE = "cicd.run_ci";
+    private static final Logger log = LoggerFactory.getLogger(RunCiHandler.class);
+
+    private final GitWorkspaces workspaces;
+    private final TestCommandRunner tests;
+    private final ArtifactStore artifacts;
+    private final CodeHosts codeHosts;
+    private final CicdAgentProperties properties;
+
+    RunCiHandler(GitWorkspaces workspaces, TestCommandRunner tests, ArtifactStore artifacts, CodeHosts codeHosts,
+                 CicdAgentProperties properties) {
+        this.workspaces = workspaces;
+        this.tests = tests;
+        this.artifacts = artifacts;
+        this.codeHosts = codeHosts;
+        this.properties = properties;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public TaskResult handle(TaskEnvelope task, WorkerContext context) {
+        CiAssignment ci = CiAssignment.from(task.payload());
+        if (ci.testCommand() == null || ci.testCommand().isBlank()) {
+            throw new IllegalArgumentException("repository.test_command is missing: nothing to run");
+        }
+        CodeHost host = codeHosts.forTarget(ci.target());
+        status(host, ci, CiState.PENDING, "running " + ci.testCommand());
+        TestExecution run;
+        try (GitWorkspace workspace = workspaces.open(task.taskId(),
+                new RemoteRepository(ci.target().cloneUrl(), codeHosts.gitToken(ci.target())))) {
+            workspace.checkoutCommit(ci.headSha());
+            context.progress("running `" + ci.testCommand() + "` on " + ci.headSha());
+            run = tests.run(workspace.directory(), ci.testCommand(), properties.testTimeout());
+        } catch (WorkspaceException e) {
+            status(host, ci, CiState.FAILURE, "could not check out the head commit");
+            throw new TransientTaskException("CI could not check out " + ci.headSha() + ": " + e.getMessage(), e);
+        } catch (SandboxUnavailableException e) {
+            status(host, ci, CiState.FAILURE, "the CI sandbox is not available");
+            throw e;
+        }
+        List<ArtifactRef> stored = store(task, run);
+        boolean green = run.green();
+        String summary = summary(run);
+        status(host, ci, green ? CiState.SUCCESS : CiState.FAILURE, summary);
+        log.info("CI of {}#{} at {}: {}", ci.target().fullName(), ci.number(), ci.headSha(), summary);
+        return TaskResult.succeeded(task, context.workerId(), output(ci, run, green, summary, stored), null);
+    }
+
+    private List<ArtifactRef> store(TaskEnvelope task, TestExecution run) {
+        List<ArtifactRef> stored = new ArrayList<>();
+        byte[] logBytes = run.process().output().getBytes(StandardCharsets.UTF_8);
+        stored.add(ArtifactRef.of("ci-log", "ci-log.txt", artifacts.put(
+                ArtifactKey.forTask(task.taskId(), task.attempt(), "ci-log.txt"), logBytes, "text/plain;charset=utf-8")));
+        for (TestExecution.ReportFile file : run.reportFiles()) {
+            stored.add(ArtifactRef.of("junit-xml", file.path(), artifacts.put(
+                    ArtifactKey.forTask(task.taskId(), task.attempt(), "reports/" + file.path()), file.content(),
+                    "application/xml")));
+        }
+        return stored;
+    }
+
+    private Map<String, Object> output(CiAssignment ci, TestExecution run, boolean green, String summary,
+                                       List<ArtifactRef> stored) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("conclusion", green ? "success" : "failure");
+        out.put("summary", summary);
+        out.put("pr_id", ci.prId());
+        out.put("number", ci.number());
+        out.put("head_sha", ci.headSha());
+        out.put("exit_code", run.process().exitCode());
+        out.put("timed_out", run.process().timedOut());
+        out.put("duration_ms", run.process().duration().toMillis());
+        out.put("report", run.report().toMap());
+        out.put("log_tail", tail(run.process().output(), properties.logTail()));
+        out.put("artifacts", stored.stream().map(ArtifactRef::toMap).toList());
+        return out;
+    }
+
+    static String summary(TestExecution run) {
+        TestReport r = run.report();
+        if (run.process().timedOut()) {
+            return "timed out after " + run.process().duration().toSeconds() + "s";
+        }
+        String counts = r.found() ? r.tests() + " tests, " + r.passed() + " passed, " + r.failures() + " failed, "
+                + r.errors() + " errors, " + r.skipped() + " skipped" : "no test results found";
+        return run.process().exitCode() == 0 ? counts : counts + " (exit " + run.process().exitCode() + ")";
+    }
+
+    private void status(CodeHost host, CiAssignment ci, CiState state, String description) {
+        try {
+            host.setCommitStatus(ci.target().ref(), ci.headSha(), properties.statusContext(), state, description, null);
+        } catch (RateLimitedException e) {
+            throw new TransientTaskException("code host rate limit while reporting CI status", e.retryAfter(), e);
+        } catch (CodeHostException e) {
+            // unreachable or failing (5xx) hosts may recover; a refusal (4xx) will not
+            if (e.status() == 0 || e.status() >= 500) {
+                throw new TransientTaskException("could not report the CI status: " + e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    static String tail(String text, int max) {
+        return text.length() <= max ? text : "…" + text.substring(text.length() - max);
+    }
+}

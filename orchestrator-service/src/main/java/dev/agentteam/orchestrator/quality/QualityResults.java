@@ -1,0 +1,188 @@
+package dev.agentteam.orchestrator.quality;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.orchestrator.pullrequest.PullRequestView;
+import dev.agentteam.orchestrator.pullrequest.PullRequests;
+import dev.agentteam.orchestrator.repository.ForgeType;
+import dev.agentteam.orchestrator.repository.Repositories;
+import dev.agentteam.orchestrator.repository.RepositoryView;
+import dev.agentteam.orchestrator.task.NewTask;
+import dev.agentteam.orchestrator.task.TaskFailed;
+import dev.agentteam.orchestrator.task.TaskSucceeded;
+import dev.agentteam.orchestrator.task.Tasks;
+
+/**
+ * What follows from the quality agents' results: CI → ci_status, a test run, artifacts, and {@code qa.triage} when
+ * it failed; QA → a test run, flaky tests, and {@code dev.fix_regression} for regressions; review → review_status
+ * and rounds, and {@code dev.address_review} when changes are requested within the rounds. On GitHub,
+ * {@code cicd.follow_ci} results count as CI results, and flaky tests get the failed Actions jobs re-run once. Each result is applied
+ * after its task's result committed, in a transaction of its own.
+ */
+@Component
+class QualityResults {
+
+    static final String TRIAGE = "qa.triage";
+    static final String FIX_REGRESSION = "dev.fix_regression";
+    static final String ADDRESS_REVIEW = "dev.address_review";
+    private static final Logger log = LoggerFactory.getLogger(QualityResults.class);
+
+    private final PullRequests pullRequests;
+    private final Repositories repositories;
+    private final Tasks tasks;
+    private final QualityRecords records;
+    private final QualityProperties properties;
+
+    QualityResults(PullRequests pullRequests, Repositories repositories, Tasks tasks, QualityRecords records,
+                   QualityProperties properties) {
+        this.pullRequests = pullRequests;
+        this.repositories = repositories;
+        this.tasks = tasks;
+        this.records = records;
+        this.properties = properties;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void on(TaskSucceeded done) {
+        switch (done.type()) {
+            case PullRequestChecks.RUN_CI -> ci(done);
+            // GitHub Actions: only a finished run is a CI result; pending and rerun_requested wait for GitHub
+            case PullRequestChecks.FOLLOW_CI -> {
+                if ("success".equals(done.output().get("conclusion")) || "failure".equals(done.output().get("conclusion"))) {
+                    ci(done);
+                }
+            }
+            case TRIAGE -> triaged(done);
+            case PullRequestChecks.REVIEW -> reviewed(done);
+            default -> { }
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void on(TaskFailed failed) {
+        if (!PullRequestChecks.RUN_CI.equals(failed.type())) {
+            return;
+        }
+        // CI could not run at all (no sandbox, repository gone): the PR shows ERROR instead of RUNNING for ever
+        tasks.find(failed.taskId()).ifPresent(task -> {
+            if (task.payload().get("pull_request") instanceof Map<?, ?> pr) {
+                records.ciStatus(number(pr.get("id")), String.valueOf(pr.get("head_sha")), "ERROR");
+                log.warn("CI task {} gave up: {}", failed.taskId(), failed.error());
+            }
+        });
+    }
+
+    private void ci(TaskSucceeded done) {
+        Map<String, Object> out = done.output();
+        long prId = number(out.get("pr_id"));
+        String sha = String.valueOf(out.get("head_sha"));
+        boolean green = "success".equals(out.get("conclusion"));
+        boolean current = records.ciStatus(prId, sha, green ? "SUCCESS" : "FAILURE");
+        Map<?, ?> report = out.get("report") instanceof Map<?, ?> r ? r : Map.of();
+        records.testRun(done.storyId(), prId, done.taskId(), "ci", sha, (int) number(report.get("passed")),
+                (int) (number(report.get("failures")) + number(report.get("errors"))), (int) number(report.get("skipped")));
+        records.artifacts(done.taskId(), prId, maps(out.get("artifacts")));
+        if (!green && current && properties.triage()) {
+            context(prId).ifPresent(c -> {
+                Map<String, Object> payload = PullRequestChecks.payload(c.repository(), c.pr(), null);
+                Map<String, Object> ci = new LinkedHashMap<>();
+                ci.put("task_id", done.taskId());
+                ci.put("report", report);
+                ci.put("timed_out", out.get("timed_out"));
+                ci.put("exit_code", out.get("exit_code"));
+                ci.put("log_tail", out.get("log_tail"));
+                payload.put("ci", ci);
+                tasks.create(new NewTask(TRIAGE, AgentRole.QA, null, done.storyId(), payload));
+            });
+        }
+    }
+
+    private void triaged(TaskSucceeded done) {
+        Map<String, Object> out = done.output();
+        long prId = number(out.get("pr_id"));
+        String sha = String.valueOf(out.get("head_sha"));
+        Map<?, ?> rerun = out.get("rerun") instanceof Map<?, ?> r && r.get("report") instanceof Map<?, ?> rep ? rep : Map.of();
+        long qaRun = records.testRun(done.storyId(), prId, done.taskId(), "qa", sha, (int) number(rerun.get("passed")),
+                (int) (number(rerun.get("failures")) + number(rerun.get("errors"))), (int) number(rerun.get("skipped")));
+        List<String> flaky = out.get("flaky") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+        if (!flaky.isEmpty()) {
+            // the flaky test failed in the CI run: that run is the one it is recorded against
+            Long ciTask = out.get("ci_task_id") == null ? null : number(out.get("ci_task_id"));
+            long run = ciTask == null ? qaRun : records.testRunOfTask(ciTask, "ci").orElse(qaRun);
+            records.flaky(run, flaky);
+            // on GitHub the failed Actions jobs are re-run once, so the PR's check turns green without a new push
+            context(prId).filter(c -> c.repository().forge() == ForgeType.GITHUB && sha.equals(c.pr().headSha()))
+                    .filter(c -> out.get("regressions") instanceof List<?> r && r.isEmpty()).ifPresent(c -> {
+                        Map<String, Object> payload = PullRequestChecks.payload(c.repository(), c.pr(), null);
+                        payload.put("rerun_failed", true);
+                        tasks.create(new NewTask(PullRequestChecks.FOLLOW_CI, AgentRole.CICD, null, done.storyId(), payload));
+                    });
+        }
+        List<Map<String, Object>> regressions = maps(out.get("regressions"));
+        if (!regressions.isEmpty() && properties.fixRegressions()) {
+            context(prId).filter(c -> sha.equals(c.pr().headSha())).ifPresent(c -> {
+                Map<String, Object> payload = PullRequestChecks.payload(c.repository(), c.pr(), null);
+                payload.put("failures", regressions);
+                payload.put("qa_task_id", done.taskId());
+                tasks.create(new NewTask(FIX_REGRESSION, AgentRole.DEV, null, done.storyId(), payload));
+            });
+        }
+    }
+
+    private void reviewed(TaskSucceeded done) {
+        Map<String, Object> out = done.output();
+        long prId = number(out.get("pr_id"));
+        boolean approved = "approve".equals(out.get("verdict"));
+        boolean needsHuman = Boolean.TRUE.equals(out.get("needs_human"));
+        int round = (int) number(out.get("round"));
+        records.reviewed(prId, approved ? "APPROVED" : needsHuman ? "NEEDS_HUMAN" : "CHANGES_REQUESTED", round);
+        if (approved || needsHuman || !properties.addressReviews()) {
+            return;
+        }
+        String sha = String.valueOf(out.get("head_sha"));
+        context(prId).filter(c -> c.pr().open() && sha.equals(c.pr().headSha())).ifPresent(c -> {
+            Map<String, Object> payload = PullRequestChecks.payload(c.repository(), c.pr(), null);
+            Map<String, Object> review = new LinkedHashMap<>();
+            review.put("task_id", done.taskId());
+            review.put("round", round);
+            review.put("summary", out.get("summary"));
+            review.put("comments", out.get("comments"));
+            payload.put("review", review);
+            tasks.create(new NewTask(ADDRESS_REVIEW, AgentRole.DEV, null, done.storyId(), payload));
+        });
+    }
+
+    private java.util.Optional<Context> context(long prId) {
+        return pullRequests.find(prId).filter(PullRequestView::open).flatMap(pr -> pr.repositoryId() == null
+                ? java.util.Optional.empty()
+                : repositories.find(pr.repositoryId()).map(repository -> new Context(repository, pr)));
+    }
+
+    private record Context(RepositoryView repository, PullRequestView pr) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> maps(Object value) {
+        return value instanceof List<?> list ? list.stream().filter(Map.class::isInstance)
+                .map(m -> (Map<String, Object>) m).toList() : List.of();
+    }
+
+    private static long number(Object value) {
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        return value == null ? 0 : Long.parseLong(value.toString());
+    }
+}

@@ -1,0 +1,125 @@
+package dev.agentteam.qa;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import dev.agentteam.common.codehost.CodeHostException;
+import dev.agentteam.common.codehost.CodeHosts;
+import dev.agentteam.common.codehost.RateLimitedException;
+import dev.agentteam.common.llm.LlmGateway;
+import dev.agentteam.common.llm.ModelSession;
+import dev.agentteam.common.llm.ModelUnavailableException;
+import dev.agentteam.common.llm.StructuredOutput;
+import dev.agentteam.common.prompt.Prompt;
+import dev.agentteam.common.prompt.PromptRegistry;
+import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.TaskEnvelope;
+import dev.agentteam.common.task.TaskResult;
+import dev.agentteam.common.testreport.TestCommandRunner;
+import dev.agentteam.common.testreport.TestExecution;
+import dev.agentteam.common.worker.TaskHandler;
+import dev.agentteam.common.worker.TransientTaskException;
+import dev.agentteam.common.worker.WorkerContext;
+import dev.agentteam.common.workspace.GitWorkspace;
+import dev.agentteam.common.workspace.GitWorkspaces;
+import dev.agentteam.common.workspace.RemoteRepository;
+import dev.agentteam.common.workspace.WorkspaceException;
+
+/**
+ * {@code qa.triage}: reruns the pull request's tests once on the same commit in the sandbox, classifies each CI
+ * failure by code (regression, flaky, infrastructure; see {@link Triage}), has the model explain it, and posts one
+ * comment with the explanation and the computed table. The orchestrator records flaky tests and turns regressions
+ * into a {@code dev.fix_regression} task from the result.
+ */
+@Component
+class TriageTaskHandler implements TaskHandler {
+
+    static final String TYPE = "qa.triage";
+    private static final Logger log = LoggerFactory.getLogger(TriageTaskHandler.class);
+
+    private final GitWorkspaces workspaces;
+    private final TestCommandRunner tests;
+    private final CodeHosts codeHosts;
+    private final LlmGateway gateway;
+    private final StructuredOutput structured;
+    private final PromptRegistry prompts;
+    private final QaAgentProperties properties;
+
+    TriageTaskHandler(GitWorkspaces workspaces, TestCommandRunner tests, CodeHosts codeHosts, LlmGateway gateway,
+                      StructuredOutput structured, PromptRegistry prompts, QaAgentProperties properties) {
+        this.workspaces = workspaces;
+        this.tests = tests;
+        this.codeHosts = codeHosts;
+        this.gateway = gateway;
+        this.structured = structured;
+        this.prompts = prompts;
+        this.properties = properties;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public TaskResult handle(TaskEnvelope task, WorkerContext context) {
+        TriageAssignment ci = TriageAssignment.from(task.payload());
+        TestExecution rerun;
+        try (GitWorkspace workspace = workspaces.open(task.taskId(),
+                new RemoteRepository(ci.target().cloneUrl(), codeHosts.gitToken(ci.target())))) {
+            workspace.checkoutCommit(ci.headSha());
+            context.progress("rerunning `" + ci.testCommand() + "` on " + ci.headSha());
+            rerun = tests.run(workspace.directory(), ci.testCommand(), properties.rerunTimeout());
+        } catch (WorkspaceException e) {
+            throw new TransientTaskException("could not check out " + ci.headSha() + " for the rerun: " + e.getMessage(), e);
+        }
+        Triage triage = Triage.of(ci.ciReport(), ci.ciTimedOut(), ci.ciLog(), rerun);
+        Prompt prompt = prompts.active(AgentRole.QA);
+        ModelSession session = gateway.open(task, prompt.id());
+        String prose;
+        try {
+            prose = structured.ask(session, List.of(
+                    SystemMessage.from(prompt.render(Map.of("repository", ci.target().fullName()))),
+                    UserMessage.from(TriageComment.facts(triage, rerun))), prompt.outputSchema()).path("comment").asString();
+        } catch (ModelUnavailableException e) {
+            throw new TransientTaskException(e.getMessage(), e);
+        }
+        String comment = TriageComment.render(prose, triage, properties.maxListed());
+        try {
+            codeHosts.forTarget(ci.target()).comment(ci.target().ref(), ci.number(), comment);
+        } catch (RateLimitedException e) {
+            throw new TransientTaskException("code host rate limit while posting the triage", e.retryAfter(), e);
+        } catch (CodeHostException e) {
+            if (e.status() == 0 || e.status() >= 500) {
+                throw new TransientTaskException("could not post the triage comment: " + e.getMessage(), e);
+            }
+            throw e;
+        }
+        log.info("Triaged {}#{} at {}: {}", ci.target().fullName(), ci.number(), ci.headSha(), triage.verdict().key());
+        return TaskResult.succeeded(task, context.workerId(), output(ci, triage, rerun), session.usage());
+    }
+
+    private static Map<String, Object> output(TriageAssignment ci, Triage triage, TestExecution rerun) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("verdict", triage.verdict().key());
+        out.put("pr_id", ci.prId());
+        out.put("number", ci.number());
+        out.put("head_sha", ci.headSha());
+        out.put("ci_task_id", ci.ciTaskId());
+        out.put("failures", triage.items().stream().map(Triage.Item::toMap).toList());
+        out.put("regressions", triage.of(Classification.REGRESSION).stream().map(Triage.Item::toMap).toList());
+        out.put("flaky", triage.of(Classification.FLAKY).stream().map(Triage.Item::name).toList());
+        out.put("infrastructure", triage.of(Classification.INFRASTRUCTURE).stream().map(Triage.Item::toMap).toList());
+        out.put("rerun", Map.of("report", rerun.report().toMap(), "exit_code", rerun.process().exitCode(),
+                "timed_out", rerun.process().timedOut(), "duration_ms", rerun.process().duration().toMillis()));
+        out.put("comment_posted", true);
+        return out;
+    }
+}
