@@ -1,0 +1,20 @@
+package dev.agentteam.dev;
+
+import dev.agentteam.common.codehost.CodeHost;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Dev agent's settings and how it reaches repositories. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DevAgentProperties.class)
+class DevAgentConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(RepositoryAccess.class)
+    RepositoryAccess repositoryAccess(ObjectProvider<CodeHost> codeHost, DevAgentProperties properties) {
+        return new ConfiguredRepositoryAccess(codeHost, properties);
+    }
+}
