@@ -1,0 +1,75 @@
+package dev.agentteam.orchestrator.repository;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.agentteam.orchestrator.api.ApiProblems;
+import dev.agentteam.orchestrator.forge.ForgeStorage;
+import dev.agentteam.orchestrator.forge.ForgeUrls;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+
+/** The repositories the team works on; other features read them here (by id or by name). */
+@Service
+public class Repositories {
+
+    private final CodeRepositoryStore store;
+    private final RepositorySeeder seeder;
+    private final ForgeStorage storage;
+    private final ForgeUrls urls;
+
+    Repositories(CodeRepositoryStore store, RepositorySeeder seeder, ForgeStorage storage, ForgeUrls urls) {
+        this.store = store;
+        this.seeder = seeder;
+        this.storage = storage;
+        this.urls = urls;
+    }
+
+    /**
+     * Registers a repository; an embedded one is created in the forge with its initial content first.
+     * Errors are API problems: 400 bad input, 409 duplicate name, 422 unknown template or path.
+     */
+    public RepositoryView create(NewRepository command) {
+        if (store.existsByName(command.name())) {
+            throw ApiProblems.conflict("A repository named '" + command.name() + "' already exists.");
+        }
+        boolean embedded = command.forge() == ForgeType.EMBEDDED;
+        if (embedded) {
+            seeder.createAndSeed(command);
+        }
+        try {
+            String cloneUrl = embedded ? null : "https://github.com/" + command.fullName() + ".git";
+            return view(store.saveAndFlush(new CodeRepository(command, cloneUrl)));
+        } catch (DataIntegrityViolationException e) {
+            if (embedded) {
+                storage.delete(command.name());
+            }
+            throw ApiProblems.conflict("A repository named '" + command.name() + "' already exists.");
+        }
+    }
+
+    public List<RepositoryView> list() {
+        return store.findAllByOrderByIdAsc().stream().map(this::view).toList();
+    }
+
+    public Optional<RepositoryView> find(long id) {
+        return store.findById(id).map(this::view);
+    }
+
+    public Optional<RepositoryView> findByName(String name) {
+        return store.findByName(name).map(this::view);
+    }
+
+    /** The test command a template declares (used when a request names a template and no command). */
+    String templateTestCommand(String template) {
+        return seeder.templateTestCommand(template);
+    }
+
+    private RepositoryView view(CodeRepository repository) {
+        boolean embedded = repository.forge() == ForgeType.EMBEDDED;
+        return new RepositoryView(repository.id(), repository.name(), repository.forge(),
+                embedded ? storage.owner() + "/" + repository.name() : repository.fullName(),
+                embedded ? urls.cloneUrl(repository.name()) : repository.cloneUrl(),
+                repository.defaultBranch(), repository.testCommand(), repository.createdAt());
+    }
+}

@@ -1,0 +1,123 @@
+package dev.agentteam.orchestrator.repository;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import dev.agentteam.orchestrator.api.ApiProblems;
+import dev.agentteam.orchestrator.forge.ForgeProperties;
+import dev.agentteam.orchestrator.forge.ForgeStorage;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Creates an embedded repository's bare repo and its first content, from a template or a local path. */
+@Component
+class RepositorySeeder {
+
+    private static final Logger log = LoggerFactory.getLogger(RepositorySeeder.class);
+    /** Plain directories are read into memory for the first commit; this keeps a mistaken path from exhausting it. */
+    private static final long MAX_IMPORT_BYTES = 200L * 1024 * 1024;
+
+    private final ForgeStorage storage;
+    private final ForgeProperties properties;
+    private final RepositoryTemplates templates;
+
+    RepositorySeeder(ForgeStorage storage, ForgeProperties properties, RepositoryTemplates templates) {
+        this.storage = storage;
+        this.properties = properties;
+        this.templates = templates;
+    }
+
+    String templateTestCommand(String template) {
+        if (!templates.names().contains(template)) {
+            throw ApiProblems.unprocessable("Unknown template '" + template + "'; known templates: " + templates.names() + ".");
+        }
+        return templates.testCommand(template);
+    }
+
+    void createAndSeed(NewRepository command) {
+        Map<String, byte[]> templateFiles = null;
+        if (command.template() != null) {
+            templateTestCommand(command.template());
+            templateFiles = templates.files(command.template());
+        } else {
+            checkImportPath(command.importPath());
+        }
+        if (storage.exists(command.name()) || Files.exists(storage.path(command.name()))) {
+            throw ApiProblems.conflict("The forge already holds a repository directory named '" + command.name() + "'.");
+        }
+        try (Repository repository = storage.create(command.name(), command.defaultBranch())) {
+            if (templateFiles != null) {
+                InitialContent.commitFiles(repository, command.defaultBranch(), templateFiles, Set.of(),
+                        "Initial commit from template " + command.template());
+            } else {
+                importPath(repository, command);
+            }
+            log.info("Created embedded repository {} ({})", command.name(),
+                    templateFiles != null ? "template " + command.template() : "imported from " + command.importPath());
+        } catch (RuntimeException e) {
+            storage.delete(command.name());
+            throw e;
+        } catch (IOException | GitAPIException e) {
+            storage.delete(command.name());
+            throw ApiProblems.unprocessable("Could not import " + command.importPath() + ": " + e.getMessage());
+        }
+    }
+
+    private void importPath(Repository repository, NewRepository command) throws IOException, GitAPIException {
+        Path source = command.importPath();
+        if (isGitRepository(source)) {
+            InitialContent.fetchBranches(repository, source);
+            if (repository.exactRef(Constants.R_HEADS + command.defaultBranch()) == null) {
+                throw ApiProblems.unprocessable("The git repository at " + source + " has no branch '"
+                        + command.defaultBranch() + "'; set default_branch to one of its branches.");
+            }
+            return;
+        }
+        Set<String> executables = new HashSet<>();
+        Map<String, byte[]> files;
+        try {
+            files = InitialContent.readDirectory(source, executables, MAX_IMPORT_BYTES);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblems.unprocessable("Cannot import " + source + ": " + e.getMessage() + ".");
+        }
+        if (files.isEmpty()) {
+            throw ApiProblems.unprocessable("The directory " + source + " holds no files to import.");
+        }
+        InitialContent.commitFiles(repository, command.defaultBranch(), files, executables,
+                "Initial commit imported from " + source.getFileName());
+    }
+
+    private void checkImportPath(Path path) {
+        if (path == null || !path.isAbsolute()) {
+            throw ApiProblems.badRequest("source.path must be an absolute path.");
+        }
+        Path normalized = path.normalize();
+        if (!properties.importRoots().isEmpty()
+                && properties.importRoots().stream().noneMatch(root -> normalized.startsWith(root.toAbsolutePath().normalize()))) {
+            throw ApiProblems.unprocessable("Imports are allowed only from " + properties.importRoots() + ".");
+        }
+        if (!Files.isDirectory(normalized)) {
+            throw ApiProblems.unprocessable("No directory at " + normalized + ".");
+        }
+    }
+
+    private static boolean isGitRepository(Path path) {
+        if (Files.isDirectory(path.resolve(".git"))) {
+            return true;
+        }
+        try (Repository candidate = new FileRepositoryBuilder().setGitDir(path.toFile()).setMustExist(true).build()) {
+            return candidate.getObjectDatabase().exists();
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
