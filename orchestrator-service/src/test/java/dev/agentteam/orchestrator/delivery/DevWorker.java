@@ -1,0 +1,53 @@
+package dev.agentteam.orchestrator.delivery;
+
+import dev.agentteam.common.codehost.CodeHost;
+import dev.agentteam.dev.DevAgentApplication;
+import java.nio.file.Path;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+/** The real Dev agent application (worker, scripted model, sandbox, git) in the test JVM, on the orchestrator's services. */
+final class DevWorker implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private DevWorker(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    static DevWorker start(Environment orchestrator, String gitToken, Path workRoot, CodeHost codeHost) {
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(DevAgentApplication.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .properties(
+                        "spring.main.banner-mode=off",
+                        "spring.application.name=dev-agent-test",
+                        "spring.datasource.url=" + orchestrator.getProperty("spring.datasource.url"),
+                        "spring.datasource.username=" + orchestrator.getProperty("spring.datasource.username"),
+                        "spring.datasource.password=" + orchestrator.getProperty("spring.datasource.password"),
+                        "spring.flyway.enabled=false",
+                        "spring.jpa.hibernate.ddl-auto=none",
+                        "spring.data.redis.host=" + orchestrator.getProperty("spring.data.redis.host", "127.0.0.1"),
+                        "spring.data.redis.port=" + orchestrator.getProperty("spring.data.redis.port", "6379"),
+                        "spring.data.redis.database=" + orchestrator.getProperty("spring.data.redis.database", "0"),
+                        "agentteam.worker.role=dev",
+                        "agentteam.worker.id=dev-e2e",
+                        "agentteam.worker.lease=20s",
+                        "agentteam.worker.heartbeat-interval=1s",
+                        "agentteam.worker.poll-wait=200ms",
+                        "agentteam.worker.shutdown-grace=2s",
+                        "agentteam.llm.provider=scripted",
+                        "agentteam.dev.git-token=" + gitToken,
+                        "agentteam.dev.test-timeout=2m",
+                        "agentteam.workspace.work-root=" + workRoot)
+                .initializers(context -> context.getBeanFactory().registerSingleton("codeHost", codeHost));
+        return new DevWorker(builder.run());
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
