@@ -7,13 +7,8 @@ import org.eclipse.jgit.transport.PreReceiveHook;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
 
-/**
- * Agents may push only {@code feature/*} branches: the default branch (and every other ref) changes only through
- * the merge a person approves. The admin token is not restricted.
- */
+/** Refuses the ref updates of a push that the caller may not make (see {@link ForgeCaller#mayUpdateBranch}). */
 final class BranchPolicy implements PreReceiveHook {
-
-    static final String AGENT_PREFIX = Constants.R_HEADS + "feature/";
 
     private final ForgeCaller caller;
 
@@ -21,19 +16,15 @@ final class BranchPolicy implements PreReceiveHook {
         this.caller = caller;
     }
 
-    static boolean agentMayUpdate(String refName) {
-        return refName.startsWith(AGENT_PREFIX) && refName.length() > AGENT_PREFIX.length();
-    }
-
     @Override
     public void onPreReceive(ReceivePack receivePack, Collection<ReceiveCommand> commands) {
-        if (caller == ForgeCaller.ADMIN) {
-            return;
-        }
         for (ReceiveCommand command : commands) {
-            if (command.getResult() == ReceiveCommand.Result.NOT_ATTEMPTED && !agentMayUpdate(command.getRefName())) {
+            String ref = command.getRefName();
+            boolean allowed = caller == ForgeCaller.ADMIN
+                    || ref.startsWith(Constants.R_HEADS) && caller.mayUpdateBranch(ref.substring(Constants.R_HEADS.length()));
+            if (command.getResult() == ReceiveCommand.Result.NOT_ATTEMPTED && !allowed) {
                 command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON,
-                        "agents may push only feature/* branches; " + command.getRefName()
+                        "agents may push only feature/* branches; " + ref
                                 + " changes only through a merge approved by a person");
             }
         }

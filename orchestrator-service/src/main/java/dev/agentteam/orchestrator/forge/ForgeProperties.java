@@ -26,6 +26,7 @@ public record ForgeProperties(Path dataDir, List<String> tokens, String adminTok
         dataDir = dataDir != null ? dataDir : Path.of("data");
         tokens = tokens == null ? List.of() : tokens.stream().filter(t -> t != null && !t.isBlank()).map(String::strip).toList();
         adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken.strip();
+        publicUrl = publicUrl == null || publicUrl.toString().isBlank() ? null : publicUrl;
         owner = owner == null || owner.isBlank() ? "agentteam" : owner;
         importRoots = importRoots == null ? List.of() : List.copyOf(importRoots);
     }

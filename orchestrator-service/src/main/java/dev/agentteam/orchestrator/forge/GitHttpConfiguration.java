@@ -16,17 +16,22 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Git smart HTTP at {@code /git/<name>.git}, served by JGit's GitServlet behind the forge token filter. */
+/**
+ * Git smart HTTP at {@code /git/<name>.git}, served by JGit's GitServlet, and the forge API at {@code /api/forge},
+ * both behind the forge token filter.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ForgeProperties.class)
 class GitHttpConfiguration {
 
     static final String PATH = "/git/*";
+    /** The forge API the agents use (pull requests, comments, statuses) takes the same tokens. */
+    static final String API_PATH = "/api/forge/*";
 
     @Bean
     FilterRegistrationBean<ForgeAuthenticationFilter> forgeGitAuthentication(ForgeTokens tokens) {
         var registration = new FilterRegistrationBean<>(new ForgeAuthenticationFilter(tokens));
-        registration.addUrlPatterns(PATH);
+        registration.addUrlPatterns(PATH, API_PATH);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

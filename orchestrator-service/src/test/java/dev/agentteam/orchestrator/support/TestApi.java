@@ -49,6 +49,19 @@ public final class TestApi {
         return send(builder);
     }
 
+    /** A request with {@code Authorization: Bearer <token>} when the token is not null (the forge API). */
+    public Reply send(String method, String path, String contentType, String body, String bearerToken) {
+        var builder = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        if (bearerToken != null) {
+            builder.header("Authorization", "Bearer " + bearerToken);
+        }
+        return send(builder);
+    }
+
     private Reply send(HttpRequest.Builder request) {
         try {
             HttpRequest built = request.build();

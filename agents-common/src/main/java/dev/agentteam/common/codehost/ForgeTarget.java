@@ -1,0 +1,41 @@
+package dev.agentteam.common.codehost;
+
+import java.util.Map;
+
+/**
+ * The repository a task works on, as the orchestrator puts it in the task payload under {@code repository}:
+ * {@code forge} (embedded or github), {@code full_name} (owner/name) and {@code clone_url}.
+ */
+public record ForgeTarget(String forge, String fullName, String cloneUrl) {
+
+    public ForgeTarget {
+        forge = forge == null || forge.isBlank() ? "embedded" : forge.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!forge.equals("embedded") && !forge.equals("github")) {
+            throw new IllegalArgumentException("unknown forge '" + forge + "': expected embedded or github");
+        }
+        if (fullName == null || cloneUrl == null) {
+            throw new IllegalArgumentException("a repository needs full_name and clone_url");
+        }
+    }
+
+    /** Reads the {@code repository} object of a task payload. */
+    public static ForgeTarget fromPayload(Map<String, ?> repository) {
+        if (repository == null) {
+            throw new IllegalArgumentException("the task payload has no repository");
+        }
+        return new ForgeTarget(string(repository.get("forge")), string(repository.get("full_name")),
+                string(repository.get("clone_url")));
+    }
+
+    public boolean embedded() {
+        return forge.equals("embedded");
+    }
+
+    public RepositoryRef ref() {
+        return RepositoryRef.parse(fullName);
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : value.toString();
+    }
+}
