@@ -1,47 +1,40 @@
 package dev.agentteam.dev;
 
 import dev.agentteam.common.codehost.CodeHost;
+import dev.agentteam.common.codehost.CodeHosts;
+import dev.agentteam.common.codehost.ForgeTarget;
 import dev.agentteam.common.codehost.RepositoryRef;
 import dev.agentteam.common.workspace.RemoteRepository;
-import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * The application's one {@link CodeHost} (GitHub when {@code agentteam.codehost.provider=github}, else the
- * embedded forge client) and the configured git token for clone and push.
+ * The code host of the task's repository as {@link CodeHosts} picks it (the embedded forge or GitHub, from the
+ * payload's {@code forge}), with that host's token for clone and push ({@code AGENTTEAM_FORGE_TOKEN} or
+ * {@code GITHUB_TOKEN}).
  */
 final class ConfiguredRepositoryAccess implements RepositoryAccess {
 
-    private final ObjectProvider<CodeHost> codeHost;
-    private final DevAgentProperties properties;
+    private final CodeHosts codeHosts;
 
-    ConfiguredRepositoryAccess(ObjectProvider<CodeHost> codeHost, DevAgentProperties properties) {
-        this.codeHost = codeHost;
-        this.properties = properties;
+    ConfiguredRepositoryAccess(CodeHosts codeHosts) {
+        this.codeHosts = codeHosts;
     }
 
     @Override
     public RemoteRepository remote(StoryAssignment.TargetRepository repository) {
-        return new RemoteRepository(repository.cloneUrl(), properties.gitToken());
+        return new RemoteRepository(repository.cloneUrl(), codeHosts.gitToken(target(repository)));
     }
 
     @Override
     public CodeHost codeHost(StoryAssignment.TargetRepository repository) {
-        CodeHost host = codeHost.getIfAvailable();
-        if (host == null) {
-            throw new IllegalStateException("no code host is configured for the dev agent (repository "
-                    + repository.name() + ", forge " + repository.forge() + ")");
-        }
-        return host;
+        return codeHosts.forTarget(target(repository));
     }
 
     @Override
     public RepositoryRef ref(StoryAssignment.TargetRepository repository) {
-        if (repository.fullName() != null) {
-            return RepositoryRef.parse(repository.fullName());
-        }
-        if (repository.name() == null) {
-            throw new IllegalArgumentException("payload repository needs full_name or name");
-        }
-        return new RepositoryRef("agentteam", repository.name());
+        return target(repository).ref();
+    }
+
+    private static ForgeTarget target(StoryAssignment.TargetRepository repository) {
+        return new ForgeTarget(repository.forge(), repository.fullName(), repository.cloneUrl());
     }
 }

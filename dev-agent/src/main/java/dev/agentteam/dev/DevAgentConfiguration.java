@@ -1,7 +1,6 @@
 package dev.agentteam.dev;
 
-import dev.agentteam.common.codehost.CodeHost;
-import org.springframework.beans.factory.ObjectProvider;
+import dev.agentteam.common.codehost.CodeHosts;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +13,7 @@ class DevAgentConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(RepositoryAccess.class)
-    RepositoryAccess repositoryAccess(ObjectProvider<CodeHost> codeHost, DevAgentProperties properties) {
-        return new ConfiguredRepositoryAccess(codeHost, properties);
+    RepositoryAccess repositoryAccess(CodeHosts codeHosts) {
+        return new ConfiguredRepositoryAccess(codeHosts);
     }
 }

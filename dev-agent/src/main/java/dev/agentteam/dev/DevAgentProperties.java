@@ -7,10 +7,9 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the Dev agent ({@code agentteam.dev.*}). Model budgets (steps, tokens, cost) are the gateway's
- * ({@code agentteam.llm.budget.*}); these bound what the tools do and hand back to the model.
+ * ({@code agentteam.llm.budget.*}); the forge and GitHub tokens are the code hosts' ({@code agentteam.embedded-forge.token},
+ * {@code agentteam.github.token}); these bound what the tools do and hand back to the model.
  *
- * @param gitToken         token sent as the HTTP password when cloning and pushing ({@code AGENTTEAM_DEV_GIT_TOKEN});
- *                         empty for anonymous access. Never logged, never given to the sandbox
  * @param testTimeout      wall-clock limit of one test run in the sandbox
  * @param toolOutputLimit  characters of a tool's answer the model gets (head and tail of longer output)
  * @param resultOutputLimit characters of test output kept in the task result (the last ones)
@@ -19,7 +18,6 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("agentteam.dev")
 public record DevAgentProperties(
-        String gitToken,
         @DefaultValue("10m") Duration testTimeout,
         @DefaultValue("12KB") DataSize toolOutputLimit,
         @DefaultValue("4KB") DataSize resultOutputLimit,
@@ -27,19 +25,11 @@ public record DevAgentProperties(
         @DefaultValue("200") int listedFiles) {
 
     public DevAgentProperties {
-        gitToken = gitToken == null || gitToken.isBlank() ? null : gitToken;
         if (testTimeout.isNegative() || testTimeout.isZero()) {
             throw new IllegalArgumentException("agentteam.dev.test-timeout must be positive");
         }
         if (maxToolCalls < 1) {
             throw new IllegalArgumentException("agentteam.dev.max-tool-calls must be at least 1, was " + maxToolCalls);
         }
-    }
-
-    @Override
-    public String toString() {
-        return "DevAgentProperties[gitToken=" + (gitToken == null ? "(none)" : "(set)") + ", testTimeout=" + testTimeout
-                + ", toolOutputLimit=" + toolOutputLimit + ", resultOutputLimit=" + resultOutputLimit
-                + ", maxToolCalls=" + maxToolCalls + ", listedFiles=" + listedFiles + "]";
     }
 }

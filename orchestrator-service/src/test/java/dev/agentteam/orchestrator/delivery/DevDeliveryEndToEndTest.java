@@ -4,7 +4,6 @@ import dev.agentteam.common.sandbox.Sandbox;
 import dev.agentteam.common.sandbox.SandboxProperties;
 import dev.agentteam.common.sandbox.SandboxResult;
 import dev.agentteam.common.task.AgentRole;
-import dev.agentteam.common.codehost.NewPullRequest;
 import dev.agentteam.orchestrator.support.IntegrationTest;
 import dev.agentteam.orchestrator.task.NewTask;
 import dev.agentteam.orchestrator.task.TaskView;
@@ -14,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
@@ -51,7 +51,6 @@ class DevDeliveryEndToEndTest extends IntegrationTest {
     @TempDir
     Path temp;
 
-    private final RecordingCodeHost codeHost = new RecordingCodeHost();
     private DevWorker worker;
     private long epicId;
 
@@ -66,7 +65,7 @@ class DevDeliveryEndToEndTest extends IntegrationTest {
                 + "see which words they repeat.\", \"owner_id\": 1}");
         assertThat(epic.status()).as(epic.body()).isEqualTo(201);
         epicId = epic.json().path("id").asLong();
-        worker = DevWorker.start(environment, TOKEN, temp.resolve("workspaces"), codeHost);
+        worker = DevWorker.start(environment, TOKEN, temp.resolve("workspaces"));
     }
 
     @AfterEach
@@ -85,12 +84,20 @@ class DevDeliveryEndToEndTest extends IntegrationTest {
         String branch = "feature/ISSUE-" + story;
         assertThat(task.result()).containsEntry("branch", branch).containsKeys("pr_number", "pr_url", "head_sha");
         assertThat(storyStatus(story)).isEqualTo("IN_REVIEW");
-        NewPullRequest pr = codeHost.opened.get("agentteam/demo:" + branch);
-        assertThat(pr.title()).isEqualTo("[ISSUE-" + story + "] Most common words");
-        assertThat(pr.base()).isEqualTo("main");
-        assertThat(pr.body()).contains("# PR: [ISSUE-" + story + "] Most common words", "- [x] Tests unitarios pasan",
+        JsonNode pr = pullRequest(branch);
+        assertThat(pr.path("title").asString()).isEqualTo("[ISSUE-" + story + "] Most common words");
+        assertThat(pr.path("base").asString()).isEqualTo("main");
+        assertThat(pr.path("status").asString()).isEqualTo("OPEN");
+        assertThat(pr.path("story_id").asLong()).isEqualTo(story);
+        assertThat(pr.path("number").asInt()).isEqualTo(task.result().get("pr_number"));
+        assertThat(pr.path("body").asString()).contains("# PR: [ISSUE-" + story + "] Most common words",
+                "- [x] Tests unitarios pasan", "- [ ] Linter OK",
                 "- [x] Given words with the same count, when they are returned, then they are ordered alphabetically",
                 "`tests/test_most_common.py`", "Added most_common_words");
+        var diff = api.getAnything("/api/pull-requests/" + pr.path("id").asLong() + "/diff");
+        assertThat(diff.status()).isEqualTo(200);
+        assertThat(diff.body()).contains("+++ b/textstats/core.py", "+def most_common_words(text, n):",
+                "+++ b/tests/test_most_common.py", "+from textstats.core import average_word_length, most_common_words");
         assertThat(jdbc.queryForObject("select count(*) from pr_records where story_id = ? and branch = ? and head_sha = ?",
                 Integer.class, story, branch, task.result().get("head_sha"))).isEqualTo(1);
         assertThat(jdbc.queryForList("select prompt_version from agent_logs where task_id = ?", String.class, task.id()))
@@ -111,8 +118,8 @@ class DevDeliveryEndToEndTest extends IntegrationTest {
         TaskView again = tasks.create(new NewTask("dev.implement_story", AgentRole.DEV, epicId, story, task.payload()));
         TaskView rerun = awaitTask(again.id(), "SUCCEEDED");
         assertThat(rerun.result()).containsEntry("pr_number", task.result().get("pr_number")).containsEntry("branch", branch);
-        assertThat(codeHost.openCalls).hasValue(1);
         assertThat(jdbc.queryForObject("select count(*) from pr_records where story_id = ?", Integer.class, story)).isEqualTo(1);
+        assertThat(pullRequest(branch).path("head_sha").asString()).isEqualTo(rerun.result().get("head_sha"));
         try (Git git = Git.open(cloneBranch(branch).toFile())) {
             List<String> shas = java.util.stream.StreamSupport.stream(git.log().call().spliterator(), false).map(RevCommit::getName).toList();
             assertThat(shas.get(0)).isEqualTo(rerun.result().get("head_sha"));
@@ -131,7 +138,7 @@ class DevDeliveryEndToEndTest extends IntegrationTest {
         assertThat(trajectory).containsSubsequence("run_tests → exit 1", "read_file textstats/core.py",
                 "edit_file textstats/core.py", "run_tests → exit 0", "finish");
         assertThat(storyStatus(story)).isEqualTo("IN_REVIEW");
-        assertThat(codeHost.opened).containsKey("agentteam/demo:feature/ISSUE-" + story);
+        assertThat(pullRequest("feature/ISSUE-" + story).path("status").asString()).isEqualTo("OPEN");
     }
 
     @Test
@@ -143,12 +150,24 @@ class DevDeliveryEndToEndTest extends IntegrationTest {
         assertThat(task.attemptCount()).as("not retried").isEqualTo(1);
         assertThat(task.lastError()).contains("tests still fail", "nothing was pushed", "test_ties_are_alphabetical",
                 "FAILED (failures=2)");
-        assertThat(codeHost.opened).isEmpty();
+        assertThat(api.get("/api/pull-requests").json().size()).isZero();
         assertThat(jdbc.queryForObject("select count(*) from pr_records", Integer.class)).isZero();
         try (Git git = Git.open(cloneBranch("main").toFile())) {
             assertThat(git.lsRemote().setCredentialsProvider(credentials()).call())
                     .noneMatch(ref -> ref.getName().endsWith("ISSUE-" + story));
         }
+    }
+
+    private JsonNode pullRequest(String head) {
+        JsonNode all = api.get("/api/pull-requests").json();
+        List<JsonNode> matching = new java.util.ArrayList<>();
+        all.forEach(pr -> {
+            if (pr.path("head").asString().equals(head)) {
+                matching.add(pr);
+            }
+        });
+        assertThat(matching).as("pull requests for " + head + " in " + all).hasSize(1);
+        return matching.get(0);
     }
 
     private long story(String title) {

@@ -1,6 +1,5 @@
 package dev.agentteam.orchestrator.delivery;
 
-import dev.agentteam.common.codehost.CodeHost;
 import dev.agentteam.dev.DevAgentApplication;
 import java.nio.file.Path;
 import org.springframework.boot.WebApplicationType;
@@ -8,7 +7,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
-/** The real Dev agent application (worker, scripted model, sandbox, git) in the test JVM, on the orchestrator's services. */
+/**
+ * The real Dev agent application (worker, scripted model, sandbox, git, the embedded forge client) in the test JVM, on
+ * the orchestrator's Postgres, Redis and forge.
+ */
 final class DevWorker implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
@@ -17,7 +19,7 @@ final class DevWorker implements AutoCloseable {
         this.context = context;
     }
 
-    static DevWorker start(Environment orchestrator, String gitToken, Path workRoot, CodeHost codeHost) {
+    static DevWorker start(Environment orchestrator, String forgeToken, Path workRoot) {
         SpringApplicationBuilder builder = new SpringApplicationBuilder(DevAgentApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
@@ -39,10 +41,9 @@ final class DevWorker implements AutoCloseable {
                         "agentteam.worker.poll-wait=200ms",
                         "agentteam.worker.shutdown-grace=2s",
                         "agentteam.llm.provider=scripted",
-                        "agentteam.dev.git-token=" + gitToken,
+                        "agentteam.embedded-forge.token=" + forgeToken,
                         "agentteam.dev.test-timeout=2m",
-                        "agentteam.workspace.work-root=" + workRoot)
-                .initializers(context -> context.getBeanFactory().registerSingleton("codeHost", codeHost));
+                        "agentteam.workspace.work-root=" + workRoot);
         return new DevWorker(builder.run());
     }
 
