@@ -4,7 +4,6 @@ import dev.agentteam.common.sandbox.Sandbox;
 import dev.agentteam.common.sandbox.SandboxProperties;
 import dev.agentteam.common.sandbox.SandboxResult;
 import dev.agentteam.common.task.AgentRole;
-import dev.agentteam.orchestrator.support.IntegrationTest;
 import dev.agentteam.orchestrator.task.NewTask;
 import dev.agentteam.orchestrator.task.TaskView;
 import dev.agentteam.orchestrator.task.Tasks;
@@ -17,14 +16,12 @@ import tools.jackson.databind.JsonNode;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
-import org.eclipse.jgit.util.FileUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,13 +30,8 @@ import static org.awaitility.Awaitility.await;
  * Story to pull request with the real pieces: the orchestrator (dispatch, results, the embedded forge's git over
  * HTTP with the demo-python template), the real Dev agent application with the scripted model, JGit and the sandbox.
  */
-@TestPropertySource(properties = {
-        "agentteam.forge.tokens=" + DevDeliveryEndToEndTest.TOKEN,
-        "agentteam.forge.data-dir=${java.io.tmpdir}/agentteam-dev-e2e-forge",
-        "agentteam.delivery.sweep-interval=500ms"})
-class DevDeliveryEndToEndTest extends IntegrationTest {
+class DevDeliveryEndToEndTest extends DeliveryTest {
 
-    static final String TOKEN = "dev-e2e-forge-token";
     private static final Duration DELIVERY = Duration.ofMinutes(2);
 
     @Autowired
@@ -56,11 +48,7 @@ class DevDeliveryEndToEndTest extends IntegrationTest {
 
     @BeforeEach
     void demoRepositoryAndDevWorker() throws Exception {
-        jdbc.update("delete from repositories");
-        FileUtils.delete(Path.of(System.getProperty("java.io.tmpdir"), "agentteam-dev-e2e-forge").toFile(),
-                FileUtils.RECURSIVE | FileUtils.SKIP_MISSING | FileUtils.IGNORE_ERRORS);
-        var created = api.postJson("/api/repositories", "{\"name\": \"demo\", \"source\": {\"type\": \"template\", \"template\": \"demo-python\"}}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        demoRepository();
         var epic = api.postJson("/api/epics", "{\"title\": \"Word frequencies for textstats\", \"description\": \"Writers want to "
                 + "see which words they repeat.\", \"owner_id\": 1}");
         assertThat(epic.status()).as(epic.body()).isEqualTo(201);
@@ -73,6 +61,7 @@ class DevDeliveryEndToEndTest extends IntegrationTest {
         if (worker != null) {
             worker.close();
         }
+        removeRepositories();
     }
 
     @Test
