@@ -48,6 +48,20 @@ load_local_env() {
   export MANAGEMENT_METRICS_DISTRIBUTION_PERCENTILES_HISTOGRAM_HTTP_SERVER_REQUESTS="${MANAGEMENT_METRICS_DISTRIBUTION_PERCENTILES_HISTOGRAM_HTTP_SERVER_REQUESTS:-true}"
   export AGENTTEAM_DATA_DIR="${AGENTTEAM_DATA_DIR:-$RUN_DIR/data}"
   mkdir -p "$RUN_DIR" "$AGENTTEAM_DATA_DIR"
+  # The embedded forge's tokens: random, made once per checkout and kept in the run directory (never committed).
+  # Agents use AGENTTEAM_FORGE_TOKEN; the orchestrator accepts AGENTTEAM_FORGE_TOKENS and the admin token.
+  export AGENTTEAM_FORGE_TOKEN="${AGENTTEAM_FORGE_TOKEN:-$(local_secret forge-agent-token)}"
+  export AGENTTEAM_FORGE_TOKENS="${AGENTTEAM_FORGE_TOKENS:-$AGENTTEAM_FORGE_TOKEN}"
+  export AGENTTEAM_FORGE_ADMIN_TOKEN="${AGENTTEAM_FORGE_ADMIN_TOKEN:-$(local_secret forge-admin-token)}"
+}
+
+# Prints the secret stored in $RUN_DIR/<name>, creating a random one the first time.
+local_secret() {
+  local f="$RUN_DIR/$1"
+  if [ ! -s "$f" ]; then
+    (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -dc '0-9a-f' >"$f")
+  fi
+  cat "$f"
 }
 
 require_java() {

@@ -1,0 +1,64 @@
+package dev.agentteam.common.codehost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class CodeHostsTest {
+
+    private final CodeHosts hosts = new CodeHosts(new EmbeddedForgeProperties(null, "forge-agent-token", Duration.ofSeconds(5)),
+            new GitHubProperties(null, "ghp_abc", null));
+
+    @Test
+    void anEmbeddedRepositoryGetsTheEmbeddedForgeFoundFromItsCloneUrl() {
+        ForgeTarget target = ForgeTarget.fromPayload(Map.of("forge", "embedded", "full_name", "agentteam/demo",
+                "clone_url", "http://orchestrator:8080/git/demo.git", "id", 3));
+
+        CodeHost host = hosts.forTarget(target);
+
+        assertThat(host).isInstanceOf(EmbeddedForgeCodeHost.class);
+        assertThat(host.toString()).contains("http://orchestrator:8080/api/forge/repos/").doesNotContain("forge-agent-token");
+        assertThat(hosts.gitToken(target)).isEqualTo("forge-agent-token");
+        assertThat(target.ref()).isEqualTo(new RepositoryRef("agentteam", "demo"));
+    }
+
+    @Test
+    void aConfiguredForgeUrlWinsOverTheCloneUrl() {
+        CodeHosts configured = new CodeHosts(new EmbeddedForgeProperties(URI.create("http://forge.internal:9000/"), "t", null),
+                new GitHubProperties(null, null, null));
+
+        CodeHost host = configured.forTarget(new ForgeTarget(null, "agentteam/demo", "http://localhost:1/git/demo.git"));
+
+        assertThat(host.toString()).contains("http://forge.internal:9000/api/forge/repos/");
+    }
+
+    @Test
+    void aGitHubRepositoryGetsGitHub() {
+        ForgeTarget target = new ForgeTarget("GitHub", "acme/shop", "https://github.com/acme/shop.git");
+
+        assertThat(hosts.forTarget(target)).isInstanceOf(GitHubCodeHost.class);
+        assertThat(hosts.gitToken(target)).isEqualTo("ghp_abc");
+    }
+
+    @Test
+    void unusableTargetsAreClearErrors() {
+        assertThatThrownBy(() -> new ForgeTarget("gitlab", "a/b", "https://x/a/b.git")).hasMessageContaining("unknown forge");
+        assertThatThrownBy(() -> ForgeTarget.fromPayload(Map.of("forge", "embedded"))).hasMessageContaining("full_name");
+        assertThatThrownBy(() -> ForgeTarget.fromPayload(null)).hasMessageContaining("no repository");
+        assertThatThrownBy(() -> EmbeddedForgeCodeHost.baseUrlOf("https://github.com/acme/shop.git"))
+                .hasMessageContaining("not an embedded forge clone URL");
+        CodeHosts tokenless = new CodeHosts(new EmbeddedForgeProperties(null, null, null), new GitHubProperties(null, null, null));
+        assertThatThrownBy(() -> tokenless.forTarget(new ForgeTarget("embedded", "a/b", "http://h/git/b.git")))
+                .hasMessageContaining("AGENTTEAM_FORGE_TOKEN");
+    }
+
+    @Test
+    void propertiesNeverPrintTheToken() {
+        assertThat(new EmbeddedForgeProperties(null, "s3cr3t-token", null).toString()).doesNotContain("s3cr3t-token");
+    }
+}
