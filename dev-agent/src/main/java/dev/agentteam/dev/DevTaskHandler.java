@@ -82,7 +82,8 @@ class DevTaskHandler implements TaskHandler {
             if (!verdict.passed()) {
                 return testsFail(task, context, session, verdict, tools);
             }
-            String summary = tools.finished() ? tools.finishSummary() : closing;
+            String summary = tools.finished() ? tools.finishSummary()
+                    : closing == null || closing.isBlank() ? "(the agent gave no summary)" : closing.strip();
             context.progress("pushing " + branch);
             Delivery delivery = new Delivery(workspace, access, story, branch);
             Map<String, Object> output = delivery.deliver(summary, verdict, tools.changedFiles());

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The backlog's side of a finished {@code dev.implement_story}: the story is IN_REVIEW and its pull request is
@@ -21,6 +22,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class DevResults {
 
     private static final Logger log = LoggerFactory.getLogger(DevResults.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
 
@@ -68,7 +70,7 @@ class DevResults {
 
     private Map<?, ?> taskRepository(long taskId) {
         String payload = jdbc.sql("select payload::text from tasks where id = ?").param(taskId).query(String.class).single();
-        Object repository = tools.jackson.databind.json.JsonMapper.builder().build().readValue(payload, Map.class).get("repository");
+        Object repository = JSON.readValue(payload, Map.class).get("repository");
         return repository instanceof Map<?, ?> map ? map : Map.of();
     }
 
