@@ -14,6 +14,7 @@ import dev.agentteam.common.sandbox.SandboxProperties;
 import dev.agentteam.common.task.ResultStatus;
 import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.TaskResult;
+import dev.agentteam.common.worker.TransientTaskException;
 import dev.agentteam.common.worker.WorkerContexts;
 import dev.agentteam.common.workspace.GitWorkspaces;
 import dev.agentteam.common.workspace.WorkspaceProperties;
@@ -53,9 +54,12 @@ class DevTaskHandlerTest {
     }
 
     private DevTaskHandler handler(int maxSteps) {
-        LlmProperties llm = new Binder(new MapConfigurationPropertySource(Map.of(
-                "agentteam.llm.budget.max-steps", String.valueOf(maxSteps),
-                "agentteam.llm.scripted.scenarios", "classpath:dev-test-scenarios")))
+        return handler(Map.of("agentteam.llm.budget.max-steps", String.valueOf(maxSteps),
+                "agentteam.llm.scripted.scenarios", "classpath:dev-test-scenarios"));
+    }
+
+    private DevTaskHandler handler(Map<String, String> settings) {
+        LlmProperties llm = new Binder(new MapConfigurationPropertySource(settings))
                 .bindOrCreate("agentteam.llm", LlmProperties.class);
         LlmGateway gateway = new LlmGateway(new ChatModelFactory(llm, () -> ScenarioLibrary.load(llm.scripted().scenarios())),
                 llm, null);
@@ -116,6 +120,19 @@ class DevTaskHandlerTest {
         assertThatThrownBy(() -> run(handler, task)).isInstanceOf(BudgetExceededException.class)
                 .hasMessageContaining("max-steps");
         assertThat(workRoot.resolve("task-4")).doesNotExist();
+    }
+
+    @Test
+    void aModelThatCannotBeReachedMakesTheAttemptRetryable() throws Exception {
+        DevTaskHandler handler = handler(Map.of("agentteam.llm.provider", "openai", "agentteam.llm.base-url",
+                "http://127.0.0.1:9/v1", "agentteam.llm.api-key", "test-key", "agentteam.llm.model", "gpt-test",
+                "agentteam.llm.max-retries", "0", "agentteam.llm.timeout", "2s"));
+        TaskEnvelope task = DevFixtures.task(6, "Anything", bare, List.of());
+
+        assertThatThrownBy(() -> run(handler, task)).isInstanceOf(TransientTaskException.class)
+                .hasMessageContaining("model endpoint unreachable");
+        assertThat(remoteBranches()).containsExactly("refs/heads/main");
+        assertThat(workRoot.resolve("task-6")).doesNotExist();
     }
 
     @Test
