@@ -147,6 +147,31 @@ class DevDeliveryEndToEndTest extends DeliveryTest {
         }
     }
 
+    @Test
+    void aQuestionBlocksTheTaskUntilAPersonAnswersThenThePullRequestFollows() {
+        long story = story("Most common words (scripted: clarify-first)");
+
+        TaskView blocked = awaitDevTask(story, "BLOCKED");
+
+        List<String> questions = jdbc.queryForList("select jsonb_array_elements_text(questions) from clarifications where task_id = ?",
+                String.class, blocked.id());
+        assertThat(questions).containsExactly("Should words that differ only in case count as the same word?",
+                "Should most_common_words also be exported from textstats/__init__.py?");
+        assertThat(api.get("/api/pull-requests").json().size()).isZero();
+        assertThat(storyStatus(story)).isEqualTo("IN_PROGRESS");
+
+        tasks.resume(blocked.id(), Map.of("clarifications", List.of(
+                Map.of("question", questions.get(0), "answer", "Yes: words() already lower-cases them."),
+                Map.of("question", questions.get(1), "answer", "Yes, add it to __all__."))));
+
+        TaskView done = awaitTask(blocked.id(), "SUCCEEDED");
+        assertThat(done.result()).containsEntry("branch", "feature/ISSUE-" + story);
+        assertThat(pullRequest("feature/ISSUE-" + story).path("status").asString()).isEqualTo("OPEN");
+        assertThat(storyStatus(story)).isEqualTo("IN_REVIEW");
+        assertThat(jdbc.queryForList("select prompt from agent_logs where task_id = ? order by id", String.class, blocked.id()))
+                .last().asString().contains("<answers>", "A: Yes, add it to __all__.");
+    }
+
     private JsonNode pullRequest(String head) {
         JsonNode all = api.get("/api/pull-requests").json();
         List<JsonNode> matching = new java.util.ArrayList<>();
