@@ -20,6 +20,7 @@ import dev.agentteam.common.workspace.GitWorkspace;
 import dev.agentteam.common.workspace.GitWorkspaces;
 import dev.agentteam.common.workspace.WorkspaceException;
 import java.time.Instant;
+import java.util.concurrent.CancellationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +137,12 @@ class DevTaskHandler implements TaskHandler {
         if (e instanceof WorkspaceException git) {
             // clone, fetch or push against the forge: usually the network or the forge being down
             return new TransientTaskException(git.getMessage(), e);
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CancellationException) {
+                // the worker is shutting down: another worker should take the story from the start
+                return new TransientTaskException("interrupted: " + t.getMessage(), e);
+            }
         }
         SandboxUnavailableException sandbox = DeveloperLoop.sandboxCause(e);
         return sandbox != null ? sandbox : e;
