@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The embedded git forge.
@@ -17,10 +18,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param owner       the owner part of {@code owner/name} for every embedded repository
  * @param publicUrl   how clients reach this orchestrator (clone URLs); unset means the URL of the current request
  * @param importRoots directories a repository may be imported from ({@code source.type=path}); empty means anywhere
+ * @param maxPushSize largest pack one push may send
  */
 @ConfigurationProperties("agentteam.forge")
 public record ForgeProperties(Path dataDir, List<String> tokens, String adminToken, String owner, URI publicUrl,
-        List<Path> importRoots) {
+        List<Path> importRoots, DataSize maxPushSize) {
 
     public ForgeProperties {
         dataDir = dataDir != null ? dataDir : Path.of("data");
@@ -29,6 +31,7 @@ public record ForgeProperties(Path dataDir, List<String> tokens, String adminTok
         publicUrl = publicUrl == null || publicUrl.toString().isBlank() ? null : publicUrl;
         owner = owner == null || owner.isBlank() ? "agentteam" : owner;
         importRoots = importRoots == null ? List.of() : List.copyOf(importRoots);
+        maxPushSize = maxPushSize != null ? maxPushSize : DataSize.ofMegabytes(200);
     }
 
     public Path reposDir() {
@@ -39,6 +42,6 @@ public record ForgeProperties(Path dataDir, List<String> tokens, String adminTok
     public String toString() {
         return "ForgeProperties[dataDir=" + dataDir + ", tokens=" + tokens.size() + " configured, adminToken="
                 + (adminToken == null ? "none" : "***") + ", owner=" + owner + ", publicUrl=" + publicUrl
-                + ", importRoots=" + importRoots + "]";
+                + ", importRoots=" + importRoots + ", maxPushSize=" + maxPushSize + "]";
     }
 }

@@ -22,7 +22,7 @@ public class ForgeStorage {
 
     private final ForgeProperties properties;
 
-    ForgeStorage(ForgeProperties properties) {
+    public ForgeStorage(ForgeProperties properties) {
         this.properties = properties;
     }
 

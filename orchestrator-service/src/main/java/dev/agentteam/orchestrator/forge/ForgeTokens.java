@@ -7,6 +7,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,12 +18,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class ForgeTokens {
 
+    private static final Logger log = LoggerFactory.getLogger(ForgeTokens.class);
+
     private final List<byte[]> agentDigests;
     private final byte[] adminDigest;
 
     ForgeTokens(ForgeProperties properties) {
         this.agentDigests = properties.tokens().stream().map(ForgeTokens::digest).toList();
         this.adminDigest = properties.adminToken() == null ? null : digest(properties.adminToken());
+        if (agentDigests.isEmpty()) {
+            log.warn("No forge tokens configured (AGENTTEAM_FORGE_TOKENS): agents cannot clone, push or open pull requests "
+                    + "on the embedded forge");
+        }
     }
 
     /**

@@ -37,25 +37,28 @@ class GitHttpConfiguration {
     }
 
     @Bean
-    ServletRegistrationBean<GitServlet> forgeGitServlet(ForgeStorage storage, ApplicationEventPublisher events) {
+    ServletRegistrationBean<GitServlet> forgeGitServlet(ForgeStorage storage, ForgeProperties properties,
+            ApplicationEventPublisher events) {
         GitServlet servlet = new GitServlet();
         servlet.setRepositoryResolver((HttpServletRequest request, String name) -> {
             String bare = name.endsWith(".git") ? name.substring(0, name.length() - 4) : "";
             return storage.open(bare).orElseThrow(() -> new RepositoryNotFoundException(name));
         });
         servlet.setUploadPackFactory((request, repository) -> new UploadPack(repository));
-        servlet.setReceivePackFactory((request, repository) -> receivePack(request, repository, events));
+        long maxPush = properties.maxPushSize().toBytes();
+        servlet.setReceivePackFactory((request, repository) -> receivePack(request, repository, maxPush, events));
         var registration = new ServletRegistrationBean<>(servlet, PATH);
         registration.setName("forgeGit");
         registration.setLoadOnStartup(1);
         return registration;
     }
 
-    private static ReceivePack receivePack(HttpServletRequest request, Repository repository,
+    private static ReceivePack receivePack(HttpServletRequest request, Repository repository, long maxPush,
             ApplicationEventPublisher events) {
         ForgeCaller caller = (ForgeCaller) request.getAttribute(ForgeCaller.ATTRIBUTE);
         String name = repository.getDirectory().getName().replaceFirst("\\.git$", "");
         ReceivePack pack = new ReceivePack(repository);
+        pack.setMaxPackSizeLimit(maxPush);
         pack.setPreReceiveHook(new BranchPolicy(caller == null ? ForgeCaller.AGENT : caller));
         pack.setPostReceiveHook((receivePack, commands) -> commands.stream()
                 .filter(command -> command.getResult() == ReceiveCommand.Result.OK)

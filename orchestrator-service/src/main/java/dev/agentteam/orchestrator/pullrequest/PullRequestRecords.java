@@ -51,19 +51,23 @@ class PullRequestRecords {
         return statement.query(PullRequestRecords::row).list().stream().map(Row::view).toList();
     }
 
-    /** Inserts an open pull request with the next number of its repository; the story only if it exists. */
-    long insert(long repositoryId, String repo, String head, String base, String title, String body, String headSha,
+    /**
+     * Inserts an open pull request with the next number of its repository (the story only if it exists). Empty when
+     * a concurrent request took the number or opened a PR for the same head first (unique indexes).
+     */
+    Optional<Long> insert(long repositoryId, String repo, String head, String base, String title, String body, String headSha,
             Long storyId) {
         return jdbc.sql("""
                 insert into pr_records (repository_id, repo, pr_number, branch, base_branch, title, body, head_sha, story_id)
                 values (:repositoryId, :repo,
                         (select coalesce(max(pr_number), 0) + 1 from pr_records where repo = :repo),
                         :head, :base, :title, :body, :headSha, (select id from stories where id = :storyId))
+                on conflict do nothing
                 returning id
                 """)
                 .param("repositoryId", repositoryId).param("repo", repo).param("head", head).param("base", base)
                 .param("title", title).param("body", body).param("headSha", headSha).param("storyId", storyId)
-                .query(Long.class).single();
+                .query(Long.class).optional();
     }
 
     void setUrl(long id, String url) {

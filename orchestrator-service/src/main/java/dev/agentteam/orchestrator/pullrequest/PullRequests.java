@@ -84,7 +84,19 @@ public class PullRequests {
         if (head.equals(base)) {
             throw ApiProblems.unprocessable("A pull request needs a head branch other than its base " + base + ".");
         }
-        long id = records.insert(repository.id(), repository.fullName(), head, base, title, body, headSha, storyId(head));
+        Optional<Long> inserted = Optional.empty();
+        for (int attempt = 0; attempt < 3 && inserted.isEmpty(); attempt++) {
+            inserted = records.insert(repository.id(), repository.fullName(), head, base, title, body, headSha,
+                    storyId(head));
+            if (inserted.isEmpty()) {
+                Optional<PullRequestView> concurrent = findOpen(repository, head);
+                if (concurrent.isPresent()) {
+                    return concurrent.get();
+                }
+            }
+        }
+        long id = inserted.orElseThrow(() -> ApiProblems.conflict("Could not number the pull request for " + head
+                + " (concurrent requests); retry."));
         records.setUrl(id, urls.pullRequestUrl(id));
         PullRequestView pr = find(id).orElseThrow();
         events.publish(new ForgeEvent.PullRequestOpened(pr.id(), pr.repo(), pr.number(), head, headSha, pr.storyId()));

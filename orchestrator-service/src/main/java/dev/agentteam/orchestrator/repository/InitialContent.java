@@ -1,11 +1,11 @@
 package dev.agentteam.orchestrator.repository;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.eclipse.jgit.api.Git;
@@ -31,61 +31,81 @@ final class InitialContent {
     private InitialContent() {
     }
 
-    /** Commits {@code files} (path → content; executable when the path is in {@code executables}) as the branch. */
-    static String commitFiles(Repository repository, String branch, Map<String, byte[]> files,
-            java.util.Set<String> executables, String message) throws IOException {
+    /** Commits {@code files} (path → content) as the first commit of {@code branch}. */
+    static String commitFiles(Repository repository, String branch, Map<String, byte[]> files, String message)
+            throws IOException {
         try (ObjectInserter inserter = repository.newObjectInserter()) {
             DirCache index = DirCache.newInCore();
             DirCacheBuilder builder = index.builder();
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                DirCacheEntry entry = new DirCacheEntry(file.getKey());
-                entry.setFileMode(executables.contains(file.getKey()) ? FileMode.EXECUTABLE_FILE : FileMode.REGULAR_FILE);
-                entry.setObjectId(inserter.insert(Constants.OBJ_BLOB, file.getValue()));
-                builder.add(entry);
+                builder.add(entry(file.getKey(), FileMode.REGULAR_FILE, inserter.insert(Constants.OBJ_BLOB, file.getValue())));
             }
-            builder.finish();
-            CommitBuilder commit = new CommitBuilder();
-            commit.setTreeId(index.writeTree(inserter));
-            commit.setAuthor(AUTHOR);
-            commit.setCommitter(AUTHOR);
-            commit.setMessage(message);
-            ObjectId id = inserter.insert(commit);
-            inserter.flush();
-            RefUpdate update = repository.updateRef(Constants.R_HEADS + branch);
-            update.setNewObjectId(id);
-            update.setExpectedOldObjectId(ObjectId.zeroId());
-            RefUpdate.Result result = update.update();
-            if (result != RefUpdate.Result.NEW) {
-                throw new IOException("could not create branch " + branch + ": " + result);
-            }
-            return id.name();
+            return commit(repository, inserter, index, builder, branch, message);
         }
     }
 
-    /** The regular files below {@code directory}, skipping {@code .git} and symbolic links. */
-    static Map<String, byte[]> readDirectory(Path directory, java.util.Set<String> executables, long maxBytes)
+    /**
+     * Commits the regular files below {@code directory} (skipping {@code .git} and symbolic links, keeping the
+     * executable bit) as the first commit of {@code branch}; blobs are streamed, never held whole in memory.
+     */
+    static String commitDirectory(Repository repository, String branch, Path directory, long maxBytes, String message)
             throws IOException {
-        Map<String, byte[]> files = new TreeMap<>();
-        long[] total = {0};
-        try (Stream<Path> walk = Files.walk(directory)) {
+        try (ObjectInserter inserter = repository.newObjectInserter(); Stream<Path> walk = Files.walk(directory)) {
+            DirCache index = DirCache.newInCore();
+            DirCacheBuilder builder = index.builder();
+            long total = 0;
+            int count = 0;
             for (Path file : (Iterable<Path>) walk::iterator) {
                 Path relative = directory.relativize(file);
-                if (relative.toString().isEmpty() || startsWithGit(relative)
+                if (relative.toString().isEmpty() || relative.getName(0).toString().equals(".git")
                         || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
-                total[0] += Files.size(file);
-                if (total[0] > maxBytes) {
+                long size = Files.size(file);
+                total += size;
+                if (total > maxBytes) {
                     throw new IllegalArgumentException("the directory holds more than " + maxBytes + " bytes");
                 }
-                String path = relative.toString().replace('\\', '/');
-                files.put(path, Files.readAllBytes(file));
-                if (Files.isExecutable(file)) {
-                    executables.add(path);
+                ObjectId blob;
+                try (InputStream in = Files.newInputStream(file)) {
+                    blob = inserter.insert(Constants.OBJ_BLOB, size, in);
                 }
+                FileMode mode = Files.isExecutable(file) ? FileMode.EXECUTABLE_FILE : FileMode.REGULAR_FILE;
+                builder.add(entry(relative.toString().replace('\\', '/'), mode, blob));
+                count++;
             }
+            if (count == 0) {
+                throw new IllegalArgumentException("it holds no files");
+            }
+            return commit(repository, inserter, index, builder, branch, message);
         }
-        return files;
+    }
+
+    private static DirCacheEntry entry(String path, FileMode mode, ObjectId blob) {
+        DirCacheEntry entry = new DirCacheEntry(path);
+        entry.setFileMode(mode);
+        entry.setObjectId(blob);
+        return entry;
+    }
+
+    private static String commit(Repository repository, ObjectInserter inserter, DirCache index, DirCacheBuilder builder,
+            String branch, String message) throws IOException {
+        builder.finish();
+        CommitBuilder commit = new CommitBuilder();
+        commit.setTreeId(index.writeTree(inserter));
+        commit.setAuthor(AUTHOR);
+        commit.setCommitter(AUTHOR);
+        commit.setMessage(message);
+        ObjectId id = inserter.insert(commit);
+        inserter.flush();
+        RefUpdate update = repository.updateRef(Constants.R_HEADS + branch);
+        update.setNewObjectId(id);
+        update.setExpectedOldObjectId(ObjectId.zeroId());
+        RefUpdate.Result result = update.update();
+        if (result != RefUpdate.Result.NEW) {
+            throw new IOException("could not create branch " + branch + ": " + result);
+        }
+        return id.name();
     }
 
     /** Fetches every branch (and tag) of the local repository at {@code source} into {@code target}. */
@@ -95,9 +115,5 @@ final class InitialContent {
                     .setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*"))
                     .call();
         }
-    }
-
-    private static boolean startsWithGit(Path relative) {
-        return relative.getName(0).toString().equals(".git");
     }
 }

@@ -3,9 +3,7 @@ package dev.agentteam.orchestrator.repository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 import dev.agentteam.orchestrator.api.ApiProblems;
 import dev.agentteam.orchestrator.forge.ForgeProperties;
@@ -23,8 +21,8 @@ import org.springframework.stereotype.Component;
 class RepositorySeeder {
 
     private static final Logger log = LoggerFactory.getLogger(RepositorySeeder.class);
-    /** Plain directories are read into memory for the first commit; this keeps a mistaken path from exhausting it. */
-    private static final long MAX_IMPORT_BYTES = 200L * 1024 * 1024;
+    /** Keeps a mistaken path (a home directory, a disk) from being copied into the forge. */
+    private static final long MAX_IMPORT_BYTES = 500L * 1024 * 1024;
 
     private final ForgeStorage storage;
     private final ForgeProperties properties;
@@ -45,21 +43,22 @@ class RepositorySeeder {
 
     void createAndSeed(NewRepository command) {
         Map<String, byte[]> templateFiles = null;
+        Path source = null;
         if (command.template() != null) {
             templateTestCommand(command.template());
             templateFiles = templates.files(command.template());
         } else {
-            checkImportPath(command.importPath());
+            source = checkImportPath(command.importPath());
         }
         if (storage.exists(command.name()) || Files.exists(storage.path(command.name()))) {
             throw ApiProblems.conflict("The forge already holds a repository directory named '" + command.name() + "'.");
         }
         try (Repository repository = storage.create(command.name(), command.defaultBranch())) {
             if (templateFiles != null) {
-                InitialContent.commitFiles(repository, command.defaultBranch(), templateFiles, Set.of(),
+                InitialContent.commitFiles(repository, command.defaultBranch(), templateFiles,
                         "Initial commit from template " + command.template());
             } else {
-                importPath(repository, command);
+                importPath(repository, command, source);
             }
             log.info("Created embedded repository {} ({})", command.name(),
                     templateFiles != null ? "template " + command.template() : "imported from " + command.importPath());
@@ -72,8 +71,7 @@ class RepositorySeeder {
         }
     }
 
-    private void importPath(Repository repository, NewRepository command) throws IOException, GitAPIException {
-        Path source = command.importPath();
+    private void importPath(Repository repository, NewRepository command, Path source) throws IOException, GitAPIException {
         if (isGitRepository(source)) {
             InitialContent.fetchBranches(repository, source);
             if (repository.exactRef(Constants.R_HEADS + command.defaultBranch()) == null) {
@@ -82,31 +80,40 @@ class RepositorySeeder {
             }
             return;
         }
-        Set<String> executables = new HashSet<>();
-        Map<String, byte[]> files;
         try {
-            files = InitialContent.readDirectory(source, executables, MAX_IMPORT_BYTES);
+            InitialContent.commitDirectory(repository, command.defaultBranch(), source, MAX_IMPORT_BYTES,
+                    "Initial commit imported from " + source.getFileName());
         } catch (IllegalArgumentException e) {
             throw ApiProblems.unprocessable("Cannot import " + source + ": " + e.getMessage() + ".");
         }
-        if (files.isEmpty()) {
-            throw ApiProblems.unprocessable("The directory " + source + " holds no files to import.");
-        }
-        InitialContent.commitFiles(repository, command.defaultBranch(), files, executables,
-                "Initial commit imported from " + source.getFileName());
     }
 
-    private void checkImportPath(Path path) {
+    /** The real path to import (symbolic links resolved, so import roots cannot be escaped through one). */
+    private Path checkImportPath(Path path) {
         if (path == null || !path.isAbsolute()) {
             throw ApiProblems.badRequest("source.path must be an absolute path.");
         }
-        Path normalized = path.normalize();
+        Path real;
+        try {
+            real = path.toRealPath();
+        } catch (IOException e) {
+            throw ApiProblems.unprocessable("No directory at " + path.normalize() + ".");
+        }
         if (!properties.importRoots().isEmpty()
-                && properties.importRoots().stream().noneMatch(root -> normalized.startsWith(root.toAbsolutePath().normalize()))) {
+                && properties.importRoots().stream().noneMatch(root -> real.startsWith(realOrNormalized(root)))) {
             throw ApiProblems.unprocessable("Imports are allowed only from " + properties.importRoots() + ".");
         }
-        if (!Files.isDirectory(normalized)) {
-            throw ApiProblems.unprocessable("No directory at " + normalized + ".");
+        if (!Files.isDirectory(real)) {
+            throw ApiProblems.unprocessable("No directory at " + path.normalize() + ".");
+        }
+        return real;
+    }
+
+    private static Path realOrNormalized(Path root) {
+        try {
+            return root.toRealPath();
+        } catch (IOException e) {
+            return root.toAbsolutePath().normalize();
         }
     }
 

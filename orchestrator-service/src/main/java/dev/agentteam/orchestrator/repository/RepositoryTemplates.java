@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Repository templates shipped as classpath resources: {@code forge-templates/<name>/**} holds the files,
- * {@code forge-templates/<name>.properties} the template's settings ({@code test-command}).
+ * {@code forge-templates/<name>.properties} the template's settings ({@code test-command}). A path segment
+ * {@code dot-x} becomes {@code .x}: Maven's jar packaging leaves out files such as {@code .gitignore}.
  */
 @Component
 class RepositoryTemplates {
@@ -59,7 +60,7 @@ class RepositoryTemplates {
                 String path = url.substring(at + marker.length());
                 if (!path.isEmpty() && !path.endsWith("/")) {
                     try (InputStream in = resource.getInputStream()) {
-                        files.put(path, in.readAllBytes());
+                        files.put(path.replaceAll("(^|/)dot-", "$1."), in.readAllBytes());
                     }
                 }
             } catch (IOException e) {

@@ -121,6 +121,64 @@ class ForgeFlowTest extends IntegrationTest {
     }
 
     @Test
+    void theAdminMergesAndTheMergedPullRequestKeepsItsDiffAndConversation() throws Exception {
+        try (Git git = ForgeClient.cloneRepository(cloneUrl, ForgeClient.AGENT_TOKEN, work.resolve("clone"))) {
+            String sha = ForgeClient.commitFile(git, "textstats/extra.py", "X = 1\n", "Extra");
+            ForgeClient.push(git, ForgeClient.AGENT_TOKEN, "HEAD:refs/heads/feature/ISSUE-5");
+            Reply opened = forge("POST", "/pulls", "{\"head\": \"feature/ISSUE-5\", \"base\": \"main\", \"title\": \"Extra\"}",
+                    ForgeClient.AGENT_TOKEN);
+            int number = opened.json().path("number").asInt();
+            long id = opened.json().path("id").asLong();
+            assertThat(forge("POST", "/pulls/" + number + "/comments", "{\"body\": \"Looks fine\"}", ForgeClient.AGENT_TOKEN)
+                    .status()).isEqualTo(201);
+            assertThat(forge("POST", "/commits/" + sha + "/statuses", "{\"context\": \"ci/tests\", \"state\": \"pending\"}",
+                    ForgeClient.AGENT_TOKEN).status()).isEqualTo(201);
+            assertThat(forge("POST", "/commits/" + sha + "/statuses", "{\"context\": \"ci/tests\", \"state\": \"success\", "
+                    + "\"target_url\": \"http://ci/1\"}", ForgeClient.AGENT_TOKEN).status()).isEqualTo(201);
+            Reply badLine = forge("POST", "/pulls/" + number + "/reviews", "{\"summary\": \"s\", \"comments\": "
+                    + "[{\"path\": \"textstats/extra.py\", \"line\": 5, \"body\": \"no such line\"}]}", ForgeClient.AGENT_TOKEN);
+            assertThat(badLine.status()).isEqualTo(422);
+
+            Reply stale = forge("PUT", "/pulls/" + number + "/merge", "{\"sha\": \"" + "b".repeat(40) + "\"}", ForgeClient.ADMIN_TOKEN);
+            Reply merged = forge("PUT", "/pulls/" + number + "/merge", "{\"sha\": \"" + sha + "\", \"method\": \"squash\"}",
+                    ForgeClient.ADMIN_TOKEN);
+
+            assertThat(stale.status()).isEqualTo(409);
+            assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+            assertThat(merged.json().path("state").asString()).isEqualTo("merged");
+            JsonNode details = api.get("/api/pull-requests/" + id).json();
+            assertThat(details.path("pull_request").path("status").asString()).isEqualTo("MERGED");
+            assertThat(details.path("comments").get(0).path("body").asString()).isEqualTo("Looks fine");
+            assertThat(details.path("statuses")).hasSize(1);
+            assertThat(details.path("statuses").get(0).path("state").asString()).isEqualTo("SUCCESS");
+            assertThat(api.getAnything("/api/pull-requests/" + id + "/diff").body()).contains("+X = 1");
+            git.fetch().setCredentialsProvider(new org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider(
+                    "x", ForgeClient.AGENT_TOKEN)).call();
+            assertThat(git.getRepository().resolve("origin/main:textstats/extra.py")).isNotNull();
+            assertThat(jdbc.queryForList("select event || '/' || coalesce(action, '-') from webhook_deliveries "
+                    + "where source = 'embedded' order by id", String.class)).containsExactly("pull_request/opened",
+                    "issue_comment/created", "status/-", "status/-", "pull_request/closed");
+        }
+    }
+
+    @Test
+    void deletingTheHeadBranchClosesThePullRequest() throws Exception {
+        try (Git git = ForgeClient.cloneRepository(cloneUrl, ForgeClient.AGENT_TOKEN, work.resolve("clone"))) {
+            ForgeClient.commitFile(git, "NOTES.md", "notes\n", "Notes");
+            ForgeClient.push(git, ForgeClient.AGENT_TOKEN, "HEAD:refs/heads/feature/ISSUE-6");
+            long id = forge("POST", "/pulls", "{\"head\": \"feature/ISSUE-6\", \"base\": \"main\", \"title\": \"Notes\"}",
+                    ForgeClient.AGENT_TOKEN).json().path("id").asLong();
+
+            assertThat(ForgeClient.push(git, ForgeClient.AGENT_TOKEN, ":refs/heads/feature/ISSUE-6"))
+                    .isEqualTo(RemoteRefUpdate.Status.OK);
+
+            assertThat(api.get("/api/pull-requests/" + id).json().path("pull_request").path("status").asString())
+                    .isEqualTo("CLOSED");
+            assertThat(api.get("/api/pull-requests?status=closed").json()).hasSize(1);
+        }
+    }
+
+    @Test
     void gitAndTheForgeApiRequireAValidToken() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         URI refs = URI.create(cloneUrl + "/info/refs?service=git-upload-pack");
@@ -139,6 +197,11 @@ class ForgeFlowTest extends IntegrationTest {
         assertThat(valid.body()).contains("refs/heads/main");
         assertThatThrownBy(() -> ForgeClient.cloneRepository(cloneUrl, "not-a-token", work.resolve("denied")))
                 .isInstanceOf(TransportException.class);
+        HttpResponse<String> unknown = client.send(HttpRequest.newBuilder(URI.create(cloneUrl.replace(name, "nothing-here")
+                + "/info/refs?service=git-upload-pack")).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString(("x:" + ForgeClient.AGENT_TOKEN).getBytes())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(forge("GET", "", null, null).status()).isEqualTo(401);
         assertThat(forge("GET", "", null, "wrong").status()).isEqualTo(401);
         assertThat(forge("GET", "", null, ForgeClient.AGENT_TOKEN).json().path("default_branch").asString()).isEqualTo("main");
@@ -165,6 +228,14 @@ class ForgeFlowTest extends IntegrationTest {
         for (Reply reply : new Reply[] {missingBranch, noTitle, badSha, unknownPr, mainBranch}) {
             assertThat(reply.isProblem()).as(reply.body()).isTrue();
         }
+    }
+
+    @Test
+    void theForgeApiIsDocumentedWithoutItsInternalCallerAttribute() {
+        String docs = api.get("/v3/api-docs").body();
+
+        assertThat(docs).contains("/api/forge/repos/{owner}/{name}/pulls", "/api/repositories", "/api/pull-requests/{id}/diff")
+                .doesNotContain("ForgeCaller");
     }
 
     private Reply forge(String method, String path, String body, String token) {
