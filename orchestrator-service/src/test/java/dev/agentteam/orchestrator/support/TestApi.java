@@ -21,6 +21,11 @@ public final class TestApi {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /** {@code http://127.0.0.1:<port>}, for clients other than this one (git over HTTP). */
+    public String baseUrl() {
+        return base;
+    }
+
     public Reply get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
