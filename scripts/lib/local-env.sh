@@ -53,6 +53,8 @@ load_local_env() {
   export AGENTTEAM_FORGE_TOKEN="${AGENTTEAM_FORGE_TOKEN:-$(local_secret forge-agent-token)}"
   export AGENTTEAM_FORGE_TOKENS="${AGENTTEAM_FORGE_TOKENS:-$AGENTTEAM_FORGE_TOKEN}"
   export AGENTTEAM_FORGE_ADMIN_TOKEN="${AGENTTEAM_FORGE_ADMIN_TOKEN:-$(local_secret forge-admin-token)}"
+  # The demo repository (template demo-python) the demo epic lands in; the orchestrator registers it when missing.
+  export AGENTTEAM_FORGE_DEMO_REPOSITORY="${AGENTTEAM_FORGE_DEMO_REPOSITORY:-demo}"
 }
 
 # Prints the secret stored in $RUN_DIR/<name>, creating a random one the first time.
