@@ -82,6 +82,7 @@ done
 cat <<INFO
 
 agent-team is running.
+  Web UI             http://localhost:${orch_port}/
   Orchestrator API   http://localhost:${orch_port}/api
   Swagger UI         http://localhost:${orch_port}/swagger-ui.html
   Health / metrics   http://localhost:${orch_port}/actuator/health   /actuator/prometheus

@@ -2,8 +2,8 @@
 # The full test suite: prepares PostgreSQL (pgvector) and Redis, then runs every module's tests.
 #   scripts/test.sh [extra Maven args, e.g. -pl dev-agent -am]
 # AGENT_TEAM_TEST_DB / AGENT_TEAM_TEST_REDIS_DB pick the test database and Redis index
-# (defaults agentteam_test / 0). The test database is created afresh on every run, so a suite never
-# inherits the schema history of an earlier checkout (Flyway refuses edited or out-of-order migrations).
+# (defaults agentteam_test / 15, apart from run-local.sh's database agentteam and Redis index 0, so both can run
+# at once). The test database is created afresh on every run, so a suite never inherits the schema history of an earlier checkout (Flyway refuses edited or out-of-order migrations).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export AGENT_TEAM_TEST_DB="${AGENT_TEAM_TEST_DB:-agentteam_test}"

@@ -45,7 +45,6 @@ load_local_env() {
   export AGENTTEAM_LLM_PROVIDER="${AGENTTEAM_LLM_PROVIDER:-scripted}"
   # Prometheus scrapes /actuator/prometheus; the apps' own properties may already expose it.
   export MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE="${MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE:-health,info,prometheus}"
-  export MANAGEMENT_METRICS_DISTRIBUTION_PERCENTILES_HISTOGRAM_HTTP_SERVER_REQUESTS="${MANAGEMENT_METRICS_DISTRIBUTION_PERCENTILES_HISTOGRAM_HTTP_SERVER_REQUESTS:-true}"
   export AGENTTEAM_DATA_DIR="${AGENTTEAM_DATA_DIR:-$RUN_DIR/data}"
   mkdir -p "$RUN_DIR" "$AGENTTEAM_DATA_DIR"
   # The embedded forge's tokens: random, made once per checkout and kept in the run directory (never committed).
@@ -53,6 +52,8 @@ load_local_env() {
   export AGENTTEAM_FORGE_TOKEN="${AGENTTEAM_FORGE_TOKEN:-$(local_secret forge-agent-token)}"
   export AGENTTEAM_FORGE_TOKENS="${AGENTTEAM_FORGE_TOKENS:-$AGENTTEAM_FORGE_TOKEN}"
   export AGENTTEAM_FORGE_ADMIN_TOKEN="${AGENTTEAM_FORGE_ADMIN_TOKEN:-$(local_secret forge-admin-token)}"
+  # The demo repository (template demo-python) the demo epic lands in; the orchestrator registers it when missing.
+  export AGENTTEAM_FORGE_DEMO_REPOSITORY="${AGENTTEAM_FORGE_DEMO_REPOSITORY:-demo}"
 }
 
 # Prints the secret stored in $RUN_DIR/<name>, creating a random one the first time.

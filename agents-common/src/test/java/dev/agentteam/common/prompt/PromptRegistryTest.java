@@ -21,7 +21,9 @@ class PromptRegistryTest {
     void activeVersionIsTheHighestUnlessConfigured() {
         assertThat(registry.active(AgentRole.PO).id()).isEqualTo("po_agent_v1");
         assertThat(registry.active(AgentRole.SCRUM).id()).isEqualTo("scrum_agent_v1");
-        assertThat(registry.active(AgentRole.DEV).id()).isEqualTo("dev_agent_v1");
+        assertThat(registry.active(AgentRole.DEV).id()).isEqualTo("dev_agent_v2");
+        assertThat(new PromptRegistry(PromptRegistry.loadClasspath(), Map.of("dev", 1)).active(AgentRole.DEV).id())
+                .isEqualTo("dev_agent_v1");
         assertThatThrownBy(() -> new PromptRegistry(PromptRegistry.loadClasspath(), Map.of("po", 7)))
                 .hasMessageContaining("po_agent_v7.md does not exist");
     }
@@ -54,6 +56,21 @@ class PromptRegistryTest {
     }
 
     @Test
+    void devPromptV2RendersWithItsInputsAndEndsWithTools() {
+        Prompt dev = registry.byId("dev_agent_v2");
+
+        String text = dev.render(Map.of("repo_url", "http://forge/git/demo.git", "issue_id", "ISSUE-7",
+                "branch", "feature/ISSUE-7", "test_command", "python3 -m unittest discover -s tests",
+                "repository_files", "README.md\ntextstats/core.py"));
+
+        assertThat(dev.toolLoop()).isTrue();
+        assertThat(dev.finalSchema()).isNull();
+        assertThat(text).contains("story ISSUE-7").contains("branch feature/ISSUE-7")
+                .contains("python3 -m unittest discover -s tests").contains("textstats/core.py")
+                .contains("call finish").contains("call clarify").doesNotContain("{{");
+    }
+
+    @Test
     void missingOrUnknownVariablesAreErrors() {
         Prompt po = registry.byId("po_agent_v1");
 
@@ -66,7 +83,7 @@ class PromptRegistryTest {
     @Test
     void scriptedPoOutputsMatchThePoSchema() {
         JsonNode schema = registry.byId("po_agent_v1").outputSchema();
-        for (String scenario : List.of("po-epic-to-stories", "po-vague-epic", "po-after-answers")) {
+        for (String scenario : List.of("po-epic-to-stories", "po-vague-epic", "po-after-answers", "po-demo-epic")) {
             JsonNode answer = JSON.readTree(ScenarioLibraryAccess.firstText(scenario));
             assertThat(JsonSchemaCheck.validate(answer, schema)).as(scenario).isEmpty();
         }

@@ -56,7 +56,7 @@ public abstract class AgentApplicationTest {
         assertThat(environment.getProperty("spring.datasource.url"))
                 .endsWith("/" + environment.getProperty("AGENT_TEAM_TEST_DB", "agentteam_test"));
         assertThat(environment.getProperty("spring.data.redis.database"))
-                .isEqualTo(environment.getProperty("AGENT_TEAM_TEST_REDIS_DB", "0"));
+                .isEqualTo(environment.getProperty("AGENT_TEAM_TEST_REDIS_DB", "15"));
     }
 
     @Test

@@ -28,7 +28,7 @@ class WorkerConfigurationTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, QueueAutoConfiguration.class,
                     WorkerAutoConfiguration.class))
-            .withPropertyValues("spring.data.redis.database=" + System.getenv().getOrDefault("AGENT_TEAM_TEST_REDIS_DB", "0"));
+            .withPropertyValues("spring.data.redis.database=" + System.getenv().getOrDefault("AGENT_TEAM_TEST_REDIS_DB", "15"));
 
     @Test
     void withoutARoleThereAreQueueBeansButNoWorker() {

@@ -78,12 +78,29 @@ public class ForgeStorage {
         }
     }
 
-    /** Removes a repository's directory (cleanup after a failed creation). */
+    /**
+     * Removes a repository's directory (cleanup after a failed creation). JGit may still be finishing a file in it
+     * (a lock or probe file appears while the walk deletes), so a failed attempt is repeated a few times.
+     */
     public void delete(String name) {
+        IOException last = null;
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            try {
+                FileSystemUtils.deleteRecursively(path(name));
+                return;
+            } catch (IOException e) {
+                last = e;
+                pause(attempt * 50L);
+            }
+        }
+        throw new UncheckedIOException("cannot delete repository " + name, last);
+    }
+
+    private static void pause(long millis) {
         try {
-            FileSystemUtils.deleteRecursively(path(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete repository " + name, e);
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -63,12 +63,22 @@ class RepositorySeeder {
             log.info("Created embedded repository {} ({})", command.name(),
                     templateFiles != null ? "template " + command.template() : "imported from " + command.importPath());
         } catch (RuntimeException e) {
-            storage.delete(command.name());
-            throw e;
+            throw cleanedUp(command.name(), e);
         } catch (IOException | GitAPIException e) {
-            storage.delete(command.name());
-            throw ApiProblems.unprocessable("Could not import " + command.importPath() + ": " + e.getMessage());
+            throw cleanedUp(command.name(),
+                    ApiProblems.unprocessable("Could not import " + command.importPath() + ": " + e.getMessage()));
         }
+    }
+
+    /** Removes the half-created repository; a failing cleanup never hides the reason the creation failed. */
+    private RuntimeException cleanedUp(String name, RuntimeException reason) {
+        try {
+            storage.delete(name);
+        } catch (RuntimeException cleanup) {
+            log.warn("Could not remove the half-created repository {}: {}", name, cleanup.getMessage());
+            reason.addSuppressed(cleanup);
+        }
+        return reason;
     }
 
     private void importPath(Repository repository, NewRepository command, Path source) throws IOException, GitAPIException {

@@ -33,6 +33,11 @@ public final class TestApi {
         return new TestApi(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), authorization);
     }
 
+    /** {@code http://127.0.0.1:<port>}, for clients other than this one (git over HTTP). */
+    public String baseUrl() {
+        return base;
+    }
+
     public Reply get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }

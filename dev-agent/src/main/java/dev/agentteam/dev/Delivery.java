@@ -1,0 +1,72 @@
+package dev.agentteam.dev;
+
+import dev.agentteam.common.codehost.CheckItem;
+import dev.agentteam.common.codehost.CodeHost;
+import dev.agentteam.common.codehost.NewPullRequest;
+import dev.agentteam.common.codehost.PullRequest;
+import dev.agentteam.common.codehost.PullRequestTemplate;
+import dev.agentteam.common.codehost.RepositoryRef;
+import dev.agentteam.common.workspace.GitWorkspace;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * After a green test run: commit {@code [ISSUE-<id>] <title>}, push the story branch, and open the pull request
+ * with the customer's template — or reuse the one already open for the branch, so a re-run changes nothing twice.
+ */
+final class Delivery {
+
+    private final GitWorkspace workspace;
+    private final RepositoryAccess access;
+    private final StoryAssignment story;
+    private final String branch;
+
+    Delivery(GitWorkspace workspace, RepositoryAccess access, StoryAssignment story, String branch) {
+        this.workspace = workspace;
+        this.access = access;
+        this.story = story;
+        this.branch = branch;
+    }
+
+    /** @return the result output: pr_number, pr_url, branch, head_sha, tests, files, summary */
+    Map<String, Object> deliver(String summary, TestRunner.Outcome tests, Set<String> files) {
+        boolean committed = workspace.commitAll(story.storyId(), story.title()).isPresent();
+        if (!committed && !StoryBranches.existsOnRemote(workspace, branch)) {
+            throw new IllegalStateException("the tool loop changed nothing and " + branch
+                    + " does not exist yet: there is nothing to open a pull request for");
+        }
+        String headSha = workspace.push();
+        RepositoryRef ref = access.ref(story.repository());
+        CodeHost host = access.codeHost(story.repository());
+        String base = story.repository().defaultBranch() != null ? story.repository().defaultBranch() : workspace.defaultBranch();
+        PullRequest pr = host.findOpenPullRequest(ref, branch)
+                .orElseGet(() -> host.openPullRequest(ref, new NewPullRequest(branch, base,
+                        PullRequestTemplate.title(story.storyId(), story.title()), body(summary, tests, files), false)));
+        Map<String, Object> output = new LinkedHashMap<>();
+        output.put("pr_number", pr.number());
+        output.put("pr_url", pr.url());
+        output.put("branch", branch);
+        output.put("base_branch", base);
+        output.put("head_sha", headSha);
+        output.put("committed", committed);
+        output.put("title", PullRequestTemplate.title(story.storyId(), story.title()));
+        output.put("tests", Map.of("command", tests.command(), "passed", true, "exit_code", tests.exitCode(),
+                "summary", tests.summary()));
+        output.put("files", List.copyOf(files));
+        output.put("summary", summary);
+        return output;
+    }
+
+    private String body(String summary, TestRunner.Outcome tests, Set<String> files) {
+        // the criteria are ticked because the agent wrote tests for them and the suite passed; reviewers check that
+        List<CheckItem> criteria = story.acceptanceCriteria().stream().map(c -> new CheckItem(c, true)).toList();
+        List<CheckItem> done = PullRequestTemplate.definitionOfDone(true, false, false, false, false);
+        String notes = "Tests: `" + tests.command() + "` → " + tests.summary() + " (run in the sandbox before pushing)."
+                + (files.isEmpty() ? "" : "\nFiles changed: " + String.join(", ", files.stream().map(f -> "`" + f + "`").toList()) + ".")
+                + "\nOpened by the dev agent for story ISSUE-" + story.storyId() + ". Linter, coverage, documentation and "
+                + "security scan are left to CI and review.";
+        return PullRequestTemplate.body(story.storyId(), story.title(), summary, criteria, done, notes);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.agentteam.dev;
+
+import dev.agentteam.common.codehost.CodeHostException;
+import dev.agentteam.common.codehost.RateLimitedException;
+import dev.agentteam.common.llm.LlmException;
+import dev.agentteam.common.llm.LlmGateway;
+import dev.agentteam.common.llm.ModelSession;
+import dev.agentteam.common.prompt.Prompt;
+import dev.agentteam.common.prompt.PromptRegistry;
+import dev.agentteam.common.sandbox.Sandbox;
+import dev.agentteam.common.sandbox.SandboxUnavailableException;
+import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.ResultStatus;
+import dev.agentteam.common.task.TaskEnvelope;
+import dev.agentteam.common.task.TaskResult;
+import dev.agentteam.common.worker.TaskHandler;
+import dev.agentteam.common.worker.TransientTaskException;
+import dev.agentteam.common.worker.WorkerContext;
+import dev.agentteam.common.workspace.GitWorkspace;
+import dev.agentteam.common.workspace.GitWorkspaces;
+import dev.agentteam.common.workspace.WorkspaceException;
+import java.time.Instant;
+import java.util.concurrent.CancellationException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code dev.implement_story}: clone, story branch, the model's tool loop, then — only if the tests pass in the
+ * sandbox — commit, push and open (or reuse) the pull request. The checkout is deleted in every case.
+ */
+@Component
+class DevTaskHandler implements TaskHandler {
+
+    static final String TYPE = "dev.implement_story";
+    private static final Logger log = LoggerFactory.getLogger(DevTaskHandler.class);
+
+    private final GitWorkspaces workspaces;
+    private final Sandbox sandbox;
+    private final LlmGateway gateway;
+    private final PromptRegistry prompts;
+    private final RepositoryAccess access;
+    private final DevAgentProperties properties;
+    private final DeveloperLoop loop;
+
+    DevTaskHandler(GitWorkspaces workspaces, Sandbox sandbox, LlmGateway gateway, PromptRegistry prompts,
+                   RepositoryAccess access, DevAgentProperties properties) {
+        this.workspaces = workspaces;
+        this.sandbox = sandbox;
+        this.gateway = gateway;
+        this.prompts = prompts;
+        this.access = access;
+        this.properties = properties;
+        this.loop = new DeveloperLoop(properties);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public TaskResult handle(TaskEnvelope task, WorkerContext context) {
+        StoryAssignment story = StoryAssignment.from(task.payload());
+        Prompt prompt = prompts.active(AgentRole.DEV);
+        ModelSession session = gateway.open(task, prompt.id());
+        context.progress("cloning " + story.repository().cloneUrl());
+        try (GitWorkspace workspace = workspaces.open(task.taskId(), access.remote(story.repository()))) {
+            String branch = workspace.checkoutStoryBranch(story.storyId());
+            TestRunner tests = new TestRunner(sandbox, workspace.directory(), story.repository().testCommand(),
+                    properties.testTimeout());
+            DevTools tools = new DevTools(workspace.files(), tests, (int) properties.toolOutputLimit().toBytes());
+            context.progress("tool loop on " + branch);
+            String closing = runLoop(session, prompt, story, workspace, branch, tools);
+            if (tools.questions() != null) {
+                return TaskResult.clarify(task, context.workerId(), tools.questions(), session.usage());
+            }
+            context.progress("final test run before pushing " + branch);
+            TestRunner.Outcome verdict = tests.run();
+            if (!verdict.passed()) {
+                return testsFail(task, context, session, verdict, tools);
+            }
+            String summary = tools.finished() ? tools.finishSummary()
+                    : closing == null || closing.isBlank() ? "(the agent gave no summary)" : closing.strip();
+            context.progress("pushing " + branch);
+            Delivery delivery = new Delivery(workspace, access, story, branch);
+            Map<String, Object> output = delivery.deliver(summary, verdict, tools.changedFiles());
+            output.put("steps", session.steps());
+            output.put("trajectory", tools.trajectory());
+            log.info("Story {} delivered on {} as PR #{}", story.storyId(), branch, output.get("pr_number"));
+            return TaskResult.succeeded(task, context.workerId(), output, session.usage());
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+    }
+
+    private String runLoop(ModelSession session, Prompt prompt, StoryAssignment story, GitWorkspace workspace,
+                           String branch, DevTools tools) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("repo_url", story.repository().cloneUrl());
+        variables.put("issue_id", "ISSUE-" + story.storyId());
+        variables.put("branch", branch);
+        variables.put("test_command", story.repository().testCommand());
+        variables.put("repository_files", UntrustedText.clean(
+                String.join("\n", workspace.files().list("").files().stream().limit(properties.listedFiles()).toList()), 20_000));
+        return loop.run(session, prompt, variables, tools, StoryMessage.render(story));
+    }
+
+    private TaskResult testsFail(TaskEnvelope task, WorkerContext context, ModelSession session, TestRunner.Outcome verdict,
+                                 DevTools tools) {
+        String output = Texts.tail(verdict.output(), (int) properties.resultOutputLimit().toBytes());
+        String error = "tests still fail after the tool loop (" + verdict.summary() + "); nothing was pushed. "
+                + "Last test output:\n" + output;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("tests", Map.of("command", verdict.command(), "passed", false, "exit_code", verdict.exitCode(),
+                "summary", verdict.summary(), "output", output));
+        details.put("trajectory", tools.trajectory());
+        return new TaskResult(task.taskId(), task.attempt(), context.workerId(), ResultStatus.FAILED, details, error,
+                false, null, List.of(), session.usage(), Instant.now());
+    }
+
+    /** Model, forge and network outages may pass (retry); a spent budget, invalid output or a missing sandbox will not. */
+    private static RuntimeException translate(RuntimeException e) {
+        LlmException llm = DeveloperLoop.llmCause(e);
+        if (llm != null) {
+            return llm.retryable() ? new TransientTaskException(llm.getMessage(), e) : llm;
+        }
+        if (e instanceof RateLimitedException limited) {
+            return new TransientTaskException(limited.getMessage(), limited.retryAfter(), e);
+        }
+        if (e instanceof CodeHostException host && (host.status() == 0 || host.status() >= 500)) {
+            return new TransientTaskException("code host unavailable: " + host.getMessage(), e);
+        }
+        if (e instanceof WorkspaceException git) {
+            // clone, fetch or push against the forge: usually the network or the forge being down
+            return new TransientTaskException(git.getMessage(), e);
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CancellationException) {
+                // the worker is shutting down: another worker should take the story from the start
+                return new TransientTaskException("interrupted: " + t.getMessage(), e);
+            }
+        }
+        SandboxUnavailableException sandbox = DeveloperLoop.sandboxCause(e);
+        return sandbox != null ? sandbox : e;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.agentteam.orchestrator.delivery;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Handing READY stories to the Dev agent ({@code agentteam.delivery.*}).
+ *
+ * @param autoDispatch      dispatch {@code dev.implement_story} by itself for READY stories whose dependencies are
+ *                          DONE ({@code AGENTTEAM_DELIVERY_AUTO_DISPATCH}); false leaves it to people
+ * @param defaultRepository the repository used when a story's epic names none (and it exists)
+ * @param sweepInterval     how often READY stories are looked at again (dependencies done, repository created)
+ */
+@ConfigurationProperties("agentteam.delivery")
+public record DeliveryProperties(
+        @DefaultValue("true") boolean autoDispatch,
+        @DefaultValue("demo") String defaultRepository,
+        @DefaultValue("15s") Duration sweepInterval) {
+}

@@ -1,0 +1,51 @@
+package dev.agentteam.orchestrator.delivery;
+
+import dev.agentteam.orchestrator.backlog.StoryReady;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * When stories are handed to the Dev agent (with {@code agentteam.delivery.auto-dispatch}): right after a story is
+ * announced READY, and on a periodic sweep that catches stories whose dependencies became DONE or whose repository
+ * was created later.
+ */
+@Component
+class DevDispatchTriggers {
+
+    private static final Logger log = LoggerFactory.getLogger(DevDispatchTriggers.class);
+
+    private final DevDispatch dispatch;
+    private final DeliveryProperties properties;
+
+    DevDispatchTriggers(DevDispatch dispatch, DeliveryProperties properties) {
+        this.dispatch = dispatch;
+        this.properties = properties;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    public void on(StoryReady event) {
+        if (properties.autoDispatch()) {
+            safely(event.storyId());
+        }
+    }
+
+    @Scheduled(initialDelayString = "${agentteam.delivery.sweep-interval:15s}",
+            fixedDelayString = "${agentteam.delivery.sweep-interval:15s}")
+    public void sweep() {
+        if (properties.autoDispatch()) {
+            dispatch.candidates().forEach(this::safely);
+        }
+    }
+
+    private void safely(long storyId) {
+        try {
+            dispatch.dispatch(storyId);
+        } catch (RuntimeException e) {
+            // the next sweep tries again; one bad story must not stop the others
+            log.warn("Could not hand story {} to the dev agent: {}", storyId, e.getMessage(), e);
+        }
+    }
+}

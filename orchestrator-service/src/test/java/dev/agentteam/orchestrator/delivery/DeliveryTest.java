@@ -1,0 +1,65 @@
+package dev.agentteam.orchestrator.delivery;
+
+import dev.agentteam.orchestrator.support.IntegrationTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.eclipse.jgit.util.FileUtils;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The delivery tests' shared configuration (one cached context): automatic dispatch on with a short sweep, an agent
+ * token on the embedded forge, forge data in a scratch directory.
+ */
+@TestPropertySource(properties = {
+        "agentteam.delivery.auto-dispatch=true",
+        "agentteam.delivery.sweep-interval=500ms",
+        "agentteam.forge.tokens=" + DeliveryTest.TOKEN,
+        "agentteam.forge.data-dir=${java.io.tmpdir}/agentteam-delivery-test-forge"})
+abstract class DeliveryTest extends IntegrationTest {
+
+    static final String TOKEN = "delivery-test-forge-token";
+
+    @Autowired
+    private StringRedisTemplate redis;
+
+    /**
+     * Task ids restart at 1 with every cleanup: envelopes an earlier test left on the dev queue (nothing consumes
+     * them in DevDispatchTest) would otherwise be taken by a Dev worker and report for today's task of the same id.
+     */
+    @BeforeEach
+    void emptyQueues() {
+        redis.execute((RedisCallback<Void>) connection -> {
+            connection.serverCommands().flushDb();
+            return null;
+        });
+    }
+
+    /** The default repository {@code demo}, fresh from the demo-python template; returns its id. */
+    protected long demoRepository() throws Exception {
+        removeRepositories();
+        var created = api.postJson("/api/repositories",
+                "{\"name\": \"demo\", \"source\": {\"type\": \"template\", \"template\": \"demo-python\"}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("id").asLong();
+    }
+
+    /** Repositories outlive IntegrationTest's cleanup; other tests must not find a default repository. */
+    protected void removeRepositories() {
+        jdbc.update("delete from pr_records");
+        jdbc.update("update epics set repository_id = null");
+        jdbc.update("delete from repositories");
+        try {
+            FileUtils.delete(Path.of(System.getProperty("java.io.tmpdir"), "agentteam-delivery-test-forge").toFile(),
+                    FileUtils.RECURSIVE | FileUtils.SKIP_MISSING | FileUtils.IGNORE_ERRORS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
