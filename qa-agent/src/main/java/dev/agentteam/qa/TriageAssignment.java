@@ -18,7 +18,12 @@ import dev.agentteam.common.testreport.TestReport;
  * </pre>
  */
 record TriageAssignment(ForgeTarget target, String testCommand, long prId, int number, String headSha,
-                        TestReport ciReport, boolean ciTimedOut, String ciLog, Long ciTaskId) {
+                        TestReport ciReport, boolean ciTimedOut, String ciLog, Long ciTaskId, int ciExitCode) {
+
+    /** CI ran tests and every one passed: there is nothing to classify. */
+    boolean ciGreen() {
+        return !ciTimedOut && ciExitCode == 0 && ciReport.tests() > 0 && ciReport.failures() == 0 && ciReport.errors() == 0;
+    }
 
     @SuppressWarnings("unchecked")
     static TriageAssignment from(Map<String, Object> payload) {
@@ -43,7 +48,8 @@ record TriageAssignment(ForgeTarget target, String testCommand, long prId, int n
                 number(pr.get("id")), (int) number(pr.get("number")), sha,
                 TestReport.fromMap(ci.get("report") instanceof Map<?, ?> r ? r : null),
                 Boolean.TRUE.equals(ci.get("timed_out")), ci.get("log_tail") == null ? "" : ci.get("log_tail").toString(),
-                ci.get("task_id") == null ? null : number(ci.get("task_id")));
+                ci.get("task_id") == null ? null : number(ci.get("task_id")),
+                ci.get("exit_code") instanceof Number code ? code.intValue() : -1);
     }
 
     private static long number(Object value) {

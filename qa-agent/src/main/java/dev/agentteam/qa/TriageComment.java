@@ -1,6 +1,7 @@
 package dev.agentteam.qa;
 
 import dev.agentteam.common.testreport.TestExecution;
+import dev.agentteam.common.testreport.TestReport;
 
 /** The facts the model explains, and the one PR comment: its prose plus the table computed by code. */
 final class TriageComment {
@@ -18,6 +19,12 @@ final class TriageComment {
                     .append(" (").append(item.reason()).append("); message: ").append(clean(item.message(), 500)).append('\n');
         }
         return text.append("</triage>").toString();
+    }
+
+    /** The comment for a green CI run: the counts, and that there is nothing to classify. */
+    static String green(TestReport ci) {
+        return "### QA triage: clean\n\nCI passed: " + ci.tests() + " tests, " + ci.passed() + " passed, "
+                + ci.skipped() + " skipped, no failures or errors. Nothing to triage on this commit.\n";
     }
 
     static String render(String prose, Triage triage, int maxListed) {

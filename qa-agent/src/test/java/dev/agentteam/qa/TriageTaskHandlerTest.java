@@ -107,6 +107,22 @@ class TriageTaskHandlerTest {
     }
 
     @Test
+    void aGreenCiRunGetsOneCleanCommentWithoutARerunOrAModelCall() throws Exception {
+        String sha = push("feature/ISSUE-6");
+        Map<String, Object> ci = Map.of("task_id", 29, "timed_out", false, "exit_code", 0, "log_tail", "OK",
+                "report", Map.of("tests", 14, "failures", 0, "errors", 0, "skipped", 1, "source", "junit-xml",
+                        "failed", List.of()));
+
+        TaskResult result = run(task(30, sha, ci));
+
+        assertThat(result.output()).containsEntry("verdict", "clean").containsEntry("regressions", List.of())
+                .containsEntry("flaky", List.of()).doesNotContainKey("rerun");
+        assertThat(result.usage().totalTokens()).isZero();
+        assertThat(onlyComment()).startsWith("### QA triage: clean")
+                .contains("CI passed: 14 tests, 13 passed, 1 skipped");
+    }
+
+    @Test
     void aTestThatFailsAgainIsARegressionWithItsMessage() throws Exception {
         String sha = DemoRepositories.pushBranch(dir, "demo", "feature/ISSUE-8", Map.of("textstats/__init__.py", """
                 def count_words(text):

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param ciOnEmbedded   run {@code cicd.run_ci} for pull requests on the embedded forge (GitHub runs its own CI)
  * @param review         queue {@code review.review_pr} when a pull request is opened or gets new commits
- * @param triage         queue {@code qa.triage} when CI fails
+ * @param triage         queue {@code qa.triage} after each CI run (it classifies failures, or posts the all-clear)
  * @param fixRegressions queue {@code dev.fix_regression} when QA finds a regression
  * @param addressReviews queue {@code dev.address_review} when a review requests changes (within the review rounds)
  * @param deployAfterMerge queue {@code cicd.deploy} (the CI/CD agent's deploy and smoke commands) after a merge

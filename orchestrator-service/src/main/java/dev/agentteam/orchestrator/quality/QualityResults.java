@@ -23,8 +23,8 @@ import dev.agentteam.orchestrator.task.TaskSucceeded;
 import dev.agentteam.orchestrator.task.Tasks;
 
 /**
- * What follows from the quality agents' results: CI → ci_status, a test run, artifacts, and {@code qa.triage} when
- * it failed; QA → a test run, flaky tests, and {@code dev.fix_regression} for regressions; review → review_status
+ * What follows from the quality agents' results: CI → ci_status, a test run, artifacts, and {@code qa.triage} (a
+ * classification when red, an all-clear comment when green); QA → a test run, flaky tests, and {@code dev.fix_regression} for regressions; review → review_status
  * and rounds, and {@code dev.address_review} when changes are requested within the rounds. On GitHub,
  * {@code cicd.follow_ci} results count as CI results, and flaky tests get the failed Actions jobs re-run once. Each result is applied
  * after its task's result committed, in a transaction of its own.
@@ -94,7 +94,8 @@ class QualityResults {
         records.testRun(done.storyId(), prId, done.taskId(), "ci", sha, (int) number(report.get("passed")),
                 (int) (number(report.get("failures")) + number(report.get("errors"))), (int) number(report.get("skipped")));
         records.artifacts(done.taskId(), prId, maps(out.get("artifacts")));
-        if (!green && current && properties.triage()) {
+        // QA comments on every CI result of the current head: a classification when red, the all-clear when green.
+        if (current && properties.triage()) {
             context(prId).ifPresent(c -> {
                 Map<String, Object> payload = PullRequestChecks.payload(c.repository(), c.pr(), null);
                 Map<String, Object> ci = new LinkedHashMap<>();
@@ -111,6 +112,9 @@ class QualityResults {
 
     private void triaged(TaskSucceeded done) {
         Map<String, Object> out = done.output();
+        if ("clean".equals(out.get("verdict"))) {
+            return; // CI was green: no rerun happened, so there is no test run, flaky test or regression to record
+        }
         long prId = number(out.get("pr_id"));
         String sha = String.valueOf(out.get("head_sha"));
         Map<?, ?> rerun = out.get("rerun") instanceof Map<?, ?> r && r.get("report") instanceof Map<?, ?> rep ? rep : Map.of();

@@ -115,13 +115,20 @@ class QualityReactionsTest extends IntegrationTest {
     }
 
     @Test
-    void greenCiNeedsNoTriage() {
+    void greenCiGetsTheQaAllClearAndRecordsNoQaRun() {
         opened();
         succeed(taskId("cicd.run_ci"), "cicd.run_ci", Map.of("conclusion", "success", "pr_id", prId, "head_sha", SHA,
                 "report", Map.of("tests", 3, "passed", 3), "artifacts", List.of()));
 
         assertThat(column("ci_status")).isEqualTo("SUCCESS");
-        assertThat(types()).doesNotContain("qa.triage");
+        Map<String, Object> triage = payload("qa.triage");
+        assertThat(triage.get("ci").toString()).contains("tests=3", "passed=3");
+
+        succeed(taskId("qa.triage"), "qa.triage", Map.of("verdict", "clean", "pr_id", prId, "head_sha", SHA,
+                "flaky", List.of(), "regressions", List.of()));
+
+        assertThat(jdbc.queryForObject("select count(*) from test_runs where source = 'qa'", Integer.class)).isZero();
+        assertThat(types()).doesNotContain("dev.fix_regression");
     }
 
     @Test
