@@ -103,3 +103,11 @@ cat <<INFO
   Logs and PIDs: ${RUN_DIR}
   Stop:          scripts/stop-local.sh
 INFO
+
+# The first start creates the administrator and logs a generated password once (unless AGENTTEAM_ADMIN_PASSWORD
+# was set): show it here too, so the person who ran this script can sign in at the Web UI straight away.
+admin_banner="$(grep -A2 'administrator account created' "${RUN_DIR}/orchestrator-service.log" 2>/dev/null | grep -E 'username:|password:' || true)"
+if [ -n "$admin_banner" ]; then
+  printf '\n  First start: sign in at http://localhost:%s/login as\n%s\n  (shown once; also in %s/orchestrator-service.log)\n' \
+    "${orch_port}" "$(printf '%s\n' "$admin_banner" | sed 's/^ */    /')" "${RUN_DIR#"$ROOT_DIR"/}"
+fi
