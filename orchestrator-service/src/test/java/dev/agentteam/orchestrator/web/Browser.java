@@ -66,7 +66,9 @@ final class Browser {
     }
 
     static <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver(), Duration.ofSeconds(10)).until(condition);
+        // an element of the page being left goes stale while a form posts: keep polling until the new page answers
+        return new WebDriverWait(driver(), Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     /** Saves the whole window as {@code target/screenshots/<name>.png}. */

@@ -37,6 +37,8 @@ abstract class BrowserTest extends IntegrationTest {
         driver.findElement(By.id("username")).sendKeys(login.username());
         driver.findElement(By.id("password")).sendKeys(login.password());
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        // the session cookie exists only once the login POST has answered: wait before the test navigates on
+        Browser.await(d -> d.getCurrentUrl().contains("/login") ? null : Boolean.TRUE);
     }
 
     protected WebDriver open(String path) {

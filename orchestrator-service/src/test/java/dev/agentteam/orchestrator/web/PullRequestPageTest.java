@@ -94,9 +94,12 @@ class PullRequestPageTest extends BrowserTest {
         open("/pull-requests/" + id);
         assertThat(Browser.find("#merge").isEnabled()).isFalse();
         Browser.find("#approve").click();
+        // the form posts and the page reloads: wait for the new page rather than read the one being left
+        Browser.await(driver -> Browser.find("#merge-gate").getText().contains("Approved.") ? Boolean.TRUE : null);
         assertThat(Browser.find("#merge-gate").getText()).contains("Approved.", "approved by " + signedIn.username());
         Browser.find("#merge").click();
 
+        Browser.await(driver -> Browser.find("#merge-gate").getText().contains("Merged.") ? Boolean.TRUE : null);
         assertThat(Browser.find("#merge-gate").getText()).contains("Merged.");
         assertThat(jdbc.queryForObject("select status from pr_records where id = ?", String.class, id)).isEqualTo("MERGED");
         assertThat(jdbc.queryForObject("select status from stories where id = ?", String.class, story)).isEqualTo("DONE");
