@@ -5,8 +5,10 @@ ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 RUN_DIR="${AGENT_TEAM_RUN_DIR:-$ROOT_DIR/.run}"
 VERSION="0.1.0-SNAPSHOT"
 
-# module:port, orchestrator first (it runs the Flyway migrations the agents rely on).
-APPS="orchestrator-service:8080 po-agent:8081 scrum-agent:8082 dev-agent:8083 qa-agent:8084 review-agent:8085 cicd-agent:8086"
+# module:port, orchestrator first (it runs the Flyway migrations the agents rely on). AGENT_TEAM_PORT_BASE (8080)
+# moves all seven ports, so a second checkout can run its own team next to the first.
+PORT_BASE="${AGENT_TEAM_PORT_BASE:-8080}"
+APPS="orchestrator-service:$PORT_BASE po-agent:$((PORT_BASE + 1)) scrum-agent:$((PORT_BASE + 2)) dev-agent:$((PORT_BASE + 3)) qa-agent:$((PORT_BASE + 4)) review-agent:$((PORT_BASE + 5)) cicd-agent:$((PORT_BASE + 6))"
 ROLES="po scrum dev qa review cicd"
 
 log() { printf '[%s] %s\n' "$(basename "$0" .sh)" "$*" >&2; }
