@@ -1,0 +1,218 @@
+package dev.agentteam.orchestrator.retrieval;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.agentteam.orchestrator.repository.Repositories;
+import dev.agentteam.orchestrator.repository.RepositoryView;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * One indexing run of one repository: the tree at the head of its default branch against the manifest of what is
+ * indexed, keyed by blob SHA — new and changed files are chunked, embedded (in batches) and written, files gone
+ * from the tree leave, unchanged ones are not touched. Progress is written after every batch.
+ */
+@Component
+class Indexer {
+
+    private static final Logger log = LoggerFactory.getLogger(Indexer.class);
+
+    private final Repositories repositories;
+    private final SourceTrees trees;
+    private final EmbeddingSpace space;
+    private final IndexStore store;
+    private final IndexStates states;
+    private final RetrievalProperties properties;
+    private final FileFilter filter;
+
+    Indexer(Repositories repositories, SourceTrees trees, EmbeddingSpace space, IndexStore store, IndexStates states,
+            RetrievalProperties properties) {
+        this.repositories = repositories;
+        this.trees = trees;
+        this.space = space;
+        this.store = store;
+        this.states = states;
+        this.properties = properties;
+        this.filter = new FileFilter(properties.maxFileSize(), properties.skipDirectories());
+    }
+
+    /** Runs the index of one repository; true when another run was requested meanwhile. */
+    boolean run(long repositoryId) {
+        Optional<RepositoryView> found = repositories.find(repositoryId);
+        if (found.isEmpty()) {
+            return false;
+        }
+        RepositoryView repository = found.get();
+        try {
+            Embedder embedder = space.embedder();
+            if (states.takeFullRebuild(repositoryId)) {
+                store.clear(repositoryId);
+            }
+            try (Repository git = trees.open(repository)) {
+                return index(repository, git, embedder);
+            }
+        } catch (DataIntegrityViolationException e) {
+            if (repositories.find(repositoryId).isEmpty()) {
+                log.info("Repository {} was removed while it was being indexed", repositoryId);
+                return false;
+            }
+            return failed(repository, e);
+        } catch (RuntimeException e) {
+            return failed(repository, e);
+        }
+    }
+
+    private boolean failed(RepositoryView repository, RuntimeException e) {
+        if (Thread.currentThread().isInterrupted()) {
+            log.info("Indexing of {} interrupted; it resumes at the next start", repository.name());
+            return false;
+        }
+        log.warn("Indexing of repository {} failed: {}", repository.name(), e.toString());
+        states.fail(repository.id(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        return false;
+    }
+
+    private boolean index(RepositoryView repository, Repository git, Embedder embedder) {
+        long id = repository.id();
+        ObjectId head = resolve(git, Constants.R_HEADS + repository.defaultBranch());
+        List<TreeFile> files = head == null ? List.of() : walk(git, head);
+        Map<String, String> manifest = store.manifest(id);
+        List<TreeFile> changed = files.stream().filter(f -> !f.blobSha().equals(manifest.get(f.path()))).toList();
+        Set<String> gone = new HashSet<>(manifest.keySet());
+        files.forEach(f -> gone.remove(f.path()));
+        long bytes = changed.stream().filter(f -> filter.beforeReading(f).isEmpty()).mapToLong(TreeFile::size).sum();
+        states.start(id, head == null ? null : head.name(), changed.size(), bytes);
+        store.remove(id, gone);
+        states.progress(id, new IndexStates.Progress(0, 0, 0, 0, gone.size(), 0));
+        Chunker chunker = new Chunker(embedder.chunkChars(), properties.overlapLines());
+        Batch batch = new Batch();
+        try (ObjectReader reader = git.newObjectReader()) {
+            for (TreeFile file : changed) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new IllegalStateException("interrupted");
+                }
+                batch.add(prepare(file, reader, chunker));
+                if (batch.chunks >= properties.batchSize()) {
+                    flush(id, batch, embedder);
+                }
+            }
+            flush(id, batch, embedder);
+        }
+        boolean again = states.finish(id, head == null ? null : head.name());
+        log.info("Indexed {} at {}: {} files changed, {} removed", repository.name(),
+                head == null ? "(empty)" : head.abbreviate(8).name(), changed.size(), gone.size());
+        return again;
+    }
+
+    private IndexedFile prepare(TreeFile file, ObjectReader reader, Chunker chunker) {
+        Optional<String> skip = filter.beforeReading(file);
+        if (skip.isPresent()) {
+            return IndexedFile.skipped(file, skip.get());
+        }
+        byte[] bytes;
+        try {
+            bytes = reader.open(ObjectId.fromString(file.blobSha()), Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.path(), e);
+        }
+        FileFilter.Text text = FileFilter.decode(bytes);
+        if (text.skipReason() != null) {
+            return IndexedFile.skipped(file, text.skipReason());
+        }
+        List<Chunk> chunks = chunker.chunk(file.path(), text.content());
+        return new IndexedFile(file, Language.of(file.path()), chunks, List.of(), null);
+    }
+
+    private void flush(long id, Batch batch, Embedder embedder) {
+        if (batch.files.isEmpty()) {
+            return;
+        }
+        List<String> texts = new ArrayList<>();
+        batch.files.forEach(f -> f.chunks().forEach(c -> texts.add(c.embeddingText())));
+        List<float[]> vectors = texts.isEmpty() ? List.of() : embed(embedder, texts);
+        List<IndexedFile> ready = new ArrayList<>();
+        int at = 0;
+        int embedded = 0;
+        int skipped = 0;
+        long bytes = 0;
+        for (IndexedFile file : batch.files) {
+            int n = file.chunks().size();
+            ready.add(new IndexedFile(file.file(), file.language(), file.chunks(), vectors.subList(at, at + n),
+                    file.skipReason()));
+            at += n;
+            if (file.skipReason() == null) {
+                embedded++;
+                bytes += file.file().size();
+            } else {
+                skipped++;
+            }
+        }
+        store.write(id, ready);
+        states.progress(id, new IndexStates.Progress(ready.size(), bytes, embedded, skipped, 0, texts.size()));
+        batch.files.clear();
+        batch.chunks = 0;
+    }
+
+    private static List<float[]> embed(Embedder embedder, List<String> texts) {
+        try {
+            return embedder.embed(texts);
+        } catch (Embedder.EmbeddingFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new Embedder.EmbeddingFailedException("the embedding model failed: " + e.getMessage(), e);
+        }
+    }
+
+    static List<TreeFile> walk(Repository git, ObjectId commit) {
+        List<TreeFile> files = new ArrayList<>();
+        try (RevWalk revs = new RevWalk(git); TreeWalk tree = new TreeWalk(git); ObjectReader reader = git.newObjectReader()) {
+            tree.addTree(revs.parseCommit(commit).getTree());
+            tree.setRecursive(true);
+            while (tree.next()) {
+                FileMode mode = tree.getFileMode(0);
+                ObjectId blob = tree.getObjectId(0);
+                TreeFile.Kind kind = mode == FileMode.SYMLINK ? TreeFile.Kind.SYMLINK
+                        : mode == FileMode.GITLINK ? TreeFile.Kind.SUBMODULE : TreeFile.Kind.REGULAR;
+                long size = kind == TreeFile.Kind.REGULAR ? reader.getObjectSize(blob, Constants.OBJ_BLOB) : 0;
+                files.add(new TreeFile(tree.getPathString(), blob.name(), kind, size));
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the tree of " + commit.name(), e);
+        }
+    }
+
+    private static ObjectId resolve(Repository git, String ref) {
+        try {
+            return git.resolve(ref);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve " + ref, e);
+        }
+    }
+
+    private static final class Batch {
+        final List<IndexedFile> files = new ArrayList<>();
+        int chunks;
+
+        void add(IndexedFile file) {
+            files.add(file);
+            chunks += file.chunks().size();
+        }
+    }
+}
