@@ -13,8 +13,14 @@ import java.util.Locale;
  */
 final class Chunker {
 
+    /** Declarations smaller than this together (a getter, a one-line function) share a chunk. */
+    static final int MERGE_CHARS = 240;
+
+    private static final java.util.regex.Pattern IMPORT =
+            java.util.regex.Pattern.compile("(package|import)\\b|from \\S+ import\\b|\\)$|\"[^\"]*\"$");
     private final int maxChars;
     private final int overlapLines;
+    private final int mergeChars;
 
     Chunker(int maxChars, int overlapLines) {
         if (maxChars < 100) {
@@ -22,6 +28,7 @@ final class Chunker {
         }
         this.maxChars = maxChars;
         this.overlapLines = Math.max(0, overlapLines);
+        this.mergeChars = Math.min(MERGE_CHARS, maxChars / 2);
     }
 
     List<Chunk> chunk(String path, String text) {
@@ -52,11 +59,13 @@ final class Chunker {
         for (int i = 0; i < spans.size(); i++) {
             int head = i;
             int end = spans.get(i)[1];
-            // tiny neighbours (fields, getters) travel together while they fit half a chunk
-            while (i + 1 < spans.size() && chars(lines, spans.get(head)[0], spans.get(i + 1)[1]) <= maxChars / 2) {
+            // tiny neighbours (fields, getters, one-line functions) travel together while they stay small
+            while (i + 1 < spans.size() && chars(lines, spans.get(head)[0], spans.get(i + 1)[1]) <= mergeChars) {
                 end = spans.get(++i)[1];
             }
-            windows(path, language, lines, spans.get(head)[0], end, symbols.get(head), chunks);
+            List<String> declared = symbols.subList(head, i + 1).stream().filter(java.util.Objects::nonNull).distinct().toList();
+            String named = declared.isEmpty() ? null : String.join(", ", declared);
+            windows(path, language, lines, spans.get(head)[0], end, named, chunks);
         }
         return chunks;
     }
@@ -82,7 +91,7 @@ final class Chunker {
             if (content.length() > maxChars) {
                 content = content.substring(0, maxChars);
             }
-            if (!content.isBlank()) {
+            if (!content.isBlank() && !onlyImports(content)) {
                 out.add(new Chunk(path, start + 1, end, language, symbol, content));
             }
             if (end >= to) {
@@ -90,6 +99,12 @@ final class Chunker {
             }
             start = Math.max(start + 1, end - overlapLines);
         }
+    }
+
+    /** A package line and imports only: nothing a question could be about. */
+    private static boolean onlyImports(String content) {
+        return content.lines().map(String::strip).filter(line -> !line.isEmpty())
+                .allMatch(line -> IMPORT.matcher(line).lookingAt());
     }
 
     /** Where the comments and annotations directly above a declaration begin (not before {@code floor}). */
