@@ -35,9 +35,15 @@ public final class RagContext {
      * @param none  the text when nothing was retrieved
      */
     public static String render(Retrieved retrieved, int tokenBudget, UnaryOperator<String> clean, String none) {
+        return render(retrieved, tokenBudget, clean, none, true);
+    }
+
+    /** As {@link #render(Retrieved, int, UnaryOperator, String)}, keeping every chunk when {@code onePerFile} is false. */
+    public static String render(Retrieved retrieved, int tokenBudget, UnaryOperator<String> clean, String none,
+                                boolean onePerFile) {
         int budget = tokenBudget * CHARS_PER_TOKEN;
         StringBuilder text = new StringBuilder();
-        for (CodeChunk chunk : onePerFile(retrieved.chunks())) {
+        for (CodeChunk chunk : onePerFile ? onePerFile(retrieved.chunks()) : retrieved.chunks()) {
             String block = "--- " + chunk.location() + " ---\n" + clean.apply(chunk.snippet()) + "\n";
             if (text.length() + block.length() > budget) {
                 if (text.isEmpty()) {

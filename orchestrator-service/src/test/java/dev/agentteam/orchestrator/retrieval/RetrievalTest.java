@@ -30,6 +30,8 @@ abstract class RetrievalTest extends IntegrationTest {
 
     @AfterEach
     void removeRepositories() {
+        jdbc.update("delete from pr_records");
+        jdbc.update("update epics set repository_id = null");
         jdbc.update("delete from repositories");
     }
 
