@@ -27,9 +27,10 @@ public class CodeSearch {
     private final IndexStore store;
     private final IndexScheduler scheduler;
     private final RetrievalProperties properties;
+    private final SourceFiles files;
 
     CodeSearch(Repositories repositories, EmbeddingSpace space, HybridSearch search, IndexStates states,
-               IndexStore store, IndexScheduler scheduler, RetrievalProperties properties) {
+               IndexStore store, IndexScheduler scheduler, RetrievalProperties properties, SourceFiles files) {
         this.repositories = repositories;
         this.space = space;
         this.search = search;
@@ -37,6 +38,7 @@ public class CodeSearch {
         this.store = store;
         this.scheduler = scheduler;
         this.properties = properties;
+        this.files = files;
     }
 
     /** The chunks best matching the query; answers from what is indexed (and says so) while a run is going on. */
@@ -76,6 +78,12 @@ public class CodeSearch {
         requireRepository(repositoryId);
         scheduler.request(repositoryId, full ? "full rebuild requested" : "requested", full);
         return status(repositoryId);
+    }
+
+    /** A file at the indexed commit (or the default branch's head before the first index), to show search hits in. */
+    public java.util.Optional<SourceFile> file(long repositoryId, String path) {
+        return files.read(repositories.find(repositoryId).orElseThrow(() -> ApiProblems.notFound("repository", repositoryId)),
+                states.find(repositoryId).map(IndexStates.Row::indexedCommit).orElse(null), path);
     }
 
     public int maxQueryChars() {

@@ -55,6 +55,13 @@ class EmbeddingSpace {
         return jdbc.sql("select name from embedding_model where id = 1").query(String.class).optional();
     }
 
+    private void record(Embedder model) {
+        jdbc.sql("""
+                insert into embedding_model (id, name, dimension, changed_at) values (1, ?, ?, now())
+                on conflict (id) do update set name = excluded.name, dimension = excluded.dimension, changed_at = now()""")
+                .params(model.name(), model.dimension()).update();
+    }
+
     private void reconcile(Embedder model) {
         if (model.dimension() > MAX_INDEXED_DIMENSION) {
             throw new Embedder.EmbeddingFailedException("the model " + model.name() + " has " + model.dimension()
@@ -73,6 +80,15 @@ class EmbeddingSpace {
                 return;
             }
             boolean hadVectors = jdbc.sql("select exists (select 1 from embeddings)").query(Boolean.class).single();
+            if (stored.isEmpty() && !hadVectors && columnDimension == model.dimension()) {
+                // the first model of this database: nothing to throw away; repositories without a state get one
+                record(model);
+                jdbc.sql("""
+                        insert into index_states (repository_id, status, trigger, requested_at)
+                        select id, 'QUEUED', 'registered', clock_timestamp() from repositories
+                        on conflict (repository_id) do nothing""").update();
+                return;
+            }
             jdbc.sql("delete from embeddings").update();
             jdbc.sql("delete from index_files").update();
             if (columnDimension != model.dimension()) {
@@ -80,19 +96,14 @@ class EmbeddingSpace {
                 jdbc.sql("alter table embeddings alter column embedding type vector(" + model.dimension() + ")").update();
                 jdbc.sql("create index embeddings_hnsw_idx on embeddings using hnsw (embedding vector_cosine_ops)").update();
             }
-            jdbc.sql("""
-                    insert into embedding_model (id, name, dimension, changed_at) values (1, ?, ?, now())
-                    on conflict (id) do update set name = excluded.name, dimension = excluded.dimension, changed_at = now()""")
-                    .params(model.name(), model.dimension()).update();
+            record(model);
             int queued = jdbc.sql("""
                     insert into index_states (repository_id, status, trigger, requested_at)
                     select id, 'QUEUED', 'embedding model changed', clock_timestamp() from repositories
                     on conflict (repository_id) do update set status = 'QUEUED', trigger = excluded.trigger,
                         indexed_commit = null, requested_at = excluded.requested_at, updated_at = now()""").update();
-            if (hadVectors || stored.isPresent()) {
-                log.warn("Embedding model changed from {} to {}: the index was emptied and {} repositories are queued "
-                        + "for a full re-index", stored.orElse("(unknown)"), wanted, queued);
-            }
+            log.warn("Embedding model changed from {} to {}: the index was emptied and {} repositories are queued "
+                    + "for a full re-index", stored.orElse("(unknown)"), wanted, queued);
         });
     }
 }

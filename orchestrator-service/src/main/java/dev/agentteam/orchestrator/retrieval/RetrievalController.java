@@ -51,7 +51,7 @@ class RetrievalController {
                          @Parameter(description = "Only files below this path prefix, e.g. src/main/") @RequestParam(name = "path", required = false) String path,
                          @Parameter(description = "Only this language: java, python, javascript, typescript, go, ...") @RequestParam(name = "language", required = false) String language,
                          @Parameter(description = "hybrid (default), vector or text") @RequestParam(name = "mode", required = false) String mode) {
-        SearchQuery query = SearchParameters.parse(q, k, path, language, mode, codeSearch.maxQueryChars(),
+        SearchQuery query = SearchQueries.parse(q, k, path, language, mode, codeSearch.maxQueryChars(),
                 codeSearch.maxResults());
         return codeSearch.search(id, query);
     }

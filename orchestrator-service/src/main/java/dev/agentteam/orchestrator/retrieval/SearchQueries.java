@@ -5,15 +5,15 @@ import java.util.Arrays;
 import dev.agentteam.orchestrator.api.ApiProblems;
 
 /** The query parameters of a search, checked: every mistake is a 400 that says what is wrong and what is allowed. */
-final class SearchParameters {
+public final class SearchQueries {
 
     static final int DEFAULT_K = 10;
     private static final int MAX_PATH_CHARS = 500;
 
-    private SearchParameters() {
+    private SearchQueries() {
     }
 
-    static SearchQuery parse(String q, Integer k, String path, String language, String mode, int maxChars, int maxK) {
+    public static SearchQuery parse(String q, Integer k, String path, String language, String mode, int maxChars, int maxK) {
         if (q == null || q.isBlank()) {
             throw ApiProblems.badRequest("q must not be empty: say what code you are looking for, in words or identifiers.");
         }
