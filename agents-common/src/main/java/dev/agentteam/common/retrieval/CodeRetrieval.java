@@ -72,7 +72,7 @@ public class CodeRetrieval {
             try {
                 base = EmbeddedForgeCodeHost.baseUrlOf(cloneUrl);
             } catch (IllegalArgumentException e) {
-                return Retrieved.unavailable(q, "retrieval is not configured: set agentteam.retrieval-client.url "
+                return Retrieved.unavailable(q, "retrieval is not configured: set agentteam.retrieval.client.url (AGENTTEAM_RETRIEVAL_CLIENT_URL) "
                         + "(the orchestrator's address)");
             }
         }

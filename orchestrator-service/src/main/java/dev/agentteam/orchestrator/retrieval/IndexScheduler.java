@@ -26,6 +26,7 @@ class IndexScheduler implements DisposableBean {
     private final Indexer indexer;
     private final IndexStates states;
     private final RetrievalProperties properties;
+    private final EmbeddingSpace space;
     private final Set<Long> queued = ConcurrentHashMap.newKeySet();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "code-indexer");
@@ -34,10 +35,11 @@ class IndexScheduler implements DisposableBean {
         return thread;
     });
 
-    IndexScheduler(Indexer indexer, IndexStates states, RetrievalProperties properties) {
+    IndexScheduler(Indexer indexer, IndexStates states, RetrievalProperties properties, EmbeddingSpace space) {
         this.indexer = indexer;
         this.states = states;
         this.properties = properties;
+        this.space = space;
     }
 
     /** Records the request and queues the run (at most once per repository at a time). */
@@ -49,23 +51,40 @@ class IndexScheduler implements DisposableBean {
         submit(repositoryId);
     }
 
+    /**
+     * At start-up, on the indexing thread: loads the model (which queues every repository when it changed since the
+     * vectors were written), then resumes what was waiting or interrupted.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void resumePending() {
         if (!properties.enabled()) {
             return;
         }
-        var pending = states.pending();
-        if (!pending.isEmpty()) {
-            log.info("Resuming the index of {} repositories", pending.size());
-        }
-        pending.forEach(this::submit);
+        executor.execute(() -> {
+            try {
+                space.embedder();
+            } catch (RuntimeException e) {
+                log.warn("The embedding model is not available ({}); indexing waits for the next sweep", e.getMessage());
+                return;
+            }
+            var pending = states.pending();
+            if (!pending.isEmpty()) {
+                log.info("Resuming the index of {} repositories", pending.size());
+            }
+            pending.forEach(this::submit);
+        });
     }
 
-    private void submit(long repositoryId) {
+    /** Queues the run of a repository whose request is already recorded; a queued repository is not queued twice. */
+    void submit(long repositoryId) {
         if (queued.add(repositoryId)) {
             executor.execute(() -> {
-                queued.remove(repositoryId);
-                boolean again = indexer.run(repositoryId);
+                boolean again;
+                try {
+                    again = indexer.run(repositoryId);
+                } finally {
+                    queued.remove(repositoryId);
+                }
                 if (again && !Thread.currentThread().isInterrupted()) {
                     submit(repositoryId);
                 }

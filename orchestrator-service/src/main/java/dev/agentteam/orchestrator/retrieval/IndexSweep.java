@@ -47,6 +47,8 @@ class IndexSweep {
         if (!properties.enabled()) {
             return;
         }
+        // requests whose run was lost (the model was unavailable at start-up, a run thrown out by a restart)
+        states.pending().forEach(scheduler::submit);
         for (RepositoryView repository : repositories.list()) {
             try {
                 check(repository);

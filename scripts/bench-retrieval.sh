@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Retrieval benchmark (docs/benchmarks.md): starts the orchestrator alone on its own database, Redis index and port,
+# imports JDK sources (the installed JDK's lib/src.zip) as repositories and measures indexing throughput, one-file
+# re-index after a push, search latency at 10k and 100k chunks, and retrieval quality against a git grep baseline.
+#
+#   scripts/bench-retrieval.sh [all|quality|full|latency|stop]
+#     quality  java.base/java/util (~370 files): cold index, pushes, recall@5/MRR of hybrid, vector, text and grep
+#     full     all of java.base (~3,400 files): cold index with progress (the "about 3,000 files" case)
+#     latency  hybrid search SQL alone at 10k and 100k synthetic chunks (HNSW), p50/p95
+#     all      quality, then latency, then full
+#
+# Env: BENCH_MODEL (bge-small-en-v15-q | all-minilm-l6-v2-q, default: the application's default), BENCH_PORT (9400),
+# BENCH_DB (agentteam_bench_rag, recreated), BENCH_REDIS_DB (11), BENCH_WORK (/tmp/bench-retrieval, recreated),
+# BENCH_KEEP=1 keeps the orchestrator running afterwards. Output: stdout and $BENCH_WORK/bench.log.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+step="${1:-all}"
+PORT="${BENCH_PORT:-9400}"
+DB="${BENCH_DB:-agentteam_bench_rag}"
+REDIS_DB="${BENCH_REDIS_DB:-11}"
+WORK="${BENCH_WORK:-/tmp/bench-retrieval}"
+SRC_ZIP="${BENCH_SRC_ZIP:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")/lib/src.zip}"
+FORGE_TOKEN="bench-forge-admin-token"
+API_TOKEN="at_retrieval-benchmark-token"
+export BENCH_URL="http://127.0.0.1:$PORT" BENCH_TOKEN="$API_TOKEN" BENCH_FORGE_TOKEN="$FORGE_TOKEN" BENCH_WORK="$WORK"
+PID_FILE="$WORK/orchestrator.pid"
+
+log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$WORK/bench.log"; }
+
+stop() {
+  if [ -f "$PID_FILE" ] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then
+    kill "$(cat "$PID_FILE")"; rm -f "$PID_FILE"
+  fi
+}
+
+start() {
+  mkdir -p "$WORK"
+  stop
+  log "building the orchestrator"
+  (cd "$ROOT" && mvn -B -ntp -q -pl orchestrator-service -am -DskipTests package)
+  log "recreating database $DB"
+  psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB owner agentteam" >/dev/null
+  psql -h 127.0.0.1 -U postgres -d "$DB" -qc "create extension if not exists vector" >/dev/null
+  redis-cli -n "$REDIS_DB" flushdb >/dev/null
+  local jar; jar="$(ls "$ROOT"/orchestrator-service/target/orchestrator-service-*.jar | grep -v original | head -1)"
+  log "starting the orchestrator on port $PORT (model ${BENCH_MODEL:-default}), log $WORK/orchestrator.log"
+  SERVER_PORT="$PORT" SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+    SPRING_DATASOURCE_USERNAME=agentteam SPRING_DATASOURCE_PASSWORD=agentteam-local-dev \
+    SPRING_DATA_REDIS_DATABASE="$REDIS_DB" AGENTTEAM_DATA_DIR="$WORK/data" AGENTTEAM_FORGE_IMPORT_ROOTS="$WORK" \
+    AGENTTEAM_FORGE_ADMIN_TOKEN="$FORGE_TOKEN" AGENTTEAM_ADMIN_PASSWORD="bench-admin-password-0123456789" \
+    AGENTTEAM_DELIVERY_AUTO_DISPATCH=false ${BENCH_MODEL:+AGENTTEAM_RETRIEVAL_MODEL=$BENCH_MODEL} \
+    setsid java -Xmx1g -jar "$jar" >"$WORK/orchestrator.log" 2>&1 &
+  echo $! >"$PID_FILE"
+  for _ in $(seq 1 120); do
+    curl -fs "$BENCH_URL/actuator/health" >/dev/null 2>&1 && break
+    kill -0 "$(cat "$PID_FILE")" || { tail -50 "$WORK/orchestrator.log"; exit 1; }
+    sleep 1
+  done
+  # an API token for user 1 (the bootstrap admin): only its SHA-256 is stored, as the application does
+  local hash; hash="$(printf '%s' "$API_TOKEN" | sha256sum | cut -d' ' -f1)"
+  psql -h 127.0.0.1 -U postgres -d "$DB" -qc "insert into api_tokens (user_id, name, token_hash, hint) values (1, 'benchmark', '$hash', 'at_retr')" >/dev/null
+}
+
+quality() {
+  local dir; dir="$(mkdir -p "$WORK/jdk-util/java" && cd "$WORK/jdk-util" && unzip -q -o "$SRC_ZIP" 'java.base/java/util/*' \
+    && mv java.base/java/util java/ && rm -rf java.base && pwd)"
+  log "corpus $dir: $(find "$dir" -name '*.java' | wc -l) files"
+  python3 "$ROOT/scripts/bench/retrieval.py" index jdk-util "$dir" | tee -a "$WORK/bench.log"
+  python3 "$ROOT/scripts/bench/retrieval.py" push jdk-util 5 | tee -a "$WORK/bench.log"
+  python3 "$ROOT/scripts/bench/retrieval.py" quality jdk-util "$ROOT/scripts/bench/jdk-questions.tsv" | tee -a "$WORK/bench.log"
+  python3 "$ROOT/scripts/bench/retrieval.py" latency jdk-util "$ROOT/scripts/bench/jdk-questions.tsv" 3 | tee -a "$WORK/bench.log"
+}
+
+full() {
+  local dir; dir="$(mkdir -p "$WORK/jdk-base" && cd "$WORK/jdk-base" && unzip -q -o "$SRC_ZIP" 'java.base/*' \
+    && mv java.base/* . && rmdir java.base && pwd)"
+  log "corpus $dir: $(find "$dir" -type f | wc -l) files"
+  python3 "$ROOT/scripts/bench/retrieval.py" index jdk-base "$dir" | tee -a "$WORK/bench.log"
+}
+
+latency() {
+  local cp; cp="$(cd "$ROOT" && mvn -B -ntp -q -pl orchestrator-service dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime 2>/dev/null | tail -1)"
+  for n in 10000 100000; do
+    log "search latency at $n synthetic chunks"
+    java -cp "$ROOT/orchestrator-service/target/classes:$cp" "$ROOT/scripts/bench/SearchLatency.java" \
+      "jdbc:postgresql://127.0.0.1:5432/$DB" "$n" 300 | tee -a "$WORK/bench.log"
+  done
+}
+
+case "$step" in
+  stop) stop; exit 0 ;;
+  quality) start; quality ;;
+  full) start; full ;;
+  latency) start; latency ;;
+  all) start; quality; latency; full ;;
+  *) echo "unknown step $step" >&2; exit 2 ;;
+esac
+[ "${BENCH_KEEP:-0}" = 1 ] || stop
