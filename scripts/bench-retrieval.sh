@@ -11,7 +11,7 @@
 #
 # Env: BENCH_MODEL (bge-small-en-v15-q | all-minilm-l6-v2-q, default: the application's default), BENCH_PORT (9400),
 # BENCH_DB (agentteam_bench_rag, recreated), BENCH_REDIS_DB (11), BENCH_WORK (/tmp/bench-retrieval, recreated),
-# BENCH_KEEP=1 keeps the orchestrator running afterwards. Output: stdout and $BENCH_WORK/bench.log.
+# BENCH_KEEP=1 keeps the orchestrator running afterwards, BENCH_BUILD=0 uses the jar already built. Output: stdout and $BENCH_WORK/bench.log.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 step="${1:-all}"
@@ -36,13 +36,17 @@ stop() {
 start() {
   mkdir -p "$WORK"
   stop
-  log "building the orchestrator"
-  (cd "$ROOT" && mvn -B -ntp -q -pl orchestrator-service -am -DskipTests package)
+  if [ "${BENCH_BUILD:-1}" = 1 ]; then
+    log "building the orchestrator"
+    (cd "$ROOT" && mvn -B -ntp -q -pl orchestrator-service -am -DskipTests package)
+  fi
   log "recreating database $DB"
   psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB owner agentteam" >/dev/null
   psql -h 127.0.0.1 -U postgres -d "$DB" -qc "create extension if not exists vector" >/dev/null
   redis-cli -n "$REDIS_DB" flushdb >/dev/null
-  local jar; jar="$(ls "$ROOT"/orchestrator-service/target/orchestrator-service-*.jar | grep -v original | head -1)"
+  # a copy: a later build in the checkout must not replace the jar under the running JVM
+  cp "$(ls "$ROOT"/orchestrator-service/target/orchestrator-service-*.jar | grep -v original | head -1)" "$WORK/orchestrator.jar"
+  local jar="$WORK/orchestrator.jar"
   log "starting the orchestrator on port $PORT (model ${BENCH_MODEL:-default}), log $WORK/orchestrator.log"
   SERVER_PORT="$PORT" SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
     SPRING_DATASOURCE_USERNAME=agentteam SPRING_DATASOURCE_PASSWORD=agentteam-local-dev \
