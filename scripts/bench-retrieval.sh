@@ -48,18 +48,28 @@ start() {
   cp "$(ls "$ROOT"/orchestrator-service/target/orchestrator-service-*.jar | grep -v original | head -1)" "$WORK/orchestrator.jar"
   local jar="$WORK/orchestrator.jar"
   log "starting the orchestrator on port $PORT (model ${BENCH_MODEL:-default}), log $WORK/orchestrator.log"
-  SERVER_PORT="$PORT" SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
-    SPRING_DATASOURCE_USERNAME=agentteam SPRING_DATASOURCE_PASSWORD=agentteam-local-dev \
-    SPRING_DATA_REDIS_DATABASE="$REDIS_DB" AGENTTEAM_DATA_DIR="$WORK/data" AGENTTEAM_FORGE_IMPORT_ROOTS="$WORK" \
-    AGENTTEAM_FORGE_ADMIN_TOKEN="$FORGE_TOKEN" AGENTTEAM_ADMIN_PASSWORD="bench-admin-password-0123456789" \
-    AGENTTEAM_DELIVERY_AUTO_DISPATCH=false ${BENCH_MODEL:+AGENTTEAM_RETRIEVAL_MODEL=$BENCH_MODEL} \
-    setsid java -Xmx1g -jar "$jar" >"$WORK/orchestrator.log" 2>&1 &
-  echo $! >"$PID_FILE"
-  for _ in $(seq 1 120); do
-    curl -fs "$BENCH_URL/actuator/health" >/dev/null 2>&1 && break
-    kill -0 "$(cat "$PID_FILE")" || { tail -50 "$WORK/orchestrator.log"; exit 1; }
-    sleep 1
+  if [ -n "${BENCH_MODEL:-}" ]; then export AGENTTEAM_RETRIEVAL_MODEL="$BENCH_MODEL"; fi
+  local attempt up=0
+  for attempt in $(seq 1 90); do
+    SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE=3 SERVER_PORT="$PORT" SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+      SPRING_DATASOURCE_USERNAME=agentteam SPRING_DATASOURCE_PASSWORD=agentteam-local-dev \
+      SPRING_DATA_REDIS_DATABASE="$REDIS_DB" AGENTTEAM_DATA_DIR="$WORK/data" AGENTTEAM_FORGE_IMPORT_ROOTS="$WORK" \
+      AGENTTEAM_FORGE_ADMIN_TOKEN="$FORGE_TOKEN" AGENTTEAM_ADMIN_PASSWORD="bench-admin-password-0123456789" \
+      AGENTTEAM_DELIVERY_AUTO_DISPATCH=false \
+      setsid java -Xmx1g -jar "$jar" >"$WORK/orchestrator.log" 2>&1 &
+    echo $! >"$PID_FILE"
+    for _ in $(seq 1 180); do
+      curl -fs "$BENCH_URL/actuator/health" >/dev/null 2>&1 && { up=1; break; }
+      kill -0 "$(cat "$PID_FILE")" 2>/dev/null || break
+      sleep 1
+    done
+    [ "$up" = 1 ] && break
+    # a shared PostgreSQL may have no connection slot left for a while: wait and try again
+    grep -q "remaining connection slots" "$WORK/orchestrator.log" || { tail -50 "$WORK/orchestrator.log"; exit 1; }
+    log "no PostgreSQL connection slot free (attempt $attempt); retrying in 20 s"
+    sleep 20
   done
+  [ "$up" = 1 ] || { log "the orchestrator did not start"; exit 1; }
   # an API token for user 1 (the bootstrap admin): only its SHA-256 is stored, as the application does
   local hash; hash="$(printf '%s' "$API_TOKEN" | sha256sum | cut -d' ' -f1)"
   psql -h 127.0.0.1 -U postgres -d "$DB" -qc "insert into api_tokens (user_id, name, token_hash, hint) values (1, 'benchmark', '$hash', 'at_retr')" >/dev/null

@@ -12,12 +12,9 @@ import java.util.Set;
 import dev.agentteam.orchestrator.repository.Repositories;
 import dev.agentteam.orchestrator.repository.RepositoryView;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -91,7 +88,7 @@ class Indexer {
     private boolean index(RepositoryView repository, Repository git, Embedder embedder) {
         long id = repository.id();
         ObjectId head = resolve(git, Constants.R_HEADS + repository.defaultBranch());
-        List<TreeFile> files = head == null ? List.of() : walk(git, head);
+        List<TreeFile> files = head == null ? List.of() : SourceTrees.files(git, head);
         Map<String, String> manifest = store.manifest(id);
         List<TreeFile> changed = files.stream().filter(f -> !f.blobSha().equals(manifest.get(f.path()))).toList();
         Set<String> gone = new HashSet<>(manifest.keySet());
@@ -176,25 +173,6 @@ class Indexer {
             throw e;
         } catch (RuntimeException e) {
             throw new Embedder.EmbeddingFailedException("the embedding model failed: " + e.getMessage(), e);
-        }
-    }
-
-    static List<TreeFile> walk(Repository git, ObjectId commit) {
-        List<TreeFile> files = new ArrayList<>();
-        try (RevWalk revs = new RevWalk(git); TreeWalk tree = new TreeWalk(git); ObjectReader reader = git.newObjectReader()) {
-            tree.addTree(revs.parseCommit(commit).getTree());
-            tree.setRecursive(true);
-            while (tree.next()) {
-                FileMode mode = tree.getFileMode(0);
-                ObjectId blob = tree.getObjectId(0);
-                TreeFile.Kind kind = mode == FileMode.SYMLINK ? TreeFile.Kind.SYMLINK
-                        : mode == FileMode.GITLINK ? TreeFile.Kind.SUBMODULE : TreeFile.Kind.REGULAR;
-                long size = kind == TreeFile.Kind.REGULAR ? reader.getObjectSize(blob, Constants.OBJ_BLOB) : 0;
-                files.add(new TreeFile(tree.getPathString(), blob.name(), kind, size));
-            }
-            return files;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the tree of " + commit.name(), e);
         }
     }
 

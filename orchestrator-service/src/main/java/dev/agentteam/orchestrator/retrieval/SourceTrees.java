@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.agentteam.common.codehost.CodeHosts;
@@ -15,10 +16,15 @@ import dev.agentteam.orchestrator.repository.RepositoryView;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.eclipse.jgit.treewalk.TreeWalk;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -74,6 +80,26 @@ class SourceTrees {
             return mirror;
         } catch (IOException e) {
             throw new UncheckedIOException("could not open the mirror " + dir, e);
+        }
+    }
+
+    /** The files of the commit's tree: path, blob, kind and size (sizes from the object headers, nothing read). */
+    static List<TreeFile> files(Repository git, ObjectId commit) {
+        List<TreeFile> files = new ArrayList<>();
+        try (RevWalk revs = new RevWalk(git); TreeWalk tree = new TreeWalk(git); ObjectReader reader = git.newObjectReader()) {
+            tree.addTree(revs.parseCommit(commit).getTree());
+            tree.setRecursive(true);
+            while (tree.next()) {
+                FileMode mode = tree.getFileMode(0);
+                ObjectId blob = tree.getObjectId(0);
+                TreeFile.Kind kind = mode == FileMode.SYMLINK ? TreeFile.Kind.SYMLINK
+                        : mode == FileMode.GITLINK ? TreeFile.Kind.SUBMODULE : TreeFile.Kind.REGULAR;
+                long size = kind == TreeFile.Kind.REGULAR ? reader.getObjectSize(blob, Constants.OBJ_BLOB) : 0;
+                files.add(new TreeFile(tree.getPathString(), blob.name(), kind, size));
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the tree of " + commit.name(), e);
         }
     }
 }
