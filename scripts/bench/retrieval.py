@@ -72,6 +72,7 @@ def index(name, directory):
     seconds = time.time() - started
     print("INDEX %s: %d files indexed, %d skipped, %d chunks in %.0f s (registration to IDLE); run: %s chunks/s"
           % (name, state["indexed_files"], state["skipped_files"], state["chunks"], seconds, p["chunks_per_second"]))
+    print("  skipped: %s" % [(s["path"], s["reason"]) for s in state["skipped"][:10]])
 
 
 def push(name, rounds=5):
@@ -92,12 +93,13 @@ def push(name, rounds=5):
         started = time.time()
         subprocess.run(git + ["push", "-q", "origin", "HEAD:" + repo["default_branch"]], check=True)
         pushed = time.time()
-        wait_idle(repo["id"], head, report=False, poll=0.02)
+        state = wait_idle(repo["id"], head, report=False, poll=0.02)
         indexed = time.time()
         _, found = api("GET", "/api/repositories/%d/search?k=1&mode=text&q=%s" % (repo["id"], marker))
         assert found["results"] and found["results"][0]["path"] == os.path.relpath(java, clone), found
         timings.append((pushed - started, indexed - pushed, indexed - started))
-        print("  round %d: push %.2f s, push -> indexed %.3f s, end to end %.2f s" % (i + 1, *timings[-1]), flush=True)
+        print("  round %d: push %.2f s, push -> indexed %.3f s, end to end %.2f s (%s chunks written, %s embedded)" % (
+            i + 1, *timings[-1], state["progress"]["chunks_written"], state["progress"]["chunks_embedded"]), flush=True)
     print("PUSH %s (%s): median push->indexed %.3f s, median end to end %.2f s over %d rounds" % (
         name, os.path.relpath(java, clone), statistics.median(t[1] for t in timings),
         statistics.median(t[2] for t in timings), len(timings)))

@@ -102,13 +102,13 @@ public class CodeSearch {
                 : row.filesTotal() > 0 ? 100.0 * row.filesDone() / row.filesTotal() : 100.0;
         Instant end = row.finishedAt() != null && "IDLE".equals(row.status()) ? row.finishedAt() : Instant.now();
         double seconds = Math.max(0.001, Duration.between(row.startedAt(), end).toMillis() / 1000.0);
-        Double rate = row.chunksWritten() > 0 ? Math.round(row.chunksWritten() / seconds * 10) / 10.0 : null;
+        Double rate = row.chunksEmbedded() > 0 ? Math.round(row.chunksEmbedded() / seconds * 10) / 10.0 : null;
         Long eta = null;
         if ("INDEXING".equals(row.status()) && row.bytesDone() > 0) {
             eta = Math.round(seconds * (row.bytesTotal() - row.bytesDone()) / row.bytesDone());
         }
         return new IndexStatus.Progress(row.filesDone(), row.filesTotal(), row.bytesDone(), row.bytesTotal(),
-                row.chunksWritten(), row.filesEmbedded(), row.filesSkipped(), row.filesRemoved(),
+                row.chunksWritten(), row.chunksEmbedded(), row.filesEmbedded(), row.filesSkipped(), row.filesRemoved(),
                 Math.round(Math.min(100.0, percent) * 10) / 10.0, rate, eta);
     }
 

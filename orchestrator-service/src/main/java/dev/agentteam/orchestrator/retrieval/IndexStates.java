@@ -56,7 +56,7 @@ class IndexStates {
         jdbc.sql("""
                 update index_states set status = 'INDEXING', target_commit = ?, files_total = ?, bytes_total = ?,
                     files_done = 0, bytes_done = 0, files_embedded = 0, files_removed = 0, files_skipped = 0,
-                    chunks_written = 0, started_at = clock_timestamp(), finished_at = null, last_error = null,
+                    chunks_written = 0, chunks_embedded = 0, started_at = clock_timestamp(), finished_at = null, last_error = null,
                     updated_at = now()
                 where repository_id = ?""")
                 .params(targetCommit, filesTotal, bytesTotal, repositoryId)
@@ -67,10 +67,10 @@ class IndexStates {
         jdbc.sql("""
                 update index_states set files_done = files_done + ?, bytes_done = bytes_done + ?,
                     files_embedded = files_embedded + ?, files_skipped = files_skipped + ?, files_removed = files_removed + ?,
-                    chunks_written = chunks_written + ?, updated_at = now()
+                    chunks_written = chunks_written + ?, chunks_embedded = chunks_embedded + ?, updated_at = now()
                 where repository_id = ?""")
                 .params(delta.files(), delta.bytes(), delta.embedded(), delta.skipped(), delta.removed(), delta.chunks(),
-                        repositoryId)
+                        delta.chunksEmbedded(), repositoryId)
                 .update();
     }
 
@@ -100,7 +100,7 @@ class IndexStates {
         return new Row(rs.getString("status"), rs.getString("trigger"), rs.getString("target_commit"),
                 rs.getString("indexed_commit"), rs.getInt("files_total"), rs.getInt("files_done"),
                 rs.getLong("bytes_total"), rs.getLong("bytes_done"), rs.getInt("files_embedded"),
-                rs.getInt("files_removed"), rs.getInt("files_skipped"), rs.getInt("chunks_written"),
+                rs.getInt("files_removed"), rs.getInt("files_skipped"), rs.getInt("chunks_written"), rs.getInt("chunks_embedded"),
                 instant(rs, "requested_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
                 rs.getString("last_error"));
     }
@@ -111,11 +111,12 @@ class IndexStates {
     }
 
     /** What one step of a run added. */
-    record Progress(int files, long bytes, int embedded, int skipped, int removed, int chunks) {
+    record Progress(int files, long bytes, int embedded, int skipped, int removed, int chunks, int chunksEmbedded) {
     }
 
     record Row(String status, String trigger, String targetCommit, String indexedCommit, int filesTotal, int filesDone,
                long bytesTotal, long bytesDone, int filesEmbedded, int filesRemoved, int filesSkipped, int chunksWritten,
+               int chunksEmbedded,
                Instant requestedAt, Instant startedAt, Instant finishedAt, String lastError) {
     }
 }

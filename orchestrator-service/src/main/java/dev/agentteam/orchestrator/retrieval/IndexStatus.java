@@ -21,10 +21,11 @@ public record IndexStatus(long repositoryId, String status, String trigger, Stri
     /**
      * A run's progress. ETA from the bytes still to read at the rate so far; null before the first batch.
      *
-     * @param filesTotal files new or changed at the start of the run (unchanged files are not counted: they cost nothing)
+     * @param filesTotal     files new or changed at the start of the run (unchanged files are not counted: they cost nothing)
+     * @param chunksEmbedded chunks the model embedded; the other written chunks kept the vectors of unchanged chunks
      */
     public record Progress(int filesDone, int filesTotal, long bytesDone, long bytesTotal, int chunksWritten,
-                           int filesEmbedded, int filesSkipped, int filesRemoved, double percent,
+                           int chunksEmbedded, int filesEmbedded, int filesSkipped, int filesRemoved, double percent,
                            Double chunksPerSecond, Long etaSeconds) {
     }
 

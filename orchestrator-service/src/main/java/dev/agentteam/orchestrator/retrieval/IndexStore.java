@@ -38,6 +38,28 @@ class IndexStore {
         return manifest;
     }
 
+    /**
+     * The vectors of a file's current chunks by what was embedded (symbol and text): a changed file keeps the
+     * vectors of its unchanged chunks, so a one-line edit embeds one chunk, not the whole file.
+     */
+    Map<String, float[]> vectors(long repositoryId, String path) {
+        Map<String, float[]> vectors = new HashMap<>();
+        jdbc.sql("select symbol, content, embedding::text from embeddings where repository_id = ? and source = ?")
+                .params(repositoryId, path)
+                .query(rs -> {
+                    try {
+                        vectors.put(reuseKey(rs.getString(1), rs.getString(2)), new PGvector(rs.getString(3)).toArray());
+                    } catch (java.sql.SQLException e) {
+                        throw e;
+                    }
+                });
+        return vectors;
+    }
+
+    static String reuseKey(String symbol, String content) {
+        return symbol + "\n" + content;
+    }
+
     /** Replaces the chunks and manifest rows of these files. */
     @Transactional
     public void write(long repositoryId, List<IndexedFile> files) {

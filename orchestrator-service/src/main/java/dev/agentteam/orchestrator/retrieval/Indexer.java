@@ -96,9 +96,9 @@ class Indexer {
         long bytes = changed.stream().filter(f -> filter.beforeReading(f).isEmpty()).mapToLong(TreeFile::size).sum();
         states.start(id, head == null ? null : head.name(), changed.size(), bytes);
         store.remove(id, gone);
-        states.progress(id, new IndexStates.Progress(0, 0, 0, 0, gone.size(), 0));
+        states.progress(id, new IndexStates.Progress(0, 0, 0, 0, gone.size(), 0, 0));
         Chunker chunker = new Chunker(embedder.chunkChars(), properties.overlapLines());
-        Batch batch = new Batch();
+        Batch batch = new Batch(manifest.keySet());
         try (ObjectReader reader = git.newObjectReader()) {
             for (TreeFile file : changed) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -140,28 +140,47 @@ class Indexer {
         if (batch.files.isEmpty()) {
             return;
         }
+        List<float[][]> vectors = new ArrayList<>();
+        List<float[][]> targets = new ArrayList<>();
+        List<Integer> slots = new ArrayList<>();
         List<String> texts = new ArrayList<>();
-        batch.files.forEach(f -> f.chunks().forEach(c -> texts.add(c.embeddingText())));
-        List<float[]> vectors = texts.isEmpty() ? List.of() : embed(embedder, texts);
+        for (IndexedFile file : batch.files) {
+            float[][] own = new float[file.chunks().size()][];
+            Map<String, float[]> known = file.chunks().isEmpty() || !batch.known.contains(file.file().path()) ? Map.of()
+                    : store.vectors(id, file.file().path());
+            for (int i = 0; i < own.length; i++) {
+                Chunk chunk = file.chunks().get(i);
+                own[i] = known.get(IndexStore.reuseKey(chunk.symbol(), chunk.content()));
+                if (own[i] == null) {
+                    targets.add(own);
+                    slots.add(i);
+                    texts.add(chunk.embeddingText());
+                }
+            }
+            vectors.add(own);
+        }
+        List<float[]> embedded = texts.isEmpty() ? List.of() : embed(embedder, texts);
+        for (int i = 0; i < embedded.size(); i++) {
+            targets.get(i)[slots.get(i)] = embedded.get(i);
+        }
         List<IndexedFile> ready = new ArrayList<>();
-        int at = 0;
-        int embedded = 0;
+        int written = 0;
+        int embeddedFiles = 0;
         int skipped = 0;
         long bytes = 0;
-        for (IndexedFile file : batch.files) {
-            int n = file.chunks().size();
-            ready.add(new IndexedFile(file.file(), file.language(), file.chunks(), vectors.subList(at, at + n),
-                    file.skipReason()));
-            at += n;
+        for (int f = 0; f < batch.files.size(); f++) {
+            IndexedFile file = batch.files.get(f);
+            ready.add(new IndexedFile(file.file(), file.language(), file.chunks(), List.of(vectors.get(f)), file.skipReason()));
+            written += file.chunks().size();
             if (file.skipReason() == null) {
-                embedded++;
+                embeddedFiles++;
                 bytes += file.file().size();
             } else {
                 skipped++;
             }
         }
         store.write(id, ready);
-        states.progress(id, new IndexStates.Progress(ready.size(), bytes, embedded, skipped, 0, texts.size()));
+        states.progress(id, new IndexStates.Progress(ready.size(), bytes, embeddedFiles, skipped, 0, written, texts.size()));
         batch.files.clear();
         batch.chunks = 0;
     }
@@ -186,7 +205,13 @@ class Indexer {
 
     private static final class Batch {
         final List<IndexedFile> files = new ArrayList<>();
+        /** Paths the index already holds: their unchanged chunks keep their vectors. */
+        final Set<String> known;
         int chunks;
+
+        Batch(Set<String> known) {
+            this.known = known;
+        }
 
         void add(IndexedFile file) {
             files.add(file);

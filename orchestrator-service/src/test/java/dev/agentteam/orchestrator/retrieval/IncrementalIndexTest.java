@@ -39,6 +39,10 @@ class IncrementalIndexTest extends RetrievalTest {
 
             assertThat(afterPush.path("progress").path("files_total").asInt()).isEqualTo(1);
             assertThat(afterPush.path("progress").path("files_embedded").asInt()).isEqualTo(1);
+            assertThat(afterPush.path("progress").path("chunks_written").asInt()).as("all of cart.js's chunks")
+                    .isEqualTo(cartBefore.size());
+            assertThat(afterPush.path("progress").path("chunks_embedded").asInt())
+                    .as("only the chunk with the changed method is embedded again").isEqualTo(1);
             assertThat(ids(id, "web/cart.js", false)).as("other files' rows untouched").isEqualTo(othersBefore);
             List<Long> cartAfter = ids(id, "web/cart.js", true);
             assertThat(cartAfter).isNotEmpty().doesNotContainAnyElementsOf(cartBefore);
@@ -63,6 +67,7 @@ class IncrementalIndexTest extends RetrievalTest {
         JsonNode unchanged = api.get("/api/repositories/" + id + "/index").json();
         assertThat(unchanged.path("progress").path("files_total").asInt()).isZero();
         assertThat(unchanged.path("progress").path("chunks_written").asInt()).isZero();
+        assertThat(unchanged.path("progress").path("chunks_embedded").asInt()).isZero();
         assertThat(ids(id, "", false)).as("nothing rewritten").isEqualTo(everything);
     }
 
