@@ -4,7 +4,8 @@
 # re-index after a push, search latency at 10k and 100k chunks, and retrieval quality against a git grep baseline.
 #
 #   scripts/bench-retrieval.sh [all|quality|full|latency|stop]
-#     quality  java.base/java/util (~370 files): cold index, pushes, recall@5/MRR of hybrid, vector, text and grep
+#     quality  java.base's java/util and java/util/concurrent top-level classes (196 files): cold index, pushes,
+#              recall@5/MRR of hybrid, vector, text and grep on scripts/bench/jdk-questions.tsv, API latency
 #     full     all of java.base (~3,400 files): cold index with progress (the "about 3,000 files" case)
 #     latency  hybrid search SQL alone at 10k and 100k synthetic chunks (HNSW), p50/p95
 #     all      quality, then latency, then full
@@ -42,6 +43,7 @@ start() {
     log "building the orchestrator"
     (cd "$ROOT" && mvn -B -ntp -q -pl orchestrator-service -am -DskipTests package)
   fi
+  rm -rf "$WORK/data" "$WORK"/clone-* "$WORK"/quality-*
   log "recreating database $DB"
   psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB owner agentteam" >/dev/null
   psql -h 127.0.0.1 -U postgres -d "$DB" -qc "create extension if not exists vector" >/dev/null
@@ -78,8 +80,12 @@ start() {
 }
 
 quality() {
-  local dir; dir="$(mkdir -p "$WORK/jdk-util/java" && cd "$WORK/jdk-util" && unzip -q -o "$SRC_ZIP" 'java.base/java/util/*' \
-    && mv java.base/java/util java/ && rm -rf java.base && pwd)"
+  # the top-level classes of java.util and java.util.concurrent (196 files): what the questions are about, and
+  # enough neighbours to get them wrong; the whole of java.base is the "full" step
+  rm -rf "$WORK/jdk-util"
+  local dir; dir="$(mkdir -p "$WORK/jdk-util" && cd "$WORK/jdk-util" && unzip -q -o "$SRC_ZIP" 'java.base/java/util/*' \
+    && mkdir -p java/util/concurrent && mv java.base/java/util/*.java java/util/ \
+    && mv java.base/java/util/concurrent/*.java java/util/concurrent/ && rm -rf java.base && pwd)"
   log "corpus $dir: $(find "$dir" -name '*.java' | wc -l) files"
   python3 "$ROOT/scripts/bench/retrieval.py" index jdk-util "$dir" | tee -a "$WORK/bench.log"
   python3 "$ROOT/scripts/bench/retrieval.py" push jdk-util 5 | tee -a "$WORK/bench.log"
@@ -88,6 +94,7 @@ quality() {
 }
 
 full() {
+  rm -rf "$WORK/jdk-base"
   local dir; dir="$(mkdir -p "$WORK/jdk-base" && cd "$WORK/jdk-base" && unzip -q -o "$SRC_ZIP" 'java.base/*' \
     && mv java.base/* . && rmdir java.base && pwd)"
   log "corpus $dir: $(find "$dir" -type f | wc -l) files"

@@ -13,7 +13,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * One SQL statement per search: the nearest chunks by cosine distance (pgvector HNSW, iterative scan so the
  * repository and filters still yield enough rows) and the best full-text matches ({@code ts_rank_cd} over the
  * identifier-aware terms), fused by reciprocal rank: {@code score = Σ 1 / (60 + rank)} over the rankings a chunk
- * appears in. A chunk both rankings like wins over one that only one likes.
+ * appears in, the full-text one weighted by {@code text-weight}. A chunk both rankings like wins over one that only
+ * one likes.
  */
 @Component
 class HybridSearch {
@@ -36,7 +37,7 @@ class HybridSearch {
                     order by rank desc limit :textLimit) t
             )
             select e.source, e.start_line, e.end_line, e.symbol, e.language, left(e.content, :snippet) as content,
-                   coalesce(1.0 / (:rrf + vec.r), 0) + coalesce(1.0 / (:rrf + fts.r), 0) as score
+                   coalesce(1.0 / (:rrf + vec.r), 0) + coalesce(:textWeight / (:rrf + fts.r), 0) as score
             from vec full outer join fts on vec.id = fts.id
             join embeddings e on e.id = coalesce(vec.id, fts.id)
             order by score desc, e.source, e.start_line
@@ -73,6 +74,7 @@ class HybridSearch {
                     .param("textLimit", textLimit)
                     .param("snippet", SNIPPET_CHARS)
                     .param("rrf", RRF_K)
+                    .param("textWeight", query.mode() == SearchMode.TEXT ? 1.0 : properties.textWeight())
                     .param("k", query.k())
                     .query((rs, n) -> new SearchHit(rs.getString("source"), rs.getInt("start_line"), rs.getInt("end_line"),
                             rs.getString("symbol"), rs.getString("language"), rs.getDouble("score"), rs.getString("content")))

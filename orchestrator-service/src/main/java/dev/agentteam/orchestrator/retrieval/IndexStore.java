@@ -47,11 +47,7 @@ class IndexStore {
         jdbc.sql("select symbol, content, embedding::text from embeddings where repository_id = ? and source = ?")
                 .params(repositoryId, path)
                 .query(rs -> {
-                    try {
-                        vectors.put(reuseKey(rs.getString(1), rs.getString(2)), new PGvector(rs.getString(3)).toArray());
-                    } catch (java.sql.SQLException e) {
-                        throw e;
-                    }
+                    vectors.put(reuseKey(rs.getString(1), rs.getString(2)), new PGvector(rs.getString(3)).toArray());
                 });
         return vectors;
     }

@@ -30,6 +30,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxResults      largest k
  * @param candidates      how many chunks each side (vector, full text) proposes before fusion
  * @param efSearch        pgvector's hnsw.ef_search for the vector side
+ * @param textWeight      the full-text ranking's weight in the fusion (the vector ranking's is 1): its ranking of
+ *                        natural-language questions is noisier (no term statistics), so it counts less
  */
 @ConfigurationProperties("agentteam.retrieval")
 public record RetrievalProperties(
@@ -49,7 +51,8 @@ public record RetrievalProperties(
         @DefaultValue("1000") int maxQueryChars,
         @DefaultValue("50") int maxResults,
         @DefaultValue("60") int candidates,
-        @DefaultValue("100") int efSearch) {
+        @DefaultValue("100") int efSearch,
+        @DefaultValue("0.5") double textWeight) {
 
     public RetrievalProperties {
         apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
@@ -58,6 +61,9 @@ public record RetrievalProperties(
         if (batchSize < 1 || maxQueryChars < 1 || maxResults < 1 || candidates < maxResults || efSearch < candidates) {
             throw new IllegalArgumentException("agentteam.retrieval: batch-size, max-query-chars and max-results must be "
                     + "positive, candidates >= max-results and ef-search >= candidates");
+        }
+        if (textWeight < 0 || textWeight > 10) {
+            throw new IllegalArgumentException("agentteam.retrieval.text-weight must be between 0 and 10, was " + textWeight);
         }
         if (chunkChars != null && chunkChars < 200) {
             throw new IllegalArgumentException("agentteam.retrieval.chunk-chars must be at least 200, was " + chunkChars);
