@@ -14,17 +14,12 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Latency of the hybrid search statement alone (the SQL of HybridSearch, read from the compiled class so it is the
- * one the application runs) over N synthetic 384-dimensional chunks in one repository: random vectors, random
- * words. Prints p50/p95/p99 over the given number of queries after a warm-up, on one connection (as from a pool).
+ * one the application runs) over N synthetic 384-dimensional chunks in one repository: random vectors, 40 words each
+ * from a log-uniform vocabulary of 20,000, queried with three such words. Prints p50/p95/p99 over the given number of queries after a warm-up, on one connection (as from a pool).
  *
  *   java -cp orchestrator-service/target/classes:<runtime classpath> SearchLatency.java JDBC_URL N QUERIES
  */
 public class SearchLatency {
-
-    private static final String[] WORDS = ("parse host query string split buffer channel socket stream reader writer "
-            + "format locale calendar zone offset instant duration period map list set queue deque tree hash bucket "
-            + "resize capacity load factor iterator spliterator collector stream lambda future executor thread lock "
-            + "latch barrier semaphore atomic volatile unsafe handle method class loader module service provider").split(" ");
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
@@ -45,7 +40,7 @@ public class SearchLatency {
                 for (int d = 0; d < vector.length; d++) {
                     vector[d] = (float) (random.nextDouble() - 0.5);
                 }
-                String terms = "'" + WORDS[random.nextInt(WORDS.length)] + "' | '" + WORDS[random.nextInt(WORDS.length)] + "'";
+                String terms = "'" + word(random) + "' | '" + word(random) + "' | '" + word(random) + "'";
                 long start = System.nanoTime();
                 try (Statement set = connection.createStatement()) {
                     set.execute("select set_config('hnsw.ef_search', '100', true), set_config('hnsw.iterative_scan', 'relaxed_order', true)");
@@ -76,25 +71,25 @@ public class SearchLatency {
             rs.next();
             long repo = rs.getLong(1);
             long start = System.nanoTime();
-            StringBuilder words = new StringBuilder("array[");
-            for (int i = 0; i < WORDS.length; i++) {
-                words.append(i == 0 ? "" : ",").append('\'').append(WORDS[i]).append('\'');
-            }
-            words.append(']');
             st.execute("""
                     insert into embeddings (repository_id, source, blob_sha, chunk_index, content, embedding, language,
                                             symbol, start_line, end_line, terms)
                     select %d, 'src/f' || (g / 20) || '.java', md5(g::text), g %% 20, 'synthetic chunk ' || g,
-                           (select array_agg(random() - 0.5 + 0 * g)::vector from generate_series(1, 384)),
+                           (select array_agg(random() - 0.5 + 0 * d + 0 * g)::vector from generate_series(1, 384) d),
                            'java', 'S' || g, 1, 10,
-                           to_tsvector('english', (select string_agg((%s)[1 + floor(random() * %d + 0 * g)::int], ' ')
-                                                   from generate_series(1, 40)))
-                    from generate_series(1, %d) g""".formatted(repo, words, WORDS.length, n));
+                           to_tsvector('english', (select string_agg('w' || (50 + floor(exp(random() * ln(20000)) + 0 * w + 0 * g)::int), ' ')
+                                                   from generate_series(1, 40) w))
+                    from generate_series(1, %d) g""".formatted(repo, n));
             st.execute("analyze embeddings");
             System.out.printf("filled %d synthetic chunks in %.1f s (HNSW index built incrementally)%n", n,
                     (System.nanoTime() - start) / 1e9);
             return repo;
         }
+    }
+
+    /** A word of the synthetic vocabulary: 20,000 words, log-uniform (a few common, most rare), as in code. */
+    private static String word(Random random) {
+        return "w" + (50 + (int) Math.floor(Math.exp(random.nextDouble() * Math.log(20000))));
     }
 
     private static double pct(List<Double> sorted, int p) {
