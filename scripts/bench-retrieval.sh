@@ -7,6 +7,7 @@
 #     quality  java.base's java/util and java/util/concurrent top-level classes (196 files): cold index, pushes,
 #              recall@5/MRR of hybrid, vector, text and grep on scripts/bench/jdk-questions.tsv, API latency
 #     full     all of java.base (~3,400 files): cold index with progress (the "about 3,000 files" case)
+#     push     one-file re-index after a push (10 pushes) on the checked-in fixture repository
 #     latency  hybrid search SQL alone at 10k and 100k synthetic chunks (HNSW), p50/p95
 #     all      quality, then latency, then full
 #
@@ -101,6 +102,13 @@ full() {
   python3 "$ROOT/scripts/bench/retrieval.py" index jdk-base "$dir" | tee -a "$WORK/bench.log"
 }
 
+push() {
+  # one-file re-index after a push, on the checked-in fixture repository (small: the run's cost is the push itself)
+  rm -rf "$WORK/fixture" && cp -r "$ROOT/orchestrator-service/src/test/resources/retrieval/fixture" "$WORK/fixture"
+  python3 "$ROOT/scripts/bench/retrieval.py" index fixture "$WORK/fixture" | tee -a "$WORK/bench.log"
+  python3 "$ROOT/scripts/bench/retrieval.py" push fixture 10 | tee -a "$WORK/bench.log"
+}
+
 latency() {
   local cp; cp="$(cd "$ROOT" && mvn -B -ntp -q -pl orchestrator-service dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime 2>/dev/null | tail -1)"
   for n in 10000 100000; do
@@ -115,6 +123,7 @@ case "$step" in
   quality) start; quality ;;
   full) start; full ;;
   latency) start; latency ;;
+  push) start; push ;;
   all) start; quality; latency; full ;;
   *) echo "unknown step $step" >&2; exit 2 ;;
 esac

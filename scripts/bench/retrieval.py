@@ -81,7 +81,8 @@ def push(name, rounds=5):
     url = repo["clone_url"].replace("://", "://x-access-token:%s@" % os.environ["BENCH_FORGE_TOKEN"])
     if not os.path.isdir(clone):
         subprocess.run(["git", "clone", "-q", "--depth", "1", url, clone], check=True)
-    java = sorted(os.path.join(d, f) for d, _, fs in os.walk(clone) for f in fs if f.endswith(".java"))[len(os.listdir(clone)) % 7]
+    sources = sorted(os.path.join(d, f) for d, _, fs in os.walk(clone) for f in fs if f.endswith(".java") and ".git" not in d)
+    java = sources[len(sources) // 2]
     timings = []
     for i in range(int(rounds)):
         marker = "benchMarker%d%d" % (int(time.time()), i)
