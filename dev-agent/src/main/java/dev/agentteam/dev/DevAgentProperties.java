@@ -15,6 +15,9 @@ import org.springframework.util.unit.DataSize;
  * @param resultOutputLimit characters of test output kept in the task result (the last ones)
  * @param maxToolCalls     tool calls one task may make before the loop is stopped
  * @param listedFiles      files of the repository listed in the prompt as orientation
+ * @param ragContextTokens tokens of retrieved code the prompt's {@code {{rag_context}}} may hold (one chunk per file)
+ * @param ragResults       chunks retrieved for the story before the best one per file is kept
+ * @param searchResults    chunks one {@code search_code} call answers
  */
 @ConfigurationProperties("agentteam.dev")
 public record DevAgentProperties(
@@ -22,11 +25,18 @@ public record DevAgentProperties(
         @DefaultValue("12KB") DataSize toolOutputLimit,
         @DefaultValue("4KB") DataSize resultOutputLimit,
         @DefaultValue("60") int maxToolCalls,
-        @DefaultValue("200") int listedFiles) {
+        @DefaultValue("200") int listedFiles,
+        @DefaultValue("2000") int ragContextTokens,
+        @DefaultValue("20") int ragResults,
+        @DefaultValue("6") int searchResults) {
 
     public DevAgentProperties {
         if (testTimeout.isNegative() || testTimeout.isZero()) {
             throw new IllegalArgumentException("agentteam.dev.test-timeout must be positive");
+        }
+        if (ragContextTokens < 0 || ragResults < 1 || ragResults > 50 || searchResults < 1 || searchResults > 50) {
+            throw new IllegalArgumentException("agentteam.dev: rag-context-tokens must be >= 0, rag-results and "
+                    + "search-results between 1 and 50");
         }
         if (maxToolCalls < 1) {
             throw new IllegalArgumentException("agentteam.dev.max-tool-calls must be at least 1, was " + maxToolCalls);

@@ -7,6 +7,7 @@ import dev.agentteam.common.llm.LlmGateway;
 import dev.agentteam.common.llm.ModelSession;
 import dev.agentteam.common.prompt.Prompt;
 import dev.agentteam.common.prompt.PromptRegistry;
+import dev.agentteam.common.retrieval.CodeRetrieval;
 import dev.agentteam.common.sandbox.Sandbox;
 import dev.agentteam.common.sandbox.SandboxUnavailableException;
 import dev.agentteam.common.task.AgentRole;
@@ -45,9 +46,10 @@ class DevTaskHandler implements TaskHandler {
     private final RepositoryAccess access;
     private final DevAgentProperties properties;
     private final DeveloperLoop loop;
+    private final CodeRetrieval retrieval;
 
     DevTaskHandler(GitWorkspaces workspaces, Sandbox sandbox, LlmGateway gateway, PromptRegistry prompts,
-                   RepositoryAccess access, DevAgentProperties properties) {
+                   RepositoryAccess access, DevAgentProperties properties, CodeRetrieval retrieval) {
         this.workspaces = workspaces;
         this.sandbox = sandbox;
         this.gateway = gateway;
@@ -55,6 +57,7 @@ class DevTaskHandler implements TaskHandler {
         this.access = access;
         this.properties = properties;
         this.loop = new DeveloperLoop(properties);
+        this.retrieval = retrieval;
     }
 
     @Override
@@ -72,9 +75,10 @@ class DevTaskHandler implements TaskHandler {
             String branch = workspace.checkoutStoryBranch(story.storyId());
             TestRunner tests = new TestRunner(sandbox, workspace.directory(), story.repository().testCommand(),
                     properties.testTimeout());
-            DevTools tools = new DevTools(workspace.files(), tests, (int) properties.toolOutputLimit().toBytes());
+            CodeSearchTool codeSearch = new CodeSearchTool(retrieval, session.context(), story.repository(), properties);
+            DevTools tools = new DevTools(workspace.files(), tests, (int) properties.toolOutputLimit().toBytes(), codeSearch);
             context.progress("tool loop on " + branch);
-            String closing = runLoop(session, prompt, story, workspace, branch, tools);
+            String closing = runLoop(session, prompt, story, workspace, branch, tools, codeSearch);
             if (tools.questions() != null) {
                 return TaskResult.clarify(task, context.workerId(), tools.questions(), session.usage());
             }
@@ -98,8 +102,11 @@ class DevTaskHandler implements TaskHandler {
     }
 
     private String runLoop(ModelSession session, Prompt prompt, StoryAssignment story, GitWorkspace workspace,
-                           String branch, DevTools tools) {
+                           String branch, DevTools tools, CodeSearchTool codeSearch) {
         Map<String, Object> variables = new LinkedHashMap<>();
+        if (prompt.placeholders().contains("rag_context")) {
+            variables.put("rag_context", codeSearch.storyContext(story));
+        }
         variables.put("repo_url", story.repository().cloneUrl());
         variables.put("issue_id", "ISSUE-" + story.storyId());
         variables.put("branch", branch);

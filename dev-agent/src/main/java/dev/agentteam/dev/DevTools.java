@@ -21,16 +21,18 @@ final class DevTools {
     private final WorkspaceFiles files;
     private final TestRunner tests;
     private final int outputLimit;
+    private final CodeSearchTool codeSearch;
     private final Set<String> changedFiles = new TreeSet<>();
     private final List<String> trajectory = new ArrayList<>();
     private TestRunner.Outcome lastTests;
     private String finishSummary;
     private List<String> questions;
 
-    DevTools(WorkspaceFiles files, TestRunner tests, int outputLimit) {
+    DevTools(WorkspaceFiles files, TestRunner tests, int outputLimit, CodeSearchTool codeSearch) {
         this.files = files;
         this.tests = tests;
         this.outputLimit = outputLimit;
+        this.codeSearch = codeSearch;
     }
 
     @Tool(name = "list_files", value = "Lists the files of the repository below a directory ('' for all), one path a line.")
@@ -53,12 +55,21 @@ final class DevTools {
         return bounded(files.read(path, from, toLine == null ? Integer.MAX_VALUE : toLine));
     }
 
-    @Tool(name = "search_code", value = "Finds lines containing the query (literal text, or a Java regex when regex is true); "
-            + "answers path:line: text.")
-    String searchCode(@P("text to find") String query,
-                      @P(value = "true to treat query as a regular expression", required = false) Boolean regex,
-                      @P(value = "directory to search below; '' for all", required = false) String directory) {
+    @Tool(name = "search_code", value = "Semantic search over the repository's index: describe what you look for in words "
+            + "or identifiers ('where are words counted', 'parseHost'); answers the best matching code chunks with their "
+            + "path and lines. Use grep_code for exact text.")
+    String searchCode(@P("what you look for, in words or identifiers") String query,
+                      @P(value = "only files below this path prefix; '' for all", required = false) String path) {
         record("search_code " + query);
+        return bounded(codeSearch.answer(query, path == null || path.isBlank() ? null : path.strip()));
+    }
+
+    @Tool(name = "grep_code", value = "Finds lines containing the exact text (or a Java regex when regex is true); "
+            + "answers path:line: text.")
+    String grepCode(@P("text to find") String query,
+                    @P(value = "true to treat query as a regular expression", required = false) Boolean regex,
+                    @P(value = "directory to search below; '' for all", required = false) String directory) {
+        record("grep_code " + query);
         SearchResults results = files.search(query, Boolean.TRUE.equals(regex), directory == null ? "" : directory);
         if (results.hits().isEmpty()) {
             return "no matches";

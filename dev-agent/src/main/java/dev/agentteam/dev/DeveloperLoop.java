@@ -34,7 +34,7 @@ final class DeveloperLoop {
                 .tools(tools)
                 .maxSequentialToolsInvocations(properties.maxToolCalls())
                 .hallucinatedToolNameStrategy(call -> ToolExecutionResultMessage.from(call,
-                        "error: there is no tool '" + call.name() + "'; use one of list_files, read_file, search_code, "
+                        "error: there is no tool '" + call.name() + "'; use one of list_files, read_file, search_code, grep_code, "
                                 + "edit_file, write_file, run_tests, finish, clarify"))
                 .toolArgumentsErrorHandler((error, context) -> ToolErrorHandlerResult.text(
                         "error: invalid arguments for " + context.toolExecutionRequest().name() + ": " + message(error)))

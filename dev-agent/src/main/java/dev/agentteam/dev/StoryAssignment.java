@@ -8,7 +8,7 @@ import java.util.Map;
  * The payload of {@code dev.implement_story}, read and checked once:
  * <pre>
  * {"story": {"id": 12, "title": "…", "statement": "…", "acceptance_criteria": ["…" | {"given","when","then"}]},
- *  "repository": {"name": "demo", "clone_url": "http://…/git/demo.git", "forge": "embedded", "full_name": "…",
+ *  "repository": {"id": 3, "name": "demo", "clone_url": "http://…/git/demo.git", "forge": "embedded", "full_name": "…",
  *                 "default_branch": "main", "test_command": "python3 -m unittest discover -s tests"},
  *  "clarifications": [{"question": "…", "answer": "…"}]}
  * </pre>
@@ -16,7 +16,8 @@ import java.util.Map;
 record StoryAssignment(long storyId, String title, String statement, List<String> acceptanceCriteria,
                        TargetRepository repository, List<Clarification> clarifications) {
 
-    record TargetRepository(String name, String cloneUrl, String forge, String fullName, String defaultBranch,
+    /** @param id the orchestrator's repository id (its code index), or null when the payload has none */
+    record TargetRepository(Long id, String name, String cloneUrl, String forge, String fullName, String defaultBranch,
                             String testCommand) {
     }
 
@@ -31,7 +32,8 @@ record StoryAssignment(long storyId, String title, String statement, List<String
         if (!(id instanceof Number number) || number.longValue() < 1) {
             throw new IllegalArgumentException("payload story.id must be a positive number, was " + id);
         }
-        TargetRepository repository = new TargetRepository(text(repo, "name", null), required(repo, "clone_url", "repository"),
+        TargetRepository repository = new TargetRepository(repo.get("id") instanceof Number n ? n.longValue() : null,
+                text(repo, "name", null), required(repo, "clone_url", "repository"),
                 text(repo, "forge", "embedded"), text(repo, "full_name", null), text(repo, "default_branch", null),
                 required(repo, "test_command", "repository"));
         return new StoryAssignment(number.longValue(), required(story, "title", "story"), text(story, "statement", ""),

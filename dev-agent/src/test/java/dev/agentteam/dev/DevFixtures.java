@@ -1,5 +1,10 @@
 package dev.agentteam.dev;
 
+import dev.agentteam.common.codehost.EmbeddedForgeProperties;
+import dev.agentteam.common.retrieval.CodeRetrieval;
+import dev.agentteam.common.retrieval.RetrievalLog;
+import dev.agentteam.common.retrieval.RetrievalProperties;
+
 import dev.agentteam.common.codehost.CodeHost;
 import dev.agentteam.common.codehost.RepositoryRef;
 import dev.agentteam.common.task.AgentRole;
@@ -87,5 +92,11 @@ final class DevFixtures {
                 return new RepositoryRef("local", repository.name());
             }
         };
+    }
+
+    /** Retrieval with no orchestrator behind it (these payloads name no repository id): tools answer that. */
+    static CodeRetrieval noRetrieval() {
+        return new CodeRetrieval(new RetrievalProperties(null, null), new EmbeddedForgeProperties(null, null, null),
+                new RetrievalLog(null));
     }
 }

@@ -65,7 +65,7 @@ class DevTaskHandlerTest {
                 llm, null);
         WorkspaceProperties workspace = new WorkspaceProperties(workRoot, null, null, null, null, null, 0, 0);
         return new DevTaskHandler(new GitWorkspaces(workspace), SANDBOX, gateway,
-                new PromptRegistry(PromptRegistry.loadClasspath(), Map.of()), DevFixtures.localAccess(), PROPERTIES);
+                new PromptRegistry(PromptRegistry.loadClasspath(), Map.of()), DevFixtures.localAccess(), PROPERTIES, DevFixtures.noRetrieval());
     }
 
     private TaskResult run(DevTaskHandler handler, TaskEnvelope task) throws Exception {

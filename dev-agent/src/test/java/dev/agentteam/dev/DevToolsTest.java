@@ -13,6 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import dev.agentteam.common.llm.ModelCallContext;
+import dev.agentteam.common.task.AgentRole;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +42,10 @@ class DevToolsTest {
 
     private DevTools tools(String testCommand) {
         return new DevTools(new WorkspaceFiles(workspace, WorkspaceProperties.defaults()),
-                new TestRunner(SANDBOX, workspace, testCommand, Duration.ofMinutes(1)), 1000);
+                new TestRunner(SANDBOX, workspace, testCommand, Duration.ofMinutes(1)), 1000,
+                new CodeSearchTool(DevFixtures.noRetrieval(), new ModelCallContext(AgentRole.DEV, 1L, 1, "trace", "dev_agent_v3"),
+                        new StoryAssignment.TargetRepository(null, "demo", "file:///nowhere", "embedded", null, "main", "true"),
+                        new Binder(new MapConfigurationPropertySource(Map.of())).bindOrCreate("agentteam.dev", DevAgentProperties.class)));
     }
 
     @Test
@@ -48,8 +56,10 @@ class DevToolsTest {
         String readme = tools.readFile("README.md", null, null);
         assertThat(readme).hasSizeLessThan(1100).contains("characters cut");
         assertThat(tools.listFiles(null)).isEqualTo("README.md\nsrc/app.py");
-        assertThat(tools.searchCode("line 3", null, "src")).isEqualTo("src/app.py:3: line 3\n");
-        assertThat(tools.searchCode("nothing like this", false, null)).isEqualTo("no matches");
+        assertThat(tools.grepCode("line 3", null, "src")).isEqualTo("src/app.py:3: line 3\n");
+        assertThat(tools.grepCode("nothing like this", false, null)).isEqualTo("no matches");
+        assertThat(tools.searchCode("where are lines counted", null)).as("no index behind this task: the model is told why")
+                .isEqualTo("no matches (the task names no repository id, so there is no index to search)");
     }
 
     @Test

@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxComments      inline comments one review posts at most
  * @param conventionFiles  repository files read as its conventions, the first ones found (by path)
  * @param maxConventionChars characters of those files the model sees
+ * @param contextTokens    tokens of related code (definitions and uses of the symbols the diff touches, retrieved
+ *                         from the repository's index) the model sees; 0 turns retrieval off
+ * @param contextSymbols   symbols of the diff looked up, declared ones first
  */
 @ConfigurationProperties("agentteam.review")
 public record ReviewAgentProperties(
@@ -21,7 +24,9 @@ public record ReviewAgentProperties(
         @DefaultValue("60000") int maxDiffChars,
         @DefaultValue("20") int maxComments,
         @DefaultValue({"CONTRIBUTING.md", "CONVENTIONS.md", "docs/conventions.md", ".editorconfig"}) List<String> conventionFiles,
-        @DefaultValue("8000") int maxConventionChars) {
+        @DefaultValue("8000") int maxConventionChars,
+        @DefaultValue("1500") int contextTokens,
+        @DefaultValue("5") int contextSymbols) {
 
     public ReviewAgentProperties {
         if (maxRounds < 1) {
@@ -29,6 +34,9 @@ public record ReviewAgentProperties(
         }
         if (maxDiffChars < 1000 || maxComments < 1 || maxConventionChars < 0) {
             throw new IllegalArgumentException("agentteam.review.max-diff-chars must be >= 1000 and max-comments >= 1");
+        }
+        if (contextTokens < 0 || contextSymbols < 1) {
+            throw new IllegalArgumentException("agentteam.review.context-tokens must be >= 0 and context-symbols >= 1");
         }
         conventionFiles = List.copyOf(conventionFiles);
     }

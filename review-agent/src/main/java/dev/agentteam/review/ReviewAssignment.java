@@ -9,13 +9,13 @@ import dev.agentteam.common.codehost.ForgeTarget;
 /**
  * What {@code review.review_pr} gets (docs/adr/quality-reactions.md):
  * <pre>
- * {"repository": {"forge": "embedded", "full_name": "…", "clone_url": "…"},
+ * {"repository": {"id": 3, "forge": "embedded", "full_name": "…", "clone_url": "…"},
  *  "pull_request": {"id": 12, "number": 3, "head": "feature/ISSUE-7", "head_sha": "…", "base": "main"},
  *  "story": {"id": 7, "title": "…", "statement": "…", "acceptance_criteria": [{"given": …, "when": …, "then": …}]},
  *  "round": 1}
  * </pre>
  */
-record ReviewAssignment(ForgeTarget target, long prId, int number, String head, String headSha, String base,
+record ReviewAssignment(ForgeTarget target, Long repositoryId, long prId, int number, String head, String headSha, String base,
                         Long storyId, String storyTitle, String statement, List<String> criteria, int round) {
 
     @SuppressWarnings("unchecked")
@@ -40,7 +40,8 @@ record ReviewAssignment(ForgeTarget target, long prId, int number, String head, 
             }
         }
         int round = payload.get("round") instanceof Number n ? n.intValue() : 1;
-        return new ReviewAssignment(ForgeTarget.fromPayload((Map<String, ?>) repository), number(pr.get("id")),
+        return new ReviewAssignment(ForgeTarget.fromPayload((Map<String, ?>) repository),
+                repository.get("id") instanceof Number id ? id.longValue() : null, number(pr.get("id")),
                 (int) number(pr.get("number")), String.valueOf(pr.get("head")), sha,
                 pr.get("base") == null ? "main" : pr.get("base").toString(),
                 story.get("id") == null ? null : number(story.get("id")),

@@ -26,6 +26,7 @@ import dev.agentteam.common.llm.ModelUnavailableException;
 import dev.agentteam.common.llm.StructuredOutput;
 import dev.agentteam.common.prompt.Prompt;
 import dev.agentteam.common.prompt.PromptRegistry;
+import dev.agentteam.common.retrieval.CodeRetrieval;
 import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.TaskResult;
@@ -55,15 +56,17 @@ class ReviewTaskHandler implements TaskHandler {
     private final StructuredOutput structured;
     private final PromptRegistry prompts;
     private final ReviewAgentProperties properties;
+    private final RelatedCode relatedCode;
 
     ReviewTaskHandler(GitWorkspaces workspaces, CodeHosts codeHosts, LlmGateway gateway, StructuredOutput structured,
-                      PromptRegistry prompts, ReviewAgentProperties properties) {
+                      PromptRegistry prompts, ReviewAgentProperties properties, CodeRetrieval retrieval) {
         this.workspaces = workspaces;
         this.codeHosts = codeHosts;
         this.gateway = gateway;
         this.structured = structured;
         this.prompts = prompts;
         this.properties = properties;
+        this.relatedCode = new RelatedCode(retrieval, properties);
     }
 
     @Override
@@ -87,12 +90,13 @@ class ReviewTaskHandler implements TaskHandler {
         Prompt prompt = prompts.active(AgentRole.REVIEW);
         ModelSession session = gateway.open(task, prompt.id());
         context.progress("reviewing " + pr.target().fullName() + "#" + pr.number() + " round " + pr.round());
+        String related = relatedCode.forDiff(session.context(), pr, diff);
         Review review;
         try {
             List<ChatMessage> messages = List.of(
                     SystemMessage.from(prompt.render(Map.of("repository", pr.target().fullName(),
                             "conventions", conventions, "max_comments", properties.maxComments()))),
-                    UserMessage.from(userMessage(pr, diff)));
+                    UserMessage.from(userMessage(pr, diff, related)));
             review = Review.from(structured.ask(session, messages, prompt.outputSchema()), properties.maxComments());
         } catch (ModelUnavailableException e) {
             throw new TransientTaskException(e.getMessage(), e);
@@ -119,7 +123,7 @@ class ReviewTaskHandler implements TaskHandler {
         return TaskResult.succeeded(task, context.workerId(), output(pr, review, inline, label, needsHuman), session.usage());
     }
 
-    private String userMessage(ReviewAssignment pr, PullRequestDiff diff) {
+    private String userMessage(ReviewAssignment pr, PullRequestDiff diff, String related) {
         StringBuilder text = new StringBuilder("Review pull request #").append(pr.number()).append(" (")
                 .append(pr.head()).append(" → ").append(pr.base()).append(") for the story below.\n\n<story>\n")
                 .append(ReviewText.story(pr.storyTitle(), 300)).append('\n')
@@ -130,7 +134,7 @@ class ReviewTaskHandler implements TaskHandler {
         pr.criteria().forEach(c -> text.append("- ").append(ReviewText.story(c, 600)).append('\n'));
         text.append("</story>\n\n<diff>\n")
                 .append(diff.empty() ? "(the pull request changes nothing)" : ReviewText.diff(diff.text(), properties.maxDiffChars()))
-                .append("</diff>");
+                .append("</diff>\n\n<related_code>\n").append(related).append("\n</related_code>");
         return text.toString();
     }
 

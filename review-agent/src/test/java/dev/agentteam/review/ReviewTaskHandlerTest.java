@@ -36,6 +36,9 @@ import dev.agentteam.common.llm.LlmProperties;
 import dev.agentteam.common.llm.ScenarioLibrary;
 import dev.agentteam.common.llm.StructuredOutput;
 import dev.agentteam.common.prompt.PromptRegistry;
+import dev.agentteam.common.retrieval.CodeRetrieval;
+import dev.agentteam.common.retrieval.RetrievalLog;
+import dev.agentteam.common.retrieval.RetrievalProperties;
 import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.common.task.ResultStatus;
 import dev.agentteam.common.task.TaskEnvelope;
@@ -85,7 +88,9 @@ class ReviewTaskHandlerTest {
         handler = new ReviewTaskHandler(new GitWorkspaces(new WorkspaceProperties(dir.resolve("work"), null, null, null,
                 null, null, 0, 0)),
                 new CodeHosts(new EmbeddedForgeProperties(null, null, null), new GitHubProperties(github.baseUrl(), "ghp_x", null)),
-                gateway, new StructuredOutput(), new PromptRegistry(PromptRegistry.loadClasspath(), Map.of()), settings);
+                gateway, new StructuredOutput(), new PromptRegistry(PromptRegistry.loadClasspath(), Map.of()), settings,
+                new CodeRetrieval(new RetrievalProperties(null, null), new EmbeddedForgeProperties(null, null, null),
+                        new RetrievalLog(null)));
     }
 
     @Test

@@ -21,7 +21,7 @@ class PromptRegistryTest {
     void activeVersionIsTheHighestUnlessConfigured() {
         assertThat(registry.active(AgentRole.PO).id()).isEqualTo("po_agent_v1");
         assertThat(registry.active(AgentRole.SCRUM).id()).isEqualTo("scrum_agent_v1");
-        assertThat(registry.active(AgentRole.DEV).id()).isEqualTo("dev_agent_v2");
+        assertThat(registry.active(AgentRole.DEV).id()).isEqualTo("dev_agent_v3");
         assertThat(new PromptRegistry(PromptRegistry.loadClasspath(), Map.of("dev", 1)).active(AgentRole.DEV).id())
                 .isEqualTo("dev_agent_v1");
         assertThatThrownBy(() -> new PromptRegistry(PromptRegistry.loadClasspath(), Map.of("po", 7)))
@@ -68,6 +68,22 @@ class PromptRegistryTest {
         assertThat(text).contains("story ISSUE-7").contains("branch feature/ISSUE-7")
                 .contains("python3 -m unittest discover -s tests").contains("textstats/core.py")
                 .contains("call finish").contains("call clarify").doesNotContain("{{");
+    }
+
+    @Test
+    void devPromptV3CarriesTheRetrievedCodeAsDelimitedData() {
+        Prompt dev = registry.byId("dev_agent_v3");
+
+        String text = dev.render(Map.of("repo_url", "http://forge/git/demo.git", "issue_id", "ISSUE-7",
+                "branch", "feature/ISSUE-7", "test_command", "python3 -m unittest discover -s tests",
+                "repository_files", "README.md\ntextstats/core.py",
+                "rag_context", "--- textstats/core.py:1-9 (words) ---\ndef words(text):"));
+
+        assertThat(dev.toolLoop()).isTrue();
+        assertThat(dev.placeholders()).contains("rag_context");
+        assertThat(text).contains("<retrieved_code>\n--- textstats/core.py:1-9 (words) ---\ndef words(text):\n</retrieved_code>")
+                .contains("search_code finds more").contains("grep_code finds exact text").contains("call finish")
+                .doesNotContain("{{");
     }
 
     @Test

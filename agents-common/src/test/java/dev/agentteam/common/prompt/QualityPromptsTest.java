@@ -23,14 +23,16 @@ class QualityPromptsTest {
         Prompt prompt = registry.active(AgentRole.REVIEW);
         String text = prompt.render(Map.of("repository", "acme/shop", "conventions", "Use 4 spaces.", "max_comments", 20));
 
-        assertThat(prompt.id()).isEqualTo("review_agent_v1");
+        assertThat(prompt.id()).isEqualTo("review_agent_v2");
         assertThat(prompt.toolLoop()).isFalse();
-        assertThat(text).contains("\"acme/shop\"", "Use 4 spaces.", "At most 20 comments").doesNotContain("{{");
+        assertThat(text).contains("\"acme/shop\"", "Use 4 spaces.", "At most 20 comments", "<related_code>",
+                "never on the related code itself").doesNotContain("{{");
     }
 
     @Test
     void scriptedReviewsMatchTheReviewSchemaAndBadOnesDoNot() {
-        JsonNode schema = registry.byId("review_agent_v1").outputSchema();
+        JsonNode schema = registry.byId("review_agent_v2").outputSchema();
+        assertThat(schema).isEqualTo(registry.byId("review_agent_v1").outputSchema());
         for (String scenario : new String[] {"review-approve", "review-changes-requested"}) {
             assertThat(JsonSchemaCheck.validate(JSON.readTree(ScenarioLibraryAccess.firstText(scenario)), schema))
                     .as(scenario).isEmpty();

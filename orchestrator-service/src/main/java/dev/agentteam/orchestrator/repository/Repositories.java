@@ -6,6 +6,7 @@ import java.util.Optional;
 import dev.agentteam.orchestrator.api.ApiProblems;
 import dev.agentteam.orchestrator.forge.ForgeStorage;
 import dev.agentteam.orchestrator.forge.ForgeUrls;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
@@ -17,12 +18,15 @@ public class Repositories {
     private final RepositorySeeder seeder;
     private final ForgeStorage storage;
     private final ForgeUrls urls;
+    private final ApplicationEventPublisher events;
 
-    Repositories(CodeRepositoryStore store, RepositorySeeder seeder, ForgeStorage storage, ForgeUrls urls) {
+    Repositories(CodeRepositoryStore store, RepositorySeeder seeder, ForgeStorage storage, ForgeUrls urls,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.seeder = seeder;
         this.storage = storage;
         this.urls = urls;
+        this.events = events;
     }
 
     /**
@@ -39,7 +43,9 @@ public class Repositories {
         }
         try {
             String cloneUrl = embedded ? null : "https://github.com/" + command.fullName() + ".git";
-            return view(store.saveAndFlush(new CodeRepository(command, cloneUrl)));
+            RepositoryView created = view(store.saveAndFlush(new CodeRepository(command, cloneUrl)));
+            events.publishEvent(new RepositoryRegistered(created.id(), created.name()));
+            return created;
         } catch (DataIntegrityViolationException e) {
             if (embedded) {
                 storage.delete(command.name());

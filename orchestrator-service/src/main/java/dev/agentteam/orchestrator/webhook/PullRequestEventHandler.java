@@ -2,6 +2,7 @@ package dev.agentteam.orchestrator.webhook;
 
 import dev.agentteam.orchestrator.pullrequest.HostedPullRequests;
 import dev.agentteam.orchestrator.pullrequest.PullRequestView;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -18,9 +19,11 @@ import static dev.agentteam.orchestrator.webhook.GitHubPayloads.text;
 class PullRequestEventHandler {
 
     private final HostedPullRequests pullRequests;
+    private final ApplicationEventPublisher events;
 
-    PullRequestEventHandler(HostedPullRequests pullRequests) {
+    PullRequestEventHandler(HostedPullRequests pullRequests, ApplicationEventPublisher events) {
         this.pullRequests = pullRequests;
+        this.events = events;
     }
 
     String pullRequest(String action, JsonNode payload) {
@@ -94,6 +97,7 @@ class PullRequestEventHandler {
             return "branch " + branch + " of " + repo + " deleted; GitHub reports the closed pull request itself";
         }
         List<PullRequestView> moved = pullRequests.pushed(repo, branch, after);
+        events.publishEvent(new BranchPushReceived(repo, branch, after));
         return "push to " + repo + " " + branch + " at " + after + "; open pull requests moved: "
                 + moved.stream().map(pr -> "#" + pr.number()).toList();
     }

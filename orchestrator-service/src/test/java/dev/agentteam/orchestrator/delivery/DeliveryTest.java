@@ -1,8 +1,7 @@
 package dev.agentteam.orchestrator.delivery;
 
 import dev.agentteam.orchestrator.support.IntegrationTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.nio.file.Path;
 import org.eclipse.jgit.util.FileUtils;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +11,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The delivery tests' shared configuration (one cached context): automatic dispatch on with a short sweep, an agent
@@ -50,16 +50,21 @@ abstract class DeliveryTest extends IntegrationTest {
         return created.json().path("id").asLong();
     }
 
-    /** Repositories outlive IntegrationTest's cleanup; other tests must not find a default repository. */
+    /**
+     * Repositories outlive IntegrationTest's cleanup; other tests must not find a default repository. The code index
+     * reads a new repository in the background: its run ends first, since JGit may create files in a repository it
+     * opens while the directory is being deleted, which would leave half a repository for the next test.
+     */
     protected void removeRepositories() {
+        await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.queryForObject(
+                "select count(*) from index_states where status in ('QUEUED', 'INDEXING')", Integer.class) == 0);
         jdbc.update("delete from pr_records");
         jdbc.update("update epics set repository_id = null");
         jdbc.update("delete from repositories");
-        try {
-            FileUtils.delete(Path.of(System.getProperty("java.io.tmpdir"), "agentteam-delivery-test-forge").toFile(),
-                    FileUtils.RECURSIVE | FileUtils.SKIP_MISSING | FileUtils.IGNORE_ERRORS);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path forge = Path.of(System.getProperty("java.io.tmpdir"), "agentteam-delivery-test-forge");
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+            FileUtils.delete(forge.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
+            return !java.nio.file.Files.exists(forge);
+        });
     }
 }

@@ -48,7 +48,9 @@ class DevDeliveryEndToEndTest extends DeliveryTest {
 
     @BeforeEach
     void demoRepositoryAndDevWorker() throws Exception {
-        demoRepository();
+        long repository = demoRepository();
+        await().atMost(Duration.ofSeconds(90)).until(() -> "IDLE".equals(
+                api.get("/api/repositories/" + repository + "/index").json().path("status").asString()));
         var epic = api.postJson("/api/epics", "{\"title\": \"Word frequencies for textstats\", \"description\": \"Writers want to "
                 + "see which words they repeat.\", \"owner_id\": 1}");
         assertThat(epic.status()).as(epic.body()).isEqualTo(201);
@@ -89,8 +91,9 @@ class DevDeliveryEndToEndTest extends DeliveryTest {
                 "+++ b/tests/test_most_common.py", "+from textstats.core import average_word_length, most_common_words");
         assertThat(jdbc.queryForObject("select count(*) from pr_records where story_id = ? and branch = ? and head_sha = ?",
                 Integer.class, story, branch, task.result().get("head_sha"))).isEqualTo(1);
-        assertThat(jdbc.queryForList("select prompt_version from agent_logs where task_id = ?", String.class, task.id()))
-                .hasSize(7).containsOnly("dev_agent_v2");
+        assertThat(jdbc.queryForList("select prompt_version from agent_logs where task_id = ? and model <> 'retrieval'",
+                String.class, task.id())).hasSize(7).containsOnly("dev_agent_v3");
+        assertFirstPromptCarriesTheRetrievedCodeOfTheFileToEdit(task.id());
 
         Path clone = cloneBranch(branch);
         try (Git git = Git.open(clone.toFile())) {
@@ -114,6 +117,26 @@ class DevDeliveryEndToEndTest extends DeliveryTest {
             assertThat(shas.get(0)).isEqualTo(rerun.result().get("head_sha"));
             assertThat(shas).contains((String) task.result().get("head_sha"));
         }
+    }
+
+    /**
+     * The issue's acceptance test: the Dev agent's first model request holds the retrieved chunk of the file it must
+     * edit (textstats/core.py), exactly as the repository has those lines; both retrievals are in the trajectory.
+     */
+    private void assertFirstPromptCarriesTheRetrievedCodeOfTheFileToEdit(long taskId) throws Exception {
+        String firstPrompt = jdbc.queryForObject("select prompt from agent_logs where task_id = ? and model <> 'retrieval' "
+                + "order by id limit 1", String.class, taskId);
+        var header = java.util.regex.Pattern.compile("--- textstats/core\\.py:(\\d+)-(\\d+)[^\\n]* ---\\n").matcher(firstPrompt);
+        assertThat(header.find()).as("a chunk of textstats/core.py in:\n" + firstPrompt).isTrue();
+        List<String> core = new String(getClass().getResourceAsStream("/forge-templates/demo-python/textstats/core.py")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        String chunk = String.join("\n", core.subList(Integer.parseInt(header.group(1)) - 1, Integer.parseInt(header.group(2))));
+        assertThat(firstPrompt.substring(header.end())).startsWith(chunk);
+        assertThat(firstPrompt).contains("<retrieved_code>").doesNotContain("(no code retrieved)");
+        assertThat(jdbc.queryForList("select metadata->>'purpose' from agent_logs where task_id = ? and model = 'retrieval' "
+                + "order by id", String.class, taskId)).containsExactly("rag_context", "search_code");
+        assertThat(jdbc.queryForObject("select response from agent_logs where task_id = ? and metadata->>'purpose' = "
+                + "'search_code'", String.class, taskId)).contains("--- textstats/core.py:");
     }
 
     @Test

@@ -66,8 +66,12 @@ final class Browser {
     }
 
     static <T> T await(Function<WebDriver, T> condition) {
+        return await(Duration.ofSeconds(10), condition);
+    }
+
+    static <T> T await(Duration timeout, Function<WebDriver, T> condition) {
         // an element of the page being left goes stale while a form posts: keep polling until the new page answers
-        return new WebDriverWait(driver(), Duration.ofSeconds(10))
+        return new WebDriverWait(driver(), timeout)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 

@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""Retrieval benchmark steps against a running orchestrator (scripts/bench-retrieval.sh starts one).
+
+  retrieval.py index NAME DIR            register DIR, follow the progress, print cold throughput
+  retrieval.py push NAME [ROUNDS]        change one file, push it, time until the index is at the new head
+  retrieval.py quality NAME QUESTIONS    recall@5 and MRR of hybrid, vector, text and a git grep baseline
+  retrieval.py latency NAME [ROUNDS]     search API latency over the question set (query embedding included)
+
+Env: BENCH_URL (http://127.0.0.1:9400), BENCH_TOKEN (an API token), BENCH_FORGE_TOKEN (the forge admin token),
+BENCH_WORK (scratch directory).
+"""
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+URL = os.environ.get("BENCH_URL", "http://127.0.0.1:9400")
+TOKEN = os.environ["BENCH_TOKEN"]
+WORK = os.environ.get("BENCH_WORK", "/tmp/bench-retrieval")
+
+
+def api(method, path, body=None):
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(URL + path, data=data, method=method, headers={
+        "Authorization": "Bearer " + TOKEN, "Content-Type": "application/json", "Accept": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:
+            return response.status, json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read() or b"null")
+
+
+def repository(name):
+    status, repos = api("GET", "/api/repositories")
+    for repo in repos:
+        if repo["name"] == name:
+            return repo
+    sys.exit("no repository " + name)
+
+
+def wait_idle(repo_id, commit=None, report=True, poll=2.0):
+    last = 0
+    while True:
+        _, state = api("GET", "/api/repositories/%d/index" % repo_id)
+        if state["status"] == "FAILED":
+            sys.exit("indexing failed: %s" % state["last_error"])
+        p = state.get("progress") or {}
+        if report and time.time() - last > 30:
+            last = time.time()
+            print("  %s %s/%s files, %.1f%%, %s chunks, %s chunks/s, ETA %s s" % (
+                state["status"], p.get("files_done"), p.get("files_total"), p.get("percent") or 0,
+                p.get("chunks_written"), p.get("chunks_per_second"), p.get("eta_seconds")), flush=True)
+        if state["status"] == "IDLE" and (commit is None or state["indexed_commit"] == commit):
+            return state
+        time.sleep(poll)
+
+
+def index(name, directory):
+    started = time.time()
+    status, repo = api("POST", "/api/repositories", {"name": name, "test_command": "true",
+                                                      "source": {"type": "path", "path": directory}})
+    if status != 201:
+        sys.exit("registration failed: %s %s" % (status, repo))
+    state = wait_idle(repo["id"])
+    p = state["progress"]
+    seconds = time.time() - started
+    print("INDEX %s: %d files indexed, %d skipped, %d chunks in %.0f s (registration to IDLE); run: %s chunks/s"
+          % (name, state["indexed_files"], state["skipped_files"], state["chunks"], seconds, p["chunks_per_second"]))
+    print("  skipped: %s" % [(s["path"], s["reason"]) for s in state["skipped"][:10]])
+
+
+def push(name, rounds=5):
+    repo = repository(name)
+    clone = os.path.join(WORK, "clone-" + name)
+    url = repo["clone_url"].replace("://", "://x-access-token:%s@" % os.environ["BENCH_FORGE_TOKEN"])
+    if not os.path.isdir(clone):
+        subprocess.run(["git", "clone", "-q", "--depth", "1", url, clone], check=True)
+    sources = sorted(os.path.join(d, f) for d, _, fs in os.walk(clone) for f in fs if f.endswith(".java") and ".git" not in d)
+    java = sources[len(sources) // 2]
+    timings = []
+    for i in range(int(rounds)):
+        marker = "benchMarker%d%d" % (int(time.time()), i)
+        with open(java, "a") as f:
+            f.write("\n// %s: a change pushed by the retrieval benchmark\n" % marker)
+        git = ["git", "-C", clone, "-c", "user.name=bench", "-c", "user.email=bench@local"]
+        subprocess.run(git + ["commit", "-qam", marker], check=True)
+        head = subprocess.run(git + ["rev-parse", "HEAD"], check=True, capture_output=True, text=True).stdout.strip()
+        started = time.time()
+        subprocess.run(git + ["push", "-q", "origin", "HEAD:" + repo["default_branch"]], check=True)
+        pushed = time.time()
+        state = wait_idle(repo["id"], head, report=False, poll=0.02)
+        indexed = time.time()
+        _, found = api("GET", "/api/repositories/%d/search?k=1&mode=text&q=%s" % (repo["id"], marker))
+        assert found["results"] and found["results"][0]["path"] == os.path.relpath(java, clone), found
+        timings.append((pushed - started, indexed - pushed, indexed - started))
+        print("  round %d: push %.2f s, push -> indexed %.3f s, end to end %.2f s (%s chunks written, %s embedded)" % (
+            i + 1, *timings[-1], state["progress"]["chunks_written"], state["progress"]["chunks_embedded"]), flush=True)
+    print("PUSH %s (%s): median push->indexed %.3f s, median end to end %.2f s over %d rounds" % (
+        name, os.path.relpath(java, clone), statistics.median(t[1] for t in timings),
+        statistics.median(t[2] for t in timings), len(timings)))
+
+
+def questions(path):
+    rows = []
+    for line in open(path, encoding="utf-8"):
+        if line.strip() and not line.startswith("#"):
+            question, answers = line.rstrip("\n").split("\t")
+            rows.append((question, answers.split("|")))
+    return rows
+
+
+STOP = set("a an and are as at be by for from how in into is it of on or that the to when with what which".split())
+
+
+def grep_rank(checkout, question):
+    """Files ranked by how many of the question's words they contain (whole words, case-insensitive), then by
+    how many matching lines: a plain `git grep` of the question's words."""
+    words = [w for w in re.findall(r"[A-Za-z0-9_]+", question.lower()) if w not in STOP and len(w) > 1]
+    per_file = {}
+    for word in words:
+        out = subprocess.run(["git", "-C", checkout, "grep", "-c", "-i", "-w", "-e", word], capture_output=True, text=True).stdout
+        for line in out.splitlines():
+            path, count = line.rsplit(":", 1)
+            distinct, lines = per_file.get(path, (0, 0))
+            per_file[path] = (distinct + 1, lines + int(count))
+    return [p for p, _ in sorted(per_file.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))]
+
+
+def quality(name, path):
+    repo = repository(name)
+    rows = questions(path)
+    checkout = os.path.join(WORK, "quality-" + name)
+    if not os.path.isdir(checkout):
+        url = repo["clone_url"].replace("://", "://x-access-token:%s@" % os.environ["BENCH_FORGE_TOKEN"])
+        subprocess.run(["git", "clone", "-q", "--depth", "1", url, checkout], check=True)
+    results = {}
+    for mode in ("hybrid", "vector", "text", "grep"):
+        hits, rr = 0, 0.0
+        for question, answers in rows:
+            if mode == "grep":
+                paths = grep_rank(checkout, question)[:5]
+            else:
+                _, found = api("GET", "/api/repositories/%d/search?k=20&mode=%s&q=%s" % (
+                    repo["id"], mode, urllib.parse.quote(question)))
+                paths = []
+                for r in found["results"]:
+                    if r["path"] not in paths:
+                        paths.append(r["path"])
+                paths = paths[:5]
+            rank = next((i + 1 for i, p in enumerate(paths) if p in answers), 0)
+            hits += rank > 0
+            rr += 1.0 / rank if rank else 0
+            if mode == "hybrid" and rank != 1:
+                print("  hybrid rank %d for %r: %s" % (rank, question, paths[:3]))
+        results[mode] = (hits / len(rows), rr / len(rows))
+        print("QUALITY %s %s: recall@5 %.3f, MRR %.3f over %d questions" % (name, mode, *results[mode], len(rows)), flush=True)
+
+
+def latency(name, path, rounds=3):
+    repo = repository(name)
+    rows = questions(path)
+    took, wall = [], []
+    for _ in range(int(rounds)):
+        for question, _ in rows:
+            started = time.time()
+            _, found = api("GET", "/api/repositories/%d/search?k=10&q=%s" % (repo["id"], urllib.parse.quote(question)))
+            wall.append((time.time() - started) * 1000)
+            took.append(found["took_ms"])
+    def pct(values, p):
+        values = sorted(values)
+        return values[min(len(values) - 1, int(round(p / 100.0 * (len(values) - 1))))]
+    print("API LATENCY %s: took_ms p50 %d p95 %d; HTTP round trip p50 %.0f ms p95 %.0f ms over %d searches" % (
+        name, pct(took, 50), pct(took, 95), pct(wall, 50), pct(wall, 95), len(took)))
+
+
+if __name__ == "__main__":
+    step, args = sys.argv[1], sys.argv[2:]
+    {"index": index, "push": push, "quality": quality, "latency": latency}[step](*args)
