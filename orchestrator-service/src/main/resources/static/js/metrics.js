@@ -66,6 +66,7 @@
 
   const builders = {
     lead_time_hours: () => durations(report.lead_time_hours),
+    cycle_time_hours: () => durations(report.cycle_time_hours),
     pr_cycle_time_hours: () => durations(report.pr_cycle_time_hours),
     tokens_by_agent: () => usage(report.tokens_by_agent, ['input_tokens', 'output_tokens'], ['input', 'output'], 'tokens'),
     cost_by_agent: () => usage(report.tokens_by_agent, ['cost_usd'], ['cost'], 'USD'),

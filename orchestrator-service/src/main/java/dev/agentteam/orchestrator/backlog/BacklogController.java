@@ -4,6 +4,13 @@ import dev.agentteam.orchestrator.api.ApiProblems;
 import dev.agentteam.orchestrator.backlog.BacklogResponses.BacklogPage;
 import dev.agentteam.orchestrator.backlog.BacklogResponses.EpicResponse;
 import dev.agentteam.orchestrator.backlog.BacklogResponses.StoryResponse;
+import dev.agentteam.orchestrator.history.ChangedBy;
+import dev.agentteam.orchestrator.history.StatusChange;
+import dev.agentteam.orchestrator.history.StatusHistory;
+import dev.agentteam.orchestrator.history.Subject;
+import dev.agentteam.orchestrator.security.Account;
+import dev.agentteam.orchestrator.user.UserView;
+import org.springframework.security.core.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,11 +41,13 @@ class BacklogController {
     private final Epics epics;
     private final Stories stories;
     private final BacklogAssembler assembler;
+    private final StatusHistory history;
 
-    BacklogController(Epics epics, Stories stories, BacklogAssembler assembler) {
+    BacklogController(Epics epics, Stories stories, BacklogAssembler assembler, StatusHistory history) {
         this.epics = epics;
         this.stories = stories;
         this.assembler = assembler;
+        this.history = history;
     }
 
     @PostMapping(path = "/epics", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -61,8 +70,36 @@ class BacklogController {
     @PostMapping("/stories/{id}/accept")
     @Operation(summary = "Accept a story the PO proposed", description = "PROPOSED → READY (stories arrive PROPOSED when "
             + "agentteam.backlog.require-story-acceptance=true). Unknown id → 404; a story that is not PROPOSED → 409.")
-    StoryResponse accept(@PathVariable("id") long id) {
-        return StoryResponse.of(stories.accept(id), List.of());
+    StoryResponse accept(@PathVariable("id") long id, Authentication caller) {
+        return StoryResponse.of(stories.accept(id, person(caller, "accepted")), List.of());
+    }
+
+    @PostMapping("/stories/{id}/cancel")
+    @Operation(summary = "Cancel a story", description = "Any status but DONE → CANCELLED; its epic is DONE once every "
+            + "story is DONE or CANCELLED. Unknown id → 404; a DONE or already CANCELLED story → 409.")
+    StoryResponse cancel(@PathVariable("id") long id, Authentication caller) {
+        return StoryResponse.of(stories.cancel(id, person(caller, "cancelled")), List.of());
+    }
+
+    @GetMapping("/stories/{id}/history")
+    @Operation(summary = "A story's status changes, oldest first", description = "Each with who (user_id) or which "
+            + "task (task_id) made it. Unknown id → 404.")
+    List<StatusChange> history(@PathVariable("id") long id) {
+        if (stories.find(List.of(id)).isEmpty()) {
+            throw ApiProblems.notFound("story", id);
+        }
+        return history.of(Subject.STORY, id);
+    }
+
+    @GetMapping("/epics/{id}/history")
+    @Operation(summary = "An epic's status changes, oldest first")
+    List<StatusChange> epicHistory(@PathVariable("id") long id) {
+        epics.find(id).orElseThrow(() -> ApiProblems.notFound("epic", id));
+        return history.of(Subject.EPIC, id);
+    }
+
+    static ChangedBy person(Authentication caller, String reason) {
+        return ChangedBy.person(Account.userOf(caller).map(UserView::id).orElse(null), reason);
     }
 
     @GetMapping("/backlog")

@@ -31,23 +31,24 @@ class Epic {
     @Column(name = "repository_id")
     private Long repositoryId;
 
+    // Written only by EpicLifecycle (with the columns below it keeps), never by an entity update.
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
+    @Column(nullable = false, updatable = false)
     private EpicStatus status;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    @Column(name = "refined_at")
+    @Column(name = "refined_at", insertable = false, updatable = false)
     private Instant refinedAt;
 
-    @Column(name = "done_at")
+    @Column(name = "done_at", insertable = false, updatable = false)
     private Instant doneAt;
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    @Column(name = "refinement_error")
+    @Column(name = "refinement_error", insertable = false, updatable = false)
     private String refinementError;
 
     protected Epic() {
@@ -67,40 +68,9 @@ class Epic {
         return id;
     }
 
-    void startRefining() {
-        status = EpicStatus.REFINING;
-        updatedAt = Instant.now();
-    }
-
     /** Still waiting for its stories; a failed refinement counts, since its task may be queued again. */
     boolean refining() {
         return status == EpicStatus.REFINING || status == EpicStatus.CLARIFYING || status == EpicStatus.REFINEMENT_FAILED;
-    }
-
-    void refined() {
-        status = EpicStatus.REFINED;
-        refinementError = null;
-        refinedAt = Instant.now();
-        updatedAt = refinedAt;
-    }
-
-    void awaitClarification() {
-        status = EpicStatus.CLARIFYING;
-        updatedAt = Instant.now();
-    }
-
-    /** A person answered the PO's questions: the refinement goes on. */
-    void clarified() {
-        if (status == EpicStatus.CLARIFYING) {
-            status = EpicStatus.REFINING;
-            updatedAt = Instant.now();
-        }
-    }
-
-    void refinementFailed(String reason) {
-        status = EpicStatus.REFINEMENT_FAILED;
-        refinementError = reason == null || reason.isBlank() ? "the refinement task failed" : reason;
-        updatedAt = Instant.now();
     }
 
     EpicView view() {

@@ -1,6 +1,7 @@
 package dev.agentteam.orchestrator.backlog;
 
 import dev.agentteam.orchestrator.clarification.ClarificationAnswered;
+import dev.agentteam.orchestrator.history.ChangedBy;
 import dev.agentteam.orchestrator.task.TaskBlocked;
 import dev.agentteam.orchestrator.task.TaskFailed;
 import dev.agentteam.orchestrator.task.TaskSucceeded;
@@ -35,13 +36,17 @@ class EpicRefinement {
     private final StoryRepository stories;
     private final ApplicationEventPublisher events;
     private final BacklogProperties settings;
+    private final EpicLifecycle lifecycle;
+    private final StoryLifecycle storyLifecycle;
 
     EpicRefinement(EpicRepository epics, StoryRepository stories, ApplicationEventPublisher events,
-                   BacklogProperties settings) {
+                   BacklogProperties settings, EpicLifecycle lifecycle, StoryLifecycle storyLifecycle) {
         this.epics = epics;
         this.stories = stories;
         this.events = events;
         this.settings = settings;
+        this.lifecycle = lifecycle;
+        this.storyLifecycle = storyLifecycle;
     }
 
     @TransactionalEventListener
@@ -65,6 +70,8 @@ class EpicRefinement {
             created.add(saved);
         }
         stories.flush();
+        ChangedBy by = ChangedBy.task(event.taskId(), "refined by the PO agent");
+        created.forEach(story -> storyLifecycle.created(story.id(), status, by));
         for (int i = 0; i < created.size(); i++) {
             Set<Long> dependsOn = new TreeSet<>();
             for (String key : proposed.stories().get(i).dependsOnKeys()) {
@@ -75,7 +82,7 @@ class EpicRefinement {
             }
             created.get(i).dependOn(dependsOn);
         }
-        epic.refined();
+        lifecycle.move(epic.id(), EpicStatus.REFINED, by);
         log.info("Epic {} refined into {} {} stories by task {}", epic.id(), created.size(), status, event.taskId());
         if (status == StoryStatus.READY) {
             created.stream().map(Story::view).forEach(story ->
@@ -87,7 +94,8 @@ class EpicRefinement {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(TaskBlocked event) {
         if (Epics.REFINE_TASK.equals(event.type()) && event.epicId() != null) {
-            epics.findById(event.epicId()).filter(Epic::refining).ifPresent(Epic::awaitClarification);
+            epics.findById(event.epicId()).filter(Epic::refining).ifPresent(epic -> lifecycle.move(epic.id(),
+                    EpicStatus.CLARIFYING, ChangedBy.task(event.taskId(), "the PO asked a person")));
         }
     }
 
@@ -95,7 +103,9 @@ class EpicRefinement {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(ClarificationAnswered event) {
         if (Epics.REFINE_TASK.equals(event.taskType()) && event.epicId() != null) {
-            epics.findById(event.epicId()).ifPresent(Epic::clarified);
+            epics.findById(event.epicId()).filter(epic -> epic.view().status() == EpicStatus.CLARIFYING)
+                    .ifPresent(epic -> lifecycle.move(epic.id(), EpicStatus.REFINING,
+                            ChangedBy.system("clarification " + event.clarificationId() + " answered")));
         }
     }
 
@@ -105,7 +115,7 @@ class EpicRefinement {
         if (Epics.REFINE_TASK.equals(event.type()) && event.epicId() != null) {
             epics.findById(event.epicId()).filter(Epic::refining).ifPresent(epic -> {
                 log.warn("Refinement of epic {} failed for good (task {}): {}", epic.id(), event.taskId(), event.error());
-                epic.refinementFailed(event.error());
+                lifecycle.refinementFailed(epic.id(), event.error(), ChangedBy.task(event.taskId(), "refinement failed"));
             });
         }
     }

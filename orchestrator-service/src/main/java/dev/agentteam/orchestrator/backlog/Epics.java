@@ -3,9 +3,11 @@ package dev.agentteam.orchestrator.backlog;
 import dev.agentteam.common.audit.SecretRedactor;
 import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.orchestrator.api.ApiProblems;
+import dev.agentteam.orchestrator.history.ChangedBy;
 import dev.agentteam.orchestrator.task.NewTask;
 import dev.agentteam.orchestrator.task.Tasks;
 import dev.agentteam.orchestrator.user.Users;
+import jakarta.persistence.EntityManager;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,13 +30,18 @@ public class Epics {
     private final Tasks tasks;
     private final JdbcTemplate jdbc;
     private final SecretRedactor redactor;
+    private final EpicLifecycle lifecycle;
+    private final EntityManager entities;
 
-    Epics(EpicRepository epics, Users users, Tasks tasks, JdbcTemplate jdbc, SecretRedactor redactor) {
+    Epics(EpicRepository epics, Users users, Tasks tasks, JdbcTemplate jdbc, SecretRedactor redactor,
+          EpicLifecycle lifecycle, EntityManager entities) {
         this.epics = epics;
         this.users = users;
         this.tasks = tasks;
         this.jdbc = jdbc;
         this.redactor = redactor;
+        this.lifecycle = lifecycle;
+        this.entities = entities;
     }
 
     /**
@@ -55,9 +62,11 @@ public class Epics {
         // a redaction marker can be longer than a short secret it replaces; the column holds 200 characters
         Epic epic = epics.saveAndFlush(new Epic(title.length() <= 200 ? title : title.substring(0, 200),
                 redactor.redact(command.description()), command.ownerId(), command.repositoryId()));
-        tasks.create(new NewTask(REFINE_TASK, AgentRole.PO, epic.id(), null, refinePayload(epic.view())));
-        epic.startRefining();
-        return epics.saveAndFlush(epic).view();
+        lifecycle.created(epic.id(), ChangedBy.user(command.ownerId(), "epic submitted"));
+        var task = tasks.create(new NewTask(REFINE_TASK, AgentRole.PO, epic.id(), null, refinePayload(epic.view())));
+        lifecycle.move(epic.id(), EpicStatus.REFINING, ChangedBy.task(task.id(), "refinement queued"));
+        entities.refresh(epic);
+        return epic.view();
     }
 
     public Optional<EpicView> find(long id) {

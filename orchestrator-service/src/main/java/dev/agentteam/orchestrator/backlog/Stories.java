@@ -1,6 +1,8 @@
 package dev.agentteam.orchestrator.backlog;
 
 import dev.agentteam.orchestrator.api.ApiProblems;
+import dev.agentteam.orchestrator.history.ChangedBy;
+import jakarta.persistence.EntityManager;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,11 +19,16 @@ public class Stories {
     private final StoryRepository stories;
     private final EpicRepository epics;
     private final ApplicationEventPublisher events;
+    private final StoryLifecycle lifecycle;
+    private final EntityManager entities;
 
-    Stories(StoryRepository stories, EpicRepository epics, ApplicationEventPublisher events) {
+    Stories(StoryRepository stories, EpicRepository epics, ApplicationEventPublisher events, StoryLifecycle lifecycle,
+            EntityManager entities) {
         this.stories = stories;
         this.epics = epics;
         this.events = events;
+        this.lifecycle = lifecycle;
+        this.entities = entities;
     }
 
     /** The stories with these ids that exist, ordered by id; the caller compares to find the unknown ones. */
@@ -37,13 +44,13 @@ public class Stories {
 
     /** A person accepts a story the PO proposed: PROPOSED → READY, announced with {@link StoryReady}. */
     @Transactional
-    public StoryView accept(long storyId) {
-        Story story = stories.findById(storyId).orElseThrow(() -> ApiProblems.notFound("story", storyId));
-        StoryStatus before = story.view().status();
-        if (!story.accept()) {
+    public StoryView accept(long storyId, ChangedBy by) {
+        StoryStatus before = find(List.of(storyId)).stream().findFirst().map(StoryView::status)
+                .orElseThrow(() -> ApiProblems.notFound("story", storyId));
+        if (before != StoryStatus.PROPOSED || !lifecycle.move(storyId, StoryStatus.READY, by)) {
             throw ApiProblems.conflict("Story " + storyId + " is " + before + "; only PROPOSED stories can be accepted.");
         }
-        StoryView accepted = stories.saveAndFlush(story).view();
+        StoryView accepted = reload(storyId);
         events.publishEvent(new StoryReady(accepted.id(), accepted.epicId(), accepted.estimate(), accepted.priority()));
         return accepted;
     }
@@ -51,6 +58,11 @@ public class Stories {
     /** Adds a story to an epic; a READY story is announced with {@link StoryReady}. */
     @Transactional
     public StoryView add(long epicId, NewStory command) {
+        return add(epicId, command, ChangedBy.system("story added"));
+    }
+
+    @Transactional
+    public StoryView add(long epicId, NewStory command, ChangedBy by) {
         if (!epics.existsById(epicId)) {
             throw ApiProblems.notFound("epic", epicId);
         }
@@ -61,9 +73,23 @@ public class Stories {
             throw ApiProblems.unprocessable("depends_on refers to unknown stories " + unknown + ".");
         }
         StoryView story = stories.saveAndFlush(new Story(epicId, command)).view();
+        lifecycle.created(story.id(), story.status(), by);
         if (story.status() == StoryStatus.READY) {
             events.publishEvent(new StoryReady(story.id(), epicId, story.estimate(), story.priority()));
         }
         return story;
+    }
+
+    /** A person cancels a story (any status but DONE): 404 unknown, 409 when it is DONE or already CANCELLED. */
+    @Transactional
+    public StoryView cancel(long storyId, ChangedBy by) {
+        lifecycle.require(storyId, StoryStatus.CANCELLED, by);
+        return reload(storyId);
+    }
+
+    // The status is written by SQL: read the row afresh, not from the persistence context.
+    private StoryView reload(long storyId) {
+        stories.findById(storyId).ifPresent(entities::refresh);
+        return stories.findById(storyId).map(Story::view).orElseThrow();
     }
 }

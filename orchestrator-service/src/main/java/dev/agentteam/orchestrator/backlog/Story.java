@@ -47,8 +47,9 @@ class Story {
     @Column(nullable = false)
     private int priority;
 
+    // Written only by StoryLifecycle (with started_at and done_at), never by an entity update.
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
+    @Column(nullable = false, updatable = false)
     private StoryStatus status;
 
     @ElementCollection(fetch = FetchType.EAGER)
@@ -65,10 +66,10 @@ class Story {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    @Column(name = "started_at")
+    @Column(name = "started_at", insertable = false, updatable = false)
     private Instant startedAt;
 
-    @Column(name = "done_at")
+    @Column(name = "done_at", insertable = false, updatable = false)
     private Instant doneAt;
 
     @Column(name = "updated_at", nullable = false)
@@ -94,16 +95,6 @@ class Story {
 
     Long id() {
         return id;
-    }
-
-    /** PROPOSED → READY; false when the story was not waiting for acceptance. */
-    boolean accept() {
-        if (status != StoryStatus.PROPOSED) {
-            return false;
-        }
-        status = StoryStatus.READY;
-        updatedAt = Instant.now();
-        return true;
     }
 
     void dependOn(Set<Long> storyIds) {

@@ -1,11 +1,11 @@
 package dev.agentteam.orchestrator.backlog;
 
+import dev.agentteam.orchestrator.history.ChangedBy;
 import dev.agentteam.orchestrator.mergegate.MergeCompleted;
 import dev.agentteam.orchestrator.pullrequest.ForgeEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,32 +18,26 @@ class StoryCompletion {
 
     private static final Logger log = LoggerFactory.getLogger(StoryCompletion.class);
 
-    private final JdbcClient jdbc;
+    private final StoryLifecycle lifecycle;
 
-    StoryCompletion(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    StoryCompletion(StoryLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
     }
 
     @EventListener
     void on(ForgeEvent.PullRequestMerged merged) {
-        if (merged.storyId() != null && complete(merged.storyId())) {
+        if (merged.storyId() != null && lifecycle.move(merged.storyId(), StoryStatus.DONE,
+                ChangedBy.system("pull request #" + merged.number() + " of " + merged.repo() + " merged"))) {
             log.info("Story {} is done: pull request #{} of {} was merged", merged.storyId(), merged.number(), merged.repo());
         }
     }
 
     @EventListener
     void on(MergeCompleted merged) {
-        if (merged.storyId() != null && complete(merged.storyId())) {
+        if (merged.storyId() != null && lifecycle.move(merged.storyId(), StoryStatus.DONE,
+                ChangedBy.user(merged.mergedBy(), "merged pull request " + merged.pullRequestId()))) {
             log.info("Story {} is done: pull request {} merged by user {}", merged.storyId(), merged.pullRequestId(),
                     merged.mergedBy());
         }
-    }
-
-    private boolean complete(long storyId) {
-        return jdbc.sql("""
-                update stories set status = 'DONE', done_at = now(), started_at = coalesce(started_at, now()),
-                       updated_at = now()
-                where id = ? and status in ('READY', 'IN_PROGRESS', 'IN_REVIEW')
-                """).param(storyId).update() == 1;
     }
 }

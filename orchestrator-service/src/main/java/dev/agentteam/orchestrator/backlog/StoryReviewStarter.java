@@ -1,10 +1,10 @@
 package dev.agentteam.orchestrator.backlog;
 
+import dev.agentteam.orchestrator.history.ChangedBy;
 import dev.agentteam.orchestrator.pullrequest.ForgeEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,10 +16,10 @@ class StoryReviewStarter {
 
     private static final Logger log = LoggerFactory.getLogger(StoryReviewStarter.class);
 
-    private final JdbcClient jdbc;
+    private final StoryLifecycle lifecycle;
 
-    StoryReviewStarter(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    StoryReviewStarter(StoryLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
     }
 
     @EventListener
@@ -27,11 +27,8 @@ class StoryReviewStarter {
         if (opened.storyId() == null) {
             return;
         }
-        int moved = jdbc.sql("""
-                update stories set status = 'IN_REVIEW', started_at = coalesce(started_at, now()), updated_at = now()
-                where id = ? and status in ('PROPOSED', 'READY', 'IN_PROGRESS')
-                """).param(opened.storyId()).update();
-        if (moved == 1) {
+        if (lifecycle.move(opened.storyId(), StoryStatus.IN_REVIEW,
+                ChangedBy.system("pull request #" + opened.number() + " of " + opened.repo() + " opened"))) {
             log.info("Story {} is in review: pull request #{} of {}", opened.storyId(), opened.number(), opened.repo());
         }
     }

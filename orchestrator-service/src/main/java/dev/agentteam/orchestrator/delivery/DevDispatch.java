@@ -1,13 +1,14 @@
 package dev.agentteam.orchestrator.delivery;
 
 import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.orchestrator.backlog.StoryLifecycle;
+import dev.agentteam.orchestrator.backlog.StoryStatus;
+import dev.agentteam.orchestrator.history.ChangedBy;
 import dev.agentteam.orchestrator.repository.Repositories;
 import dev.agentteam.orchestrator.repository.RepositoryView;
 import dev.agentteam.orchestrator.task.NewTask;
 import dev.agentteam.orchestrator.task.TaskView;
 import dev.agentteam.orchestrator.task.Tasks;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +38,15 @@ public class DevDispatch {
     private final Tasks tasks;
     private final Repositories repositories;
     private final DeliveryProperties properties;
+    private final StoryLifecycle storyLifecycle;
 
-    DevDispatch(JdbcClient jdbc, Tasks tasks, Repositories repositories, DeliveryProperties properties) {
+    DevDispatch(JdbcClient jdbc, Tasks tasks, Repositories repositories, DeliveryProperties properties,
+                StoryLifecycle storyLifecycle) {
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.repositories = repositories;
         this.properties = properties;
+        this.storyLifecycle = storyLifecycle;
     }
 
     /**
@@ -72,8 +76,7 @@ public class DevDispatch {
             return Optional.empty();
         }
         TaskView task = tasks.create(new NewTask(TYPE, AgentRole.DEV, story.epicId(), storyId, payload(story, repository.get())));
-        jdbc.sql("update stories set status = 'IN_PROGRESS', started_at = coalesce(started_at, ?), updated_at = ? where id = ?")
-                .params(Timestamp.from(Instant.now()), Timestamp.from(Instant.now()), storyId).update();
+        storyLifecycle.move(storyId, StoryStatus.IN_PROGRESS, ChangedBy.task(task.id(), "handed to the dev agent"));
         log.info("Story {} handed to the dev agent as task {} on repository {}", storyId, task.id(), repository.get().name());
         return Optional.of(task);
     }

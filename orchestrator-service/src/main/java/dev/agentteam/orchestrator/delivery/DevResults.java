@@ -1,8 +1,10 @@
 package dev.agentteam.orchestrator.delivery;
 
+import dev.agentteam.orchestrator.backlog.StoryLifecycle;
+import dev.agentteam.orchestrator.backlog.StoryStatus;
+import dev.agentteam.orchestrator.history.ChangedBy;
+import dev.agentteam.orchestrator.pullrequest.HostedPullRequests;
 import dev.agentteam.orchestrator.task.TaskSucceeded;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +27,13 @@ class DevResults {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final StoryLifecycle stories;
+    private final HostedPullRequests pullRequests;
 
-    DevResults(JdbcClient jdbc) {
+    DevResults(JdbcClient jdbc, StoryLifecycle stories, HostedPullRequests pullRequests) {
         this.jdbc = jdbc;
+        this.stories = stories;
+        this.pullRequests = pullRequests;
     }
 
     @TransactionalEventListener
@@ -41,30 +47,17 @@ class DevResults {
             log.warn("Dev task {} succeeded without a pr_number; story {} left as it is", event.taskId(), event.storyId());
             return;
         }
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.sql("update stories set status = 'IN_REVIEW', updated_at = ? where id = ? and status in ('READY', 'IN_PROGRESS')")
-                .params(now, event.storyId()).update();
+        stories.move(event.storyId(), StoryStatus.IN_REVIEW, ChangedBy.task(event.taskId(), "pull request opened"));
         Long repositoryId = jdbc.sql("select e.repository_id from stories s join epics e on e.id = s.epic_id where s.id = ?")
                 .param(event.storyId()).query((rs, n) -> (Long) rs.getObject(1)).optional().orElse(null);
         Map<?, ?> repository = taskRepository(event.taskId());
         String repo = text(repository.get("full_name"), text(repository.get("name"), "unknown"));
         Long repoId = repositoryId != null ? repositoryId
                 : repository.get("id") instanceof Number id ? id.longValue() : null;
-        int updated = jdbc.sql("""
-                        update pr_records set head_sha = ?, story_id = coalesce(story_id, ?), updated_at = ?
-                        where pr_number = ? and (repo = ? or repository_id = ?) and branch = ?""")
-                .params(output.get("head_sha"), event.storyId(), now, number.intValue(), repo, repoId, output.get("branch"))
-                .update();
-        if (updated == 0) {
-            jdbc.sql("""
-                            insert into pr_records (repository_id, story_id, pr_number, repo, branch, base_branch, title, url,
-                                                    head_sha, status, created_at, updated_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?) on conflict (repo, pr_number) do nothing""")
-                    .params(repoId, event.storyId(), number.intValue(), repo, text(output.get("branch"), ""),
-                            text(output.get("base_branch"), "main"), text(output.get("title"), ""), output.get("pr_url"),
-                            output.get("head_sha"), now, now)
-                    .update();
-        }
+        pullRequests.reportedByAgent(repoId, repo, event.storyId(), number.intValue(), text(output.get("branch"), ""),
+                text(output.get("base_branch"), "main"), text(output.get("title"), ""),
+                output.get("pr_url") == null ? null : output.get("pr_url").toString(),
+                output.get("head_sha") == null ? null : output.get("head_sha").toString(), event.taskId());
         log.info("Story {} is in review with pull request #{} of {}", event.storyId(), number, repo);
     }
 

@@ -61,15 +61,6 @@ class Approvals {
                 .params(prId, headSha).query(Boolean.class).single();
     }
 
-    /** Completes the forge's merge record with who merged it; for GitHub, records the merge itself. */
-    boolean markMergedBy(long prId, long userId) {
-        return jdbc.sql("""
-                update pr_records set status = 'MERGED', merged_at = coalesce(merged_at, now()), merged_by = ?,
-                       updated_at = now()
-                where id = ? and (status = 'OPEN' or (status = 'MERGED' and merged_by is null))""")
-                .params(userId, prId).update() == 1;
-    }
-
     private static ApprovalView view(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new ApprovalView(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant());

@@ -97,7 +97,7 @@ public class MergeGate {
             codeHosts.getObject().forTarget(new ForgeTarget("github", repository.fullName(), repository.cloneUrl()))
                     .merge(RepositoryRef.parse(repository.fullName()), pr.number(), pr.headSha(), chosen);
         }
-        approvals.markMergedBy(pr.id(), user.id());
+        pullRequests.mergedBy(pr.id(), user.id());
         events.publishEvent(new MergeCompleted(pr.id(), pr.storyId(), user.id()));
         log.info("Pull request {} ({} #{}) merged by user {} after approval {} by user {}", pr.id(), pr.repo(),
                 pr.number(), user.id(), approval.id(), approval.userId());

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The team metrics as Prometheus gauges ({@code agentteam_stories{status}}, {@code agentteam_tasks{status}},
  * {@code agentteam_tasks_finished{outcome}}, {@code agentteam_lead_time_hours{stat}},
- * {@code agentteam_pr_cycle_time_hours{stat}}, {@code agentteam_agent_tokens{agent,direction}},
+ * {@code agentteam_cycle_time_hours{stat}}, {@code agentteam_pr_cycle_time_hours{stat}}, {@code agentteam_agent_tokens{agent,direction}},
  * {@code agentteam_agent_cost_usd{agent}}, {@code agentteam_clarifications{state}},
  * {@code agentteam_test_pass_rate{level}}, {@code agentteam_flaky_test_rate}), read from one cached report over
  * everything. A value without data (no test runs yet) is NaN, which Prometheus shows as a gap.
@@ -42,6 +42,7 @@ class MetricsGauges implements MeterBinder {
         counts(registry, "agentteam.tasks", "tasks_by_status", "status", names(TaskState.values()));
         counts(registry, "agentteam.tasks.finished", "tasks_by_outcome", "outcome", CountSections.OUTCOMES);
         durations(registry, "agentteam.lead.time.hours", "lead_time_hours");
+        durations(registry, "agentteam.cycle.time.hours", "cycle_time_hours");
         durations(registry, "agentteam.pr.cycle.time.hours", "pr_cycle_time_hours");
         for (AgentRole role : AgentRole.values()) {
             String agent = role.key();

@@ -3,6 +3,7 @@ package dev.agentteam.orchestrator.pullrequest;
 import java.util.List;
 import java.util.Optional;
 
+import dev.agentteam.orchestrator.history.ChangedBy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,11 +25,14 @@ public class HostedPullRequests {
     private final PullRequestRecords records;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher publisher;
+    private final PullRequestLifecycle lifecycle;
 
-    HostedPullRequests(PullRequestRecords records, JdbcClient jdbc, ApplicationEventPublisher publisher) {
+    HostedPullRequests(PullRequestRecords records, JdbcClient jdbc, ApplicationEventPublisher publisher,
+            PullRequestLifecycle lifecycle) {
         this.records = records;
         this.jdbc = jdbc;
         this.publisher = publisher;
+        this.lifecycle = lifecycle;
     }
 
     public Optional<PullRequestView> find(String repo, int number) {
@@ -41,8 +45,7 @@ public class HostedPullRequests {
         Optional<PullRequestView> before = find(pr.repo(), pr.number());
         PullRequestView now = upsert(pr, before);
         if (before.isEmpty() || !before.get().open()) {
-            jdbc.sql("update pr_records set status = 'OPEN', closed_at = null, updated_at = now() where id = ?")
-                    .param(now.id()).update();
+            lifecycle.move(now.id(), PullRequestStatus.OPEN, ChangedBy.system("reopened on " + pr.repo()));
             publisher.publishEvent(new ForgeEvent.PullRequestOpened(now.id(), now.repo(), now.number(), now.head(),
                     now.headSha(), now.storyId()));
         }
@@ -59,16 +62,14 @@ public class HostedPullRequests {
     @Transactional
     public PullRequestView closed(Snapshot pr, boolean merged, String mergeSha) {
         PullRequestView now = upsert(pr, find(pr.repo(), pr.number()));
-        String status = merged ? "MERGED" : "CLOSED";
-        if (!status.equals(now.status())) {
-            jdbc.sql("""
-                    update pr_records set status = :status, closed_at = now(), updated_at = now(),
-                           merged_at = case when :merged then now() else merged_at end,
-                           result = case when :merged then coalesce(result, '{}'::jsonb)
-                                    || jsonb_build_object('merge_sha', cast(:mergeSha as text)) else result end
-                    where id = :id""")
-                    .param("status", status).param("merged", merged).param("mergeSha", mergeSha).param("id", now.id())
-                    .update();
+        PullRequestStatus status = merged ? PullRequestStatus.MERGED : PullRequestStatus.CLOSED;
+        if (lifecycle.move(now.id(), status, ChangedBy.system(merged ? "merged on " + pr.repo() : "closed on " + pr.repo()))) {
+            if (merged) {
+                jdbc.sql("""
+                        update pr_records set result = coalesce(result, '{}'::jsonb)
+                               || jsonb_build_object('merge_sha', cast(:mergeSha as text)) where id = :id""")
+                        .param("mergeSha", mergeSha).param("id", now.id()).update();
+            }
             publisher.publishEvent(merged
                     ? new ForgeEvent.PullRequestMerged(now.id(), now.repo(), now.number(), now.head(), now.headSha(),
                             mergeSha, now.storyId())
@@ -147,7 +148,9 @@ public class HostedPullRequests {
                     .param("base", pr.base()).param("title", nonNull(pr.title())).param("body", nonNull(pr.body()))
                     .param("url", pr.url()).param("sha", pr.headSha()).param("storyId", PullRequests.storyId(pr.head()))
                     .update();
-            return find(pr.repo(), pr.number()).orElseThrow();
+            PullRequestView inserted = find(pr.repo(), pr.number()).orElseThrow();
+            lifecycle.created(inserted.id(), ChangedBy.system("opened on " + pr.repo()));
+            return inserted;
         }
         PullRequestView old = before.get();
         boolean newHead = pr.headSha() != null && !pr.headSha().equals(old.headSha());
@@ -177,5 +180,27 @@ public class HostedPullRequests {
 
     private static String nonNull(String text) {
         return text == null ? "" : text;
+    }
+
+    /**
+     * The pull request an agent reported opening for a story, recorded when the forge has not recorded it yet
+     * (same repository, number and branch); otherwise only its head commit and story are brought up to date.
+     */
+    @Transactional
+    public void reportedByAgent(Long repositoryId, String repo, long storyId, int number, String branch, String base,
+            String title, String url, String headSha, long taskId) {
+        int updated = jdbc.sql("""
+                        update pr_records set head_sha = ?, story_id = coalesce(story_id, ?), updated_at = now()
+                        where pr_number = ? and (repo = ? or repository_id = ?) and branch = ?""")
+                .params(headSha, storyId, number, repo, repositoryId, branch).update();
+        if (updated == 0) {
+            jdbc.sql("""
+                            insert into pr_records (repository_id, story_id, pr_number, repo, branch, base_branch, title, url,
+                                                    head_sha)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (repo, pr_number) do nothing returning id""")
+                    .params(repositoryId, storyId, number, repo, branch, base, title, url, headSha)
+                    .query(Long.class).optional()
+                    .ifPresent(id -> lifecycle.created(id, ChangedBy.task(taskId, "opened by the dev agent")));
+        }
     }
 }

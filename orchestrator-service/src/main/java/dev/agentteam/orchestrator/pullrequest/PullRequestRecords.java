@@ -84,19 +84,19 @@ class PullRequestRecords {
                 .params(sha, id).update();
     }
 
-    void close(long id) {
-        jdbc.sql("update pr_records set status = 'CLOSED', closed_at = now(), updated_at = now() where id = ?")
-                .param(id).update();
-    }
-
-    /** Marks the PR merged if it is still open at {@code headSha}; false when it changed meanwhile. */
-    boolean markMerged(long id, String headSha, String baseSha, String mergeSha) {
+    /** Remembers the merge's base and merge commit if the PR is still open at {@code headSha}; false otherwise. */
+    boolean recordMerge(long id, String headSha, String baseSha, String mergeSha) {
         return jdbc.sql("""
-                update pr_records set status = 'MERGED', merged_at = now(), closed_at = now(), updated_at = now(),
+                update pr_records set
                        result = coalesce(result, '{}'::jsonb) || jsonb_build_object('base_sha', :baseSha, 'merge_sha', :mergeSha)
                 where id = :id and status = 'OPEN' and head_sha = :headSha
                 """).param("id", id).param("headSha", headSha).param("baseSha", baseSha).param("mergeSha", mergeSha)
                 .update() == 1;
+    }
+
+    boolean setMergedBy(long id, long userId) {
+        return jdbc.sql("update pr_records set merged_by = ?, updated_at = now() where id = ? and status = 'MERGED' and merged_by is null")
+                .params(userId, id).update() == 1;
     }
 
     private static Row row(ResultSet rs, int rowNum) throws SQLException {

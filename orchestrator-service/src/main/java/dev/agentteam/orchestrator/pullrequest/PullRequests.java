@@ -8,6 +8,10 @@ import java.util.regex.Pattern;
 import dev.agentteam.common.codehost.MergeMethod;
 import dev.agentteam.orchestrator.api.ApiProblems;
 import dev.agentteam.orchestrator.forge.ForgeUrls;
+import dev.agentteam.orchestrator.history.ChangedBy;
+import dev.agentteam.orchestrator.history.StatusChange;
+import dev.agentteam.orchestrator.history.StatusHistory;
+import dev.agentteam.orchestrator.history.Subject;
 import dev.agentteam.orchestrator.repository.RepositoryView;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,14 +27,18 @@ public class PullRequests {
     private final ForgeGit git;
     private final ForgeEvents events;
     private final ForgeUrls urls;
+    private final PullRequestLifecycle lifecycle;
+    private final StatusHistory statusHistory;
 
     PullRequests(PullRequestRecords records, ConversationRecords conversation, ForgeGit git, ForgeEvents events,
-            ForgeUrls urls) {
+            ForgeUrls urls, PullRequestLifecycle lifecycle, StatusHistory statusHistory) {
         this.records = records;
         this.conversation = conversation;
         this.git = git;
         this.events = events;
         this.urls = urls;
+        this.lifecycle = lifecycle;
+        this.statusHistory = statusHistory;
     }
 
     /** Newest first; {@code status} OPEN, MERGED, CLOSED or null for all. */
@@ -98,6 +106,7 @@ public class PullRequests {
         long id = inserted.orElseThrow(() -> ApiProblems.conflict("Could not number the pull request for " + head
                 + " (concurrent requests); retry."));
         records.setUrl(id, urls.pullRequestUrl(id));
+        lifecycle.created(id, ChangedBy.system("opened for " + head));
         PullRequestView pr = find(id).orElseThrow();
         events.publish(new ForgeEvent.PullRequestOpened(pr.id(), pr.repo(), pr.number(), head, headSha, pr.storyId()));
         return pr;
@@ -122,7 +131,8 @@ public class PullRequests {
                 "The base branch " + pr.base() + " no longer exists."));
         String mergeSha = git.merge(repository.name(), pr.base(), head, method == null ? MergeMethod.MERGE : method,
                 "Merge pull request #" + number + " from " + pr.head() + "\n\n" + pr.title());
-        if (!records.markMerged(pr.id(), head, baseSha, mergeSha)) {
+        if (!records.recordMerge(pr.id(), head, baseSha, mergeSha)
+                || !lifecycle.move(pr.id(), PullRequestStatus.MERGED, ChangedBy.system("merged into " + pr.base()))) {
             throw ApiProblems.conflict("Pull request #" + number + " changed during the merge.");
         }
         events.publish(new ForgeEvent.PullRequestMerged(pr.id(), pr.repo(), number, pr.head(), head, mergeSha,
@@ -133,5 +143,20 @@ public class PullRequests {
     static Long storyId(String branch) {
         Matcher matcher = STORY_BRANCH.matcher(branch);
         return matcher.matches() ? Long.valueOf(matcher.group(1)) : null;
+    }
+
+    /**
+     * The merge gate records who merged: MERGED (a GitHub merge is recorded here before its webhook arrives) and
+     * {@code merged_by} when no one is recorded yet. False when the PR is neither open nor merged without a merger.
+     */
+    @Transactional
+    public boolean mergedBy(long id, long userId) {
+        boolean moved = lifecycle.move(id, PullRequestStatus.MERGED, ChangedBy.user(userId, "merged through the merge gate"));
+        return records.setMergedBy(id, userId) || moved;
+    }
+
+    /** The pull request's status changes, oldest first. */
+    public List<StatusChange> history(long id) {
+        return statusHistory.of(Subject.PULL_REQUEST, id);
     }
 }

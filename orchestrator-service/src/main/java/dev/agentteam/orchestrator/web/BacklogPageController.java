@@ -4,13 +4,17 @@ import dev.agentteam.orchestrator.backlog.EpicView;
 import dev.agentteam.orchestrator.backlog.Epics;
 import dev.agentteam.orchestrator.backlog.Stories;
 import dev.agentteam.orchestrator.backlog.StoryView;
+import dev.agentteam.orchestrator.history.ChangedBy;
 import dev.agentteam.orchestrator.repository.Repositories;
+import dev.agentteam.orchestrator.security.Account;
+import dev.agentteam.orchestrator.user.UserView;
 import dev.agentteam.orchestrator.task.TaskView;
 import dev.agentteam.orchestrator.task.Tasks;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -84,13 +88,32 @@ class BacklogPageController {
     }
 
     @PostMapping("/stories/{id}/accept")
-    String accept(@PathVariable("id") long id, RedirectAttributes redirect) {
+    String accept(@PathVariable("id") long id, Authentication caller, RedirectAttributes redirect) {
         if (stories.find(List.of(id)).isEmpty()) {
             throw new PageNotFoundException("story", id);
         }
-        StoryView story = stories.accept(id);
+        StoryView story = stories.accept(id, person(caller, "accepted"));
         redirect.addFlashAttribute("notice", "Story #" + story.id() + " \"" + story.title() + "\" is READY for planning.");
         return "redirect:/backlog#epic-" + story.epicId();
+    }
+
+    @PostMapping("/stories/{id}/cancel")
+    String cancel(@PathVariable("id") long id, Authentication caller, RedirectAttributes redirect) {
+        if (stories.find(List.of(id)).isEmpty()) {
+            throw new PageNotFoundException("story", id);
+        }
+        try {
+            StoryView story = stories.cancel(id, person(caller, "cancelled"));
+            redirect.addFlashAttribute("notice", "Story #" + story.id() + " \"" + story.title() + "\" is CANCELLED.");
+            return "redirect:/backlog#epic-" + story.epicId();
+        } catch (ErrorResponseException e) {
+            redirect.addFlashAttribute("problem", e.getBody().getDetail());
+            return "redirect:/backlog";
+        }
+    }
+
+    static ChangedBy person(Authentication caller, String reason) {
+        return ChangedBy.person(Account.userOf(caller).map(UserView::id).orElse(null), reason);
     }
 
     private void fill(int page, Model model) {

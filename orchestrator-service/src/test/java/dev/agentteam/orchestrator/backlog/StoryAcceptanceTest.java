@@ -34,13 +34,18 @@ class StoryAcceptanceTest extends IntegrationTest {
     ApplicationEvents events;
     @Autowired
     Stories stories;
+    @Autowired
+    EpicLifecycle epicLifecycle;
+    @Autowired
+    StoryLifecycle storyLifecycle;
 
     @Test
     void proposedStoriesBecomeReadyOnlyWhenAccepted() {
         long epic = api.postJson("/api/epics", "{\"title\": \"Accounts\", \"owner_id\": 1}").json().get("id").asLong();
         long task = jdbc.queryForObject("select id from tasks where epic_id = ?", Long.class, epic);
         assertThat(settings.requireStoryAcceptance()).as("the default").isFalse();
-        EpicRefinement refinement = new EpicRefinement(epicRepository, storyRepository, publisher, new BacklogProperties(true));
+        EpicRefinement refinement = new EpicRefinement(epicRepository, storyRepository, publisher, new BacklogProperties(true),
+                epicLifecycle, storyLifecycle);
         transaction.executeWithoutResult(status -> refinement.on(
                 new TaskSucceeded(task, "po.refine_epic", epic, null, EpicRefinementTest.output())));
 
@@ -56,7 +61,7 @@ class StoryAcceptanceTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("select status from stories where id = ?", String.class, story)).isEqualTo("READY");
         // Events of the HTTP request's thread are not recorded here; accepting through the service is.
         long other = refined.get("stories").get(1).get("id").asLong();
-        assertThat(stories.accept(other).status()).isEqualTo(StoryStatus.READY);
+        assertThat(stories.accept(other, dev.agentteam.orchestrator.history.ChangedBy.system("test")).status()).isEqualTo(StoryStatus.READY);
         assertThat(events.stream(StoryReady.class).map(StoryReady::storyId)).containsExactly(other);
 
         Reply again = api.postJson("/api/stories/" + story + "/accept", "");

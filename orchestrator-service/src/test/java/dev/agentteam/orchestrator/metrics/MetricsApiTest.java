@@ -21,11 +21,11 @@ class MetricsApiTest extends IntegrationTest {
     void seed() {
         long epicA = epic("2026-01-01T00:00:00Z");
         long epicB = epic("2026-01-02T00:00:00Z");
-        long s1 = story(epicA, "DONE", "2026-01-01T10:00:00Z");   // lead 10 h
-        long s2 = story(epicA, "DONE", "2026-01-02T00:00:00Z");   // lead 24 h
-        long s3 = story(epicB, "DONE", "2026-01-02T04:00:00Z");   // lead 4 h
-        long s4 = story(epicB, "IN_PROGRESS", null);
-        story(epicA, "READY", null);
+        long s1 = story(epicA, "DONE", "2026-01-01T08:00:00Z", "2026-01-01T10:00:00Z");   // lead 10 h, cycle 2 h
+        long s2 = story(epicA, "DONE", "2026-01-01T18:00:00Z", "2026-01-02T00:00:00Z");   // lead 24 h, cycle 6 h
+        long s3 = story(epicB, "DONE", "2026-01-02T03:00:00Z", "2026-01-02T04:00:00Z");   // lead 4 h, cycle 1 h
+        long s4 = story(epicB, "IN_PROGRESS", "2026-01-02T05:00:00Z", null);
+        story(epicA, "READY", null, null);
         sprint = jdbc.queryForObject("""
                 insert into sprints (name, start_date, end_date) values ('S', '2026-01-01', '2026-01-14') returning id""",
                 Long.class);
@@ -53,6 +53,8 @@ class MetricsApiTest extends IntegrationTest {
         assertStats(metrics.get("lead_time_hours"), 3, 12.67, 10.0, 21.2);
         // PR cycle times 1.5, 3, 6: mean 3.5; p50 3; p90 at 1.8 → 3 + 0.8·3 = 5.4
         assertStats(metrics.get("pr_cycle_time_hours"), 3, 3.5, 3.0, 5.4);
+        // story cycle times (first started → done) 1, 2, 6: mean 3; p50 2; p90 at 1.8 → 2 + 0.8·4 = 5.2
+        assertStats(metrics.get("cycle_time_hours"), 3, 3.0, 2.0, 5.2);
         assertCounts(metrics.get("stories_by_status"), "DONE", 3, "IN_PROGRESS", 1, "READY", 1, "PROPOSED", 0);
         assertCounts(metrics.get("tasks_by_status"), "SUCCEEDED", 3, "DEAD", 1, "RUNNING", 1, "CANCELLED", 1,
                 "QUEUED", 0);
@@ -69,6 +71,8 @@ class MetricsApiTest extends IntegrationTest {
         assertStats(metrics.get("lead_time_hours"), 2, 7.0, 7.0, 9.4);
         // PR cycle times 1.5, 6: mean 3.75; p50 3.75; p90 → 1.5 + 0.9·4.5 = 5.55
         assertStats(metrics.get("pr_cycle_time_hours"), 2, 3.75, 3.75, 5.55);
+        // cycle times 1, 2: mean 1.5; p50 1.5; p90 → 1 + 0.9·1 = 1.9
+        assertStats(metrics.get("cycle_time_hours"), 2, 1.5, 1.5, 1.9);
         assertCounts(metrics.get("stories_by_status"), "DONE", 2, "IN_PROGRESS", 1, "READY", 0);
         assertCounts(metrics.get("tasks_by_status"), "SUCCEEDED", 2, "DEAD", 1, "RUNNING", 1, "CANCELLED", 0);
         assertCounts(metrics.get("tasks_by_outcome"), "succeeded_first_attempt", 1, "succeeded_after_retry", 1,
@@ -125,22 +129,37 @@ class MetricsApiTest extends IntegrationTest {
         }
     }
 
+    // The durations come from the status history; the timestamp columns are filled only to show they are not read.
     private long epic(String createdAt) {
-        return jdbc.queryForObject("insert into epics (title, created_by, created_at) values ('E', 1, ?::timestamptz) returning id",
-                Long.class, createdAt);
+        long id = jdbc.queryForObject("insert into epics (title, created_by) values ('E', 1) returning id", Long.class);
+        change("EPIC", id, null, "NEW", createdAt);
+        return id;
     }
 
-    private long story(long epic, String status, String doneAt) {
-        return jdbc.queryForObject("""
-                insert into stories (epic_id, title, status, done_at) values (?, 'S', ?, ?::timestamptz) returning id""",
-                Long.class, epic, status, doneAt);
+    private long story(long epic, String status, String startedAt, String doneAt) {
+        long id = jdbc.queryForObject("""
+                insert into stories (epic_id, title, status, done_at) values (?, 'S', ?, now()) returning id""",
+                Long.class, epic, status);
+        change("STORY", id, "READY", "IN_PROGRESS", startedAt);
+        change("STORY", id, "IN_REVIEW", "DONE", doneAt);
+        return id;
+    }
+
+    private void change(String subject, long id, String from, String to, String at) {
+        if (at != null) {
+            jdbc.update("""
+                    insert into status_changes (subject, subject_id, from_status, to_status, at)
+                    values (?, ?, ?, ?, ?::timestamptz)""", subject, id, from, to, at);
+        }
     }
 
     private void pr(long story, int number, String createdAt, String mergedAt) {
-        jdbc.update("""
-                insert into pr_records (story_id, pr_number, repo, branch, status, created_at, merged_at)
-                values (?, ?, 'shop', 'feature/ISSUE-' || ?, ?, ?::timestamptz, ?::timestamptz)""",
-                story, number, story, mergedAt == null ? "OPEN" : "MERGED", createdAt, mergedAt);
+        long id = jdbc.queryForObject("""
+                insert into pr_records (story_id, pr_number, repo, branch, status)
+                values (?, ?, 'shop', 'feature/ISSUE-' || ?, ?) returning id""",
+                Long.class, story, number, story, mergedAt == null ? "OPEN" : "MERGED");
+        change("PULL_REQUEST", id, null, "OPEN", createdAt);
+        change("PULL_REQUEST", id, "OPEN", "MERGED", mergedAt);
     }
 
     private void task(long epic, Long story, String status, int attempts) {

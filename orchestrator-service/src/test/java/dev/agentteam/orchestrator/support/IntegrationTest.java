@@ -54,7 +54,7 @@ public abstract class IntegrationTest {
     private void truncateRetryingDeadlocks() {
         for (int attempt = 1; ; attempt++) {
             try {
-                jdbc.execute("truncate epics, stories, story_dependencies, sprints, sprint_stories, tasks, task_transitions, "
+                jdbc.execute("truncate status_changes, epics, stories, story_dependencies, sprints, sprint_stories, tasks, task_transitions, "
                         + "pr_records, approvals, clarifications, artifacts, agent_logs, test_runs, flaky_tests, api_tokens "
                         + "restart identity cascade");
                 return;
