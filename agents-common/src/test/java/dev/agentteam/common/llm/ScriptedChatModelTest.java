@@ -75,7 +75,7 @@ class ScriptedChatModelTest {
         assertThat(toolsRun.get(0)).isEqualTo("read_file {\"path\":\"README.md\"}");
         assertThat(toolsRun.get(1)).startsWith("write_file {\"path\":\"src/main/java/app/Greeting.java\"");
         assertThat(toolsRun.get(3)).isEqualTo("run_tests {}");
-        assertThat(response.aiMessage().text()).contains("\"branch\": \"feature/ISSUE-1\"");
+        assertThat(response.aiMessage().text()).contains("Added Greeting.hello");
         assertThat(response.finishReason()).isEqualTo(FinishReason.STOP);
     }
 

@@ -69,6 +69,13 @@ class BacklogPageController {
         return "backlog";
     }
 
+    /** The backlog's epics, refreshed when an epic, story or task changes. */
+    @GetMapping("/fragments/backlog")
+    String backlogLive(@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+        fill(Math.max(page, 0), model);
+        return "backlog :: epics";
+    }
+
     @PostMapping("/backlog/epics")
     String create(@Valid @ModelAttribute("epicForm") EpicForm form, BindingResult errors, Model model,
                   RedirectAttributes redirect) {

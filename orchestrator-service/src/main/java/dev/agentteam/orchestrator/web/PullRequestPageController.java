@@ -54,6 +54,18 @@ class PullRequestPageController {
 
     @GetMapping("/pull-requests/{id}")
     String pullRequest(@PathVariable("id") long id, Authentication authentication, Model model) {
+        fill(id, authentication, model);
+        return "pull-request";
+    }
+
+    /** The pull request's live part, refreshed when it, its comments, approvals or head commit's checks change. */
+    @GetMapping("/fragments/pull-requests/{id}")
+    String pullRequestLive(@PathVariable("id") long id, Authentication authentication, Model model) {
+        fill(id, authentication, model);
+        return "pull-request :: live";
+    }
+
+    private void fill(long id, Authentication authentication, Model model) {
         PullRequestDetails details = pullRequests.details(id).orElseThrow(() -> new PageNotFoundException("pull request", id));
         var pr = details.pullRequest();
         var story = pr.storyId() == null ? null : stories.find(List.of(pr.storyId())).stream().findFirst().orElse(null);
@@ -67,7 +79,6 @@ class PullRequestPageController {
         model.addAttribute("gate", mergeGate.report(id, viewer));
         model.addAttribute("diff", diff(id, pr.repositoryId()));
         model.addAttribute("diffUnavailable", pr.repositoryId() == null ? "This pull request has no registered repository." : null);
-        return "pull-request";
     }
 
     private DiffLines.Diff diff(long id, Long repositoryId) {

@@ -68,6 +68,18 @@ class TaskPageController {
 
     @GetMapping("/stories/{id}")
     String story(@PathVariable("id") long id, Model model) {
+        fillStory(id, model);
+        return "story";
+    }
+
+    /** The story page's live part, refreshed when the story, its tasks or its pull requests change. */
+    @GetMapping("/fragments/stories/{id}")
+    String storyLive(@PathVariable("id") long id, Model model) {
+        fillStory(id, model);
+        return "story :: live";
+    }
+
+    private void fillStory(long id, Model model) {
         StoryView story = story(id);
         List<TaskView> storyTasks = tasks.forStory(id);
         model.addAttribute("story", story);
@@ -77,7 +89,6 @@ class TaskPageController {
                 .filter(pr -> Long.valueOf(id).equals(pr.storyId())).toList());
         model.addAttribute("timelines", storyTasks.stream().collect(java.util.stream.Collectors.toMap(
                 TaskView::id, task -> audit.timeline(task.id()), (a, b) -> a, java.util.LinkedHashMap::new)));
-        return "story";
     }
 
     private StoryView story(long id) {

@@ -65,6 +65,19 @@ public final class FormClient {
         }
     }
 
+    /** A streaming GET (e.g. server-sent events): the body's lines as they arrive. */
+    public HttpResponse<java.util.stream.Stream<String>> lines(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream").GET().build(),
+                    HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String location(HttpResponse<?> response) {
         return response.headers().firstValue("Location").orElse("");
     }

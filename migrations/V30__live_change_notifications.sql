@@ -1,0 +1,77 @@
+-- Live pages (docs/adr/live-pages.md): every row change the backlog, story, pull-request and dashboard pages show is
+-- announced on the channel agentteam_changes with the topics it touches, e.g. {"topics": ["backlog", "epic:3",
+-- "story:7"]}. Triggers catch every writer, whichever package or SQL statement made the change; Postgres delivers
+-- a notification only when its transaction commits, and once per distinct payload per transaction.
+create or replace function agentteam_notify_change() returns trigger
+    language plpgsql as
+$$
+declare
+    r      record;
+    topics text[];
+begin
+    if tg_op = 'DELETE' then
+        r := old;
+    else
+        r := new;
+    end if;
+    case tg_table_name
+        when 'epics' then
+            topics := array['backlog', 'epic:' || r.id];
+        when 'stories' then
+            topics := array['backlog', 'epic:' || r.epic_id, 'story:' || r.id];
+        when 'tasks' then
+            topics := array['backlog', 'dashboard', 'task:' || r.id];
+            if r.story_id is not null then
+                topics := topics || ('story:' || r.story_id);
+            end if;
+            if r.epic_id is not null then
+                topics := topics || ('epic:' || r.epic_id);
+            end if;
+        when 'pr_records' then
+            topics := array['pull-requests', 'dashboard', 'pr:' || r.id];
+            if r.story_id is not null then
+                topics := topics || ('story:' || r.story_id);
+            end if;
+        when 'pr_comments', 'pr_labels', 'approvals' then
+            topics := array['pr:' || r.pr_id];
+        when 'commit_statuses' then
+            select coalesce(array_agg('pr:' || p.id), '{}') into topics
+            from pr_records p where p.repository_id = r.repository_id and p.head_sha = r.sha;
+        when 'sprint_stories' then
+            topics := array['backlog', 'sprint:' || r.sprint_id, 'story:' || r.story_id];
+        when 'sprints' then
+            topics := array['dashboard', 'sprint:' || r.id];
+        when 'clarifications' then
+            topics := array['dashboard', 'clarifications'];
+        else
+            topics := array[tg_table_name];
+    end case;
+    if cardinality(topics) > 0 then
+        perform pg_notify('agentteam_changes', json_build_object('topics', topics)::text);
+    end if;
+    return null;
+end;
+$$;
+
+create trigger epics_notify_change after insert or update or delete on epics
+    for each row execute function agentteam_notify_change();
+create trigger stories_notify_change after insert or update or delete on stories
+    for each row execute function agentteam_notify_change();
+create trigger tasks_notify_change after insert or update or delete on tasks
+    for each row execute function agentteam_notify_change();
+create trigger pr_records_notify_change after insert or update or delete on pr_records
+    for each row execute function agentteam_notify_change();
+create trigger pr_comments_notify_change after insert or update or delete on pr_comments
+    for each row execute function agentteam_notify_change();
+create trigger pr_labels_notify_change after insert or update or delete on pr_labels
+    for each row execute function agentteam_notify_change();
+create trigger approvals_notify_change after insert or update or delete on approvals
+    for each row execute function agentteam_notify_change();
+create trigger commit_statuses_notify_change after insert or update or delete on commit_statuses
+    for each row execute function agentteam_notify_change();
+create trigger sprint_stories_notify_change after insert or update or delete on sprint_stories
+    for each row execute function agentteam_notify_change();
+create trigger sprints_notify_change after insert or update or delete on sprints
+    for each row execute function agentteam_notify_change();
+create trigger clarifications_notify_change after insert or update or delete on clarifications
+    for each row execute function agentteam_notify_change();
