@@ -40,7 +40,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain openPaths(HttpSecurity http) throws Exception {
-        http.securityMatcher("/git/**", "/api/forge/**", "/webhooks/**", "/actuator/health", "/actuator/health/**",
+        // /livez and /readyz: the health probes on the public port when the actuator has its own (docker-stack.yml).
+        http.securityMatcher("/git/**", "/api/forge/**", "/webhooks/**", "/actuator/health", "/actuator/health/**", "/livez", "/readyz",
                         "/actuator/prometheus")
                 .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
