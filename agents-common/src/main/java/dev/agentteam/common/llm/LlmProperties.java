@@ -82,9 +82,14 @@ public record LlmProperties(
     public record Scripted(@DefaultValue("classpath:prompts/scenarios") String scenarios) {
     }
 
-    /** Limits for one task attempt; a call is refused before it is made once any of them is spent. */
+    /**
+     * Limits for one task attempt; a call is refused before it is made once any of them is spent.
+     *
+     * @param maxRepeatedToolCalls answers in a row with exactly the same tool calls that stop the attempt as a loop
+     *                             (0: never)
+     */
     public record Budget(@DefaultValue("40") int maxSteps, @DefaultValue("400000") long maxTokens,
-                         @DefaultValue("2.00") BigDecimal maxCostUsd) {
+                         @DefaultValue("2.00") BigDecimal maxCostUsd, @DefaultValue("3") int maxRepeatedToolCalls) {
     }
 
     /** The effective settings of one role. */

@@ -28,6 +28,7 @@ public final class ModelSession implements ChatModel {
     private final Budget budget;
     private final PriceTable prices;
     private final AgentLogWriter audit;
+    private final RepetitionGuard repetition;
 
     ModelSession(ModelCallContext context, ChatModel model, String modelName, LlmProperties.Budget limits,
                  PriceTable prices, AgentLogWriter audit) {
@@ -37,6 +38,7 @@ public final class ModelSession implements ChatModel {
         this.budget = new Budget(limits);
         this.prices = prices;
         this.audit = audit;
+        this.repetition = new RepetitionGuard(limits.maxRepeatedToolCalls());
     }
 
     @Override
@@ -60,6 +62,7 @@ public final class ModelSession implements ChatModel {
         BigDecimal cost = prices.cost(usedModel, in, out);
         budget.record(in, out, cost);
         write(request, response, elapsedMs(start), in, out, cost, null);
+        repetition.check(response.aiMessage());
         return response;
     }
 

@@ -16,8 +16,19 @@ import java.util.Locale;
 record Scenario(String name, AgentRole role, boolean isDefault, List<String> contains, Integer shorterThan,
                 int priority, List<Step> responses) {
 
-    /** One scripted answer: text, or tool calls (arguments as a JSON object string), with token counts. */
-    record Step(String text, List<ToolCall> toolCalls, long inputTokens, long outputTokens) {
+    /**
+     * One scripted answer: text, or tool calls (arguments as a JSON object string), with token counts; over the wire
+     * ({@link ScenarioReplayServer}) it may first fail a number of times with an HTTP status.
+     */
+    record Step(String text, List<ToolCall> toolCalls, long inputTokens, long outputTokens, Failure failure) {
+
+        Step(String text, List<ToolCall> toolCalls, long inputTokens, long outputTokens) {
+            this(text, toolCalls, inputTokens, outputTokens, null);
+        }
+    }
+
+    /** The provider answers this step {@code times} times with {@code status} (and Retry-After when set) before it answers. */
+    record Failure(int status, int times, String retryAfter) {
     }
 
     record ToolCall(String name, String argumentsJson) {

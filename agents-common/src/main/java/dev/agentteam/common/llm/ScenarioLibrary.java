@@ -117,13 +117,22 @@ public final class ScenarioLibrary {
                 calls.add(new Scenario.ToolCall(String.valueOf(required(call, "name", file)), json));
             }
         }
+        Scenario.Failure failure = null;
+        if (item.get("fail") instanceof Map<?, ?> fail) {
+            int status = fail.get("status") instanceof Number n ? n.intValue() : 500;
+            int times = fail.get("times") instanceof Number n ? n.intValue() : 1;
+            failure = new Scenario.Failure(status, times, fail.get("retryAfter") == null ? null : String.valueOf(fail.get("retryAfter")));
+        }
         if (text == null && calls.isEmpty()) {
-            throw new IllegalStateException("scenario " + file + ": each response needs text or toolCalls");
+            if (failure == null) {
+                throw new IllegalStateException("scenario " + file + ": each response needs text, toolCalls or fail");
+            }
+            text = "";
         }
         String body = text == null ? null : text.toString();
         long in = item.get("inputTokens") instanceof Number n ? n.longValue() : 0;
         long out = item.get("outputTokens") instanceof Number n ? n.longValue() : (body == null ? 20 : body.length() / 4);
-        return new Scenario.Step(body, List.copyOf(calls), in, out);
+        return new Scenario.Step(body, List.copyOf(calls), in, out, failure);
     }
 
     private static Object required(Map<?, ?> map, String key, String file) {

@@ -11,7 +11,7 @@ class BudgetTest {
 
     @Test
     void tokensAreCheckedBeforeTheNextCall() {
-        Budget budget = new Budget(new LlmProperties.Budget(10, 1000, new BigDecimal("5")));
+        Budget budget = new Budget(new LlmProperties.Budget(10, 1000, new BigDecimal("5"), 3));
         budget.checkBeforeCall();
         budget.record(800, 250, BigDecimal.ZERO);
 
@@ -22,7 +22,7 @@ class BudgetTest {
 
     @Test
     void costIsCheckedBeforeTheNextCall() {
-        Budget budget = new Budget(new LlmProperties.Budget(10, 1_000_000, new BigDecimal("0.01")));
+        Budget budget = new Budget(new LlmProperties.Budget(10, 1_000_000, new BigDecimal("0.01"), 3));
         PriceTable prices = new PriceTable(Map.of("m", new LlmProperties.Price(new BigDecimal("3"), new BigDecimal("15"))));
         budget.record(2000, 400, prices.cost("m", 2000, 400));
 
