@@ -1,6 +1,10 @@
 package dev.agentteam.orchestrator.delivery;
 
+import dev.agentteam.orchestrator.backlog.StoryMoved;
 import dev.agentteam.orchestrator.backlog.StoryReady;
+import dev.agentteam.orchestrator.backlog.StoryStatus;
+import dev.agentteam.orchestrator.sprint.SprintCommitted;
+import dev.agentteam.orchestrator.sprint.SprintStarted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -9,8 +13,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * When stories are handed to the Dev agent (with {@code agentteam.delivery.auto-dispatch}): right after a story is
- * announced READY, and on a periodic sweep that catches stories whose dependencies became DONE or whose repository
- * was created later.
+ * announced READY, when a sprint starts or stories are committed to the active one, when a WIP slot frees up (a
+ * story leaves IN_PROGRESS) or a story is DONE (its dependants may go), and on a periodic sweep. {@link DevDispatch}
+ * decides each time; the sweep goes most urgent first.
  */
 @Component
 class DevDispatchTriggers {
@@ -29,6 +34,25 @@ class DevDispatchTriggers {
     public void on(StoryReady event) {
         if (properties.autoDispatch()) {
             safely(event.storyId());
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    public void on(SprintStarted event) {
+        sweep();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    public void on(SprintCommitted event) {
+        if (event.active()) {
+            sweep();
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    public void on(StoryMoved event) {
+        if (event.from() == StoryStatus.IN_PROGRESS || event.to() == StoryStatus.DONE) {
+            sweep();
         }
     }
 

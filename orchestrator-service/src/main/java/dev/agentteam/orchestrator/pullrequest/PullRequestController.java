@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import dev.agentteam.orchestrator.api.ApiProblems;
+import dev.agentteam.orchestrator.history.StatusChange;
 import dev.agentteam.orchestrator.repository.Repositories;
 import dev.agentteam.orchestrator.repository.RepositoryView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,6 +48,14 @@ class PullRequestController {
     @Operation(summary = "A pull request with its comments, labels and the latest CI results on its head")
     PullRequestDetails get(@PathVariable("id") long id) {
         return pullRequests.details(id).orElseThrow(() -> ApiProblems.notFound("pull request", id));
+    }
+
+    @GetMapping(path = "/{id}/history", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    @Operation(summary = "A pull request's status changes, oldest first", description = "OPEN, MERGED, CLOSED with when "
+            + "and who (user_id) or why (reason). Unknown id → 404.")
+    List<StatusChange> history(@PathVariable("id") long id) {
+        pullRequests.find(id).orElseThrow(() -> ApiProblems.notFound("pull request", id));
+        return pullRequests.history(id);
     }
 
     @GetMapping(path = "/{id}/diff", produces = {MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})

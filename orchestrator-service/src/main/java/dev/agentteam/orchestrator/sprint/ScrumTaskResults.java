@@ -29,10 +29,12 @@ class ScrumTaskResults {
 
     private final SprintRepository sprints;
     private final Tasks tasks;
+    private final RetroActions retroActions;
 
-    ScrumTaskResults(SprintRepository sprints, Tasks tasks) {
+    ScrumTaskResults(SprintRepository sprints, Tasks tasks, RetroActions retroActions) {
         this.sprints = sprints;
         this.tasks = tasks;
+        this.retroActions = retroActions;
     }
 
     @TransactionalEventListener
@@ -79,7 +81,9 @@ class ScrumTaskResults {
         retro.put("written_at", Instant.now().toString());
         retro.put("metrics", tasks.find(event.taskId()).map(TaskView::payload).map(p -> p.get("metrics")).orElse(null));
         sprint.retro(SprintJson.write(retro));
-        log.info("Sprint {}: retrospective stored from task {}", sprint.id(), event.taskId());
+        @SuppressWarnings("unchecked")
+        int added = retroActions.raise(sprint.id(), event.taskId(), (List<String>) retro.get("actions"));
+        log.info("Sprint {}: retrospective stored from task {}, {} new backlog action(s)", sprint.id(), event.taskId(), added);
     }
 
     // PostgreSQL text cannot hold NUL; model output is capped so one answer cannot bloat the sprint row.

@@ -132,6 +132,14 @@ class Sprint {
         this.closedAt = now;
     }
 
+    void commit(Collection<Long> ids) {
+        storyIds.addAll(ids);
+    }
+
+    boolean release(long storyId) {
+        return storyIds.remove(storyId);
+    }
+
     void retroRequested(long taskId) {
         this.retroTaskId = taskId;
     }

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,14 +38,16 @@ class SprintController {
     private final SprintLifecycle lifecycle;
     private final Stories stories;
     private final Tasks tasks;
+    private final SprintCommitment commitment;
 
     SprintController(SprintPlanning planning, CapacityPlanning capacityPlanning, SprintLifecycle lifecycle,
-                     Stories stories, Tasks tasks) {
+                     Stories stories, Tasks tasks, SprintCommitment commitment) {
         this.planning = planning;
         this.capacityPlanning = capacityPlanning;
         this.lifecycle = lifecycle;
         this.stories = stories;
         this.tasks = tasks;
+        this.commitment = commitment;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -67,6 +70,27 @@ class SprintController {
             return ResponseEntity.ok(PlanPayloads.plan(capacityPlanning.preview(request.toCommand())));
         }
         return created(capacityPlanning.plan(request.toCommand()).sprint());
+    }
+
+    @GetMapping("/active")
+    @Operation(summary = "The ACTIVE sprint", description = "404 when no sprint is active.")
+    SprintResponse active() {
+        return response(commitment.active().orElseThrow(() -> ApiProblems.notFound("active sprint", "(none)")));
+    }
+
+    @PostMapping(path = "/{id}/stories", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Commit stories to an open sprint", description = "Adds the stories to a PLANNED or ACTIVE "
+            + "sprint; in sprint mode the Dev agent takes those of the ACTIVE sprint. Unknown sprint → 404; CLOSED sprint, "
+            + "a DONE/CANCELLED story or one in another open sprint → 409; unknown story ids → 422.")
+    SprintResponse commit(@PathVariable("id") long id, @Valid @RequestBody SprintRequests.CommitStoriesRequest request) {
+        return response(commitment.commit(id, request.stories()));
+    }
+
+    @DeleteMapping("/{id}/stories/{storyId}")
+    @Operation(summary = "Take a story out of an open sprint", description = "404 when the sprint is unknown or does "
+            + "not hold the story; 409 when the sprint is CLOSED. Work already started goes on.")
+    SprintResponse release(@PathVariable("id") long id, @PathVariable("storyId") long storyId) {
+        return response(commitment.release(id, storyId));
     }
 
     @GetMapping("/{id}")

@@ -36,6 +36,11 @@ final class SprintRequests {
         }
     }
 
+    record CommitStoriesRequest(
+            @Schema(description = "Ids of the stories to commit") @NotNull
+            @Size(min = 1, max = 500, message = "must list between 1 and 500 stories") List<@NotNull @Positive Long> stories) {
+    }
+
     record PlanSprintRequest(
             @Schema(example = "Sprint 1") @Size(max = 200, message = "must be at most 200 characters")
             @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL (\\u0000) characters") String name,

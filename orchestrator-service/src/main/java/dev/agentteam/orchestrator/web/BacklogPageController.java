@@ -7,6 +7,8 @@ import dev.agentteam.orchestrator.backlog.StoryView;
 import dev.agentteam.orchestrator.history.ChangedBy;
 import dev.agentteam.orchestrator.repository.Repositories;
 import dev.agentteam.orchestrator.security.Account;
+import dev.agentteam.orchestrator.sprint.RetroActions;
+import dev.agentteam.orchestrator.sprint.SprintCommitment;
 import dev.agentteam.orchestrator.user.UserView;
 import dev.agentteam.orchestrator.task.TaskView;
 import dev.agentteam.orchestrator.task.Tasks;
@@ -42,13 +44,18 @@ class BacklogPageController {
     private final Tasks tasks;
     private final WebQueries queries;
     private final Repositories repositories;
+    private final RetroActions retroActions;
+    private final SprintCommitment sprints;
 
-    BacklogPageController(Epics epics, Stories stories, Tasks tasks, WebQueries queries, Repositories repositories) {
+    BacklogPageController(Epics epics, Stories stories, Tasks tasks, WebQueries queries, Repositories repositories,
+                          RetroActions retroActions, SprintCommitment sprints) {
         this.epics = epics;
         this.stories = stories;
         this.tasks = tasks;
         this.queries = queries;
         this.repositories = repositories;
+        this.retroActions = retroActions;
+        this.sprints = sprints;
     }
 
     /** An epic as the page shows it: its stories (each with its tasks) and the tasks on the epic itself. */
@@ -104,21 +111,6 @@ class BacklogPageController {
         return "redirect:/backlog#epic-" + story.epicId();
     }
 
-    @PostMapping("/stories/{id}/cancel")
-    String cancel(@PathVariable("id") long id, Authentication caller, RedirectAttributes redirect) {
-        if (stories.find(List.of(id)).isEmpty()) {
-            throw new PageNotFoundException("story", id);
-        }
-        try {
-            StoryView story = stories.cancel(id, person(caller, "cancelled"));
-            redirect.addFlashAttribute("notice", "Story #" + story.id() + " \"" + story.title() + "\" is CANCELLED.");
-            return "redirect:/backlog#epic-" + story.epicId();
-        } catch (ErrorResponseException e) {
-            redirect.addFlashAttribute("problem", e.getBody().getDetail());
-            return "redirect:/backlog";
-        }
-    }
-
     static ChangedBy person(Authentication caller, String reason) {
         return ChangedBy.person(Account.userOf(caller).map(UserView::id).orElse(null), reason);
     }
@@ -133,6 +125,8 @@ class BacklogPageController {
         model.addAttribute("page", result);
         model.addAttribute("repositories", repositories.list());
         model.addAttribute("users", queries.humanUsers());
+        model.addAttribute("retroActions", retroActions.list("OPEN"));
+        model.addAttribute("activeSprint", sprints.active().orElse(null));
     }
 
     private EpicCard card(EpicView epic, List<StoryView> epicStories) {

@@ -97,6 +97,14 @@ class MergeGateTest extends IntegrationTest {
         assertThat(forge("GET", "", null).status()).isEqualTo(200);
         assertThat(mainContains("textstats/shout.py")).isTrue();
         assertThat(api.get(gate("approvals")).json()).hasSize(1);
+        var history = api.get("/api/pull-requests/" + prId + "/history").json();
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0).path("to").asString()).isEqualTo("OPEN");
+        assertThat(history.get(1).path("from").asString()).isEqualTo("OPEN");
+        assertThat(history.get(1).path("to").asString()).isEqualTo("MERGED");
+        assertThat(jdbc.queryForObject("""
+                select count(*) from status_changes where subject = 'STORY' and subject_id = ? and to_status = 'DONE'""",
+                Integer.class, storyId)).isEqualTo(1);
     }
 
     @Test

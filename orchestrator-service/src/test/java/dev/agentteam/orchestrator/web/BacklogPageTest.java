@@ -62,11 +62,33 @@ class BacklogPageTest extends BrowserTest {
         long story = jdbc.queryForObject("insert into stories (epic_id, title, estimate, status) values (?, 'Monthly PDF', 5, 'PROPOSED') returning id", Long.class, epic);
 
         open("/backlog");
-        Browser.find("#epic-" + epic + " form button").click();
+        Browser.find("#epic-" + epic + " form[action$='/accept'] button").click();
 
         Browser.await(driver -> driver.findElements(By.cssSelector(".flash")).size() == 1);
         assertThat(Browser.find(".flash").getText()).contains("Story #" + story + " \"Monthly PDF\" is READY for planning.");
         assertThat(jdbc.queryForObject("select status from stories where id = ?", String.class, story)).isEqualTo("READY");
-        assertThat(Browser.driver().findElements(By.cssSelector("#epic-" + epic + " form"))).isEmpty();
+        assertThat(Browser.driver().findElements(By.cssSelector("#epic-" + epic + " form[action$='/accept']"))).isEmpty();
+    }
+
+    @Test
+    void aStoryIsStartedByHandOrCancelledFromItsCardAndRetroActionsAreListed() {
+        long epic = jdbc.queryForObject("insert into epics (title, created_by, status) values ('Exports', 1, 'REFINED') returning id", Long.class);
+        long story = jdbc.queryForObject("insert into stories (epic_id, title, estimate, status) values (?, 'CSV export', 3, 'READY') returning id", Long.class, epic);
+        long sprint = jdbc.queryForObject("insert into sprints (name, start_date, end_date, status) values ('S1', '2026-12-01', '2026-12-14', 'CLOSED') returning id", Long.class);
+        jdbc.update("insert into retro_actions (sprint_id, last_sprint_id, text, dedup_key) values (?, ?, 'Write smaller stories', 'write smaller stories')", sprint, sprint);
+
+        open("/backlog");
+        assertThat(Browser.find("#retro-actions").getText()).contains("Write smaller stories", "sprint #" + sprint);
+        Browser.find("[data-start-story='" + story + "']").click();
+        Browser.await(driver -> driver.findElements(By.cssSelector(".form-error[role=alert]")).size() == 1);
+        assertThat(Browser.find(".form-error[role=alert]").getText())
+                .isEqualTo("Story " + story + " cannot start: it has no repository (its epic names none, and there is no 'demo').");
+
+        Browser.find("[data-cancel-story='" + story + "']").click();
+        Browser.await(driver -> driver.findElements(By.cssSelector(".flash")).size() == 1);
+        assertThat(Browser.find(".flash").getText()).isEqualTo("Story #" + story + " \"CSV export\" is CANCELLED.");
+        assertThat(Browser.find("#epic-" + epic).getText()).contains("CANCELLED");
+        assertThat(jdbc.queryForObject("select status from epics where id = ?", String.class, epic)).isEqualTo("DONE");
+        assertThat(Browser.driver().findElements(By.cssSelector("[data-cancel-story='" + story + "']"))).isEmpty();
     }
 }
