@@ -1,7 +1,7 @@
 package dev.agentteam.orchestrator.backlog;
 
 import dev.agentteam.common.audit.SecretRedactor;
-import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.TaskType;
 import dev.agentteam.orchestrator.api.ApiProblems;
 import dev.agentteam.orchestrator.task.NewTask;
 import dev.agentteam.orchestrator.task.Tasks;
@@ -55,7 +55,7 @@ public class Epics {
         // a redaction marker can be longer than a short secret it replaces; the column holds 200 characters
         Epic epic = epics.saveAndFlush(new Epic(title.length() <= 200 ? title : title.substring(0, 200),
                 redactor.redact(command.description()), command.ownerId(), command.repositoryId()));
-        tasks.create(new NewTask(REFINE_TASK, AgentRole.PO, epic.id(), null, refinePayload(epic.view())));
+        tasks.create(new NewTask(TaskType.PO_REFINE_EPIC, epic.id(), null, refinePayload(epic.view())));
         epic.startRefining();
         return epics.saveAndFlush(epic).view();
     }

@@ -1,6 +1,6 @@
 package dev.agentteam.orchestrator.delivery;
 
-import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.TaskType;
 import dev.agentteam.orchestrator.repository.Repositories;
 import dev.agentteam.orchestrator.repository.RepositoryView;
 import dev.agentteam.orchestrator.task.NewTask;
@@ -71,7 +71,7 @@ public class DevDispatch {
                     properties.defaultRepository());
             return Optional.empty();
         }
-        TaskView task = tasks.create(new NewTask(TYPE, AgentRole.DEV, story.epicId(), storyId, payload(story, repository.get())));
+        TaskView task = tasks.create(new NewTask(TaskType.DEV_IMPLEMENT_STORY, story.epicId(), storyId, payload(story, repository.get())));
         jdbc.sql("update stories set status = 'IN_PROGRESS', started_at = coalesce(started_at, ?), updated_at = ? where id = ?")
                 .params(Timestamp.from(Instant.now()), Timestamp.from(Instant.now()), storyId).update();
         log.info("Story {} handed to the dev agent as task {} on repository {}", storyId, task.id(), repository.get().name());
