@@ -30,7 +30,11 @@ final class CodeSearchTool {
 
     /** The chunks that best match the story, one per file, within the prompt's token budget. */
     String storyContext(StoryAssignment story) {
-        String query = (story.title() + "\n" + story.statement() + "\n" + String.join("\n", story.acceptanceCriteria())).strip();
+        return context((story.title() + "\n" + story.statement() + "\n" + String.join("\n", story.acceptanceCriteria())).strip());
+    }
+
+    /** The chunks that best match {@code query} (e.g. a review's comments), within the prompt's token budget. */
+    String context(String query) {
         Retrieved found = search("rag_context", query, properties.ragResults(), null);
         return RagContext.render(found, properties.ragContextTokens(), text -> UntrustedText.clean(text, 4000), NONE);
     }

@@ -103,17 +103,8 @@ class DevTaskHandler implements TaskHandler {
 
     private String runLoop(ModelSession session, Prompt prompt, StoryAssignment story, GitWorkspace workspace,
                            String branch, DevTools tools, CodeSearchTool codeSearch) {
-        Map<String, Object> variables = new LinkedHashMap<>();
-        if (prompt.placeholders().contains("rag_context")) {
-            variables.put("rag_context", codeSearch.storyContext(story));
-        }
-        variables.put("repo_url", story.repository().cloneUrl());
-        variables.put("issue_id", "ISSUE-" + story.storyId());
-        variables.put("branch", branch);
-        variables.put("test_command", story.repository().testCommand());
-        variables.put("repository_files", UntrustedText.clean(
-                String.join("\n", workspace.files().list("").files().stream().limit(properties.listedFiles()).toList()), 20_000));
-        return loop.run(session, prompt, variables, tools, StoryMessage.render(story));
+        return loop.run(session, prompt, LoopVariables.of(prompt, story.repository(), story.storyId(), branch, workspace,
+                properties, () -> codeSearch.storyContext(story)), tools, StoryMessage.render(story));
     }
 
     private TaskResult testsFail(TaskEnvelope task, WorkerContext context, ModelSession session, TestRunner.Outcome verdict,
@@ -130,7 +121,7 @@ class DevTaskHandler implements TaskHandler {
     }
 
     /** Model, forge and network outages may pass (retry); a spent budget, invalid output or a missing sandbox will not. */
-    private static RuntimeException translate(RuntimeException e) {
+    static RuntimeException translate(RuntimeException e) {
         LlmException llm = DeveloperLoop.llmCause(e);
         if (llm != null) {
             return llm.retryable() ? new TransientTaskException(llm.getMessage(), e) : llm;

@@ -76,6 +76,11 @@ final class DevFixtures {
                 (proxy, method, args) -> {
                     throw new AssertionError("the code host was called: " + method.getName());
                 });
+        return localAccess(unreachable);
+    }
+
+    /** Local git remote, and {@code host} as the code host. */
+    static RepositoryAccess localAccess(CodeHost host) {
         return new RepositoryAccess() {
             @Override
             public RemoteRepository remote(StoryAssignment.TargetRepository repository) {
@@ -84,7 +89,7 @@ final class DevFixtures {
 
             @Override
             public CodeHost codeHost(StoryAssignment.TargetRepository repository) {
-                return unreachable;
+                return host;
             }
 
             @Override

@@ -10,9 +10,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -66,13 +68,18 @@ public class RedisTaskQueue implements TaskQueue {
     }
 
     @Override
-    public void heartbeat(AgentRole role, String workerId, Duration ttl) {
-        redis.opsForValue().set(QueueKeys.heartbeat(role, workerId), Instant.now().toString(), ttl);
+    public void heartbeat(AgentRole role, String workerId, Duration ttl, Set<String> types) {
+        redis.opsForValue().set(QueueKeys.heartbeat(role, workerId), QueueJson.write(new WorkerBeat(Instant.now(), types)), ttl);
     }
 
     @Override
     public void unregister(AgentRole role, String workerId) {
         redis.delete(QueueKeys.heartbeat(role, workerId));
+    }
+
+    @Override
+    public void started(ClaimedTask claim) {
+        redis.opsForList().leftPush(QueueKeys.DONE, QueueJson.write(TaskResult.started(claim.task(), claim.workerId())));
     }
 
     @Override
@@ -176,6 +183,19 @@ public class RedisTaskQueue implements TaskQueue {
             workers.add(key.substring(prefix.length()));
         }
         return workers;
+    }
+
+    @Override
+    public Map<String, WorkerBeat> liveBeats(AgentRole role) {
+        Map<String, WorkerBeat> beats = new HashMap<>();
+        for (String worker : liveWorkers(role)) {
+            // a heartbeat that expired between the scan and this read is simply not live any more
+            String value = redis.opsForValue().get(QueueKeys.heartbeat(role, worker));
+            if (value != null) {
+                beats.put(worker, WorkerBeat.parse(value));
+            }
+        }
+        return beats;
     }
 
     private List<String> range(String list) {

@@ -25,11 +25,22 @@ public interface TaskQueue {
      */
     Optional<ClaimedTask> claim(AgentRole role, String workerId, Duration wait);
 
-    /** Marks the worker alive for {@code ttl}; a worker heartbeats more often than that while it runs. */
-    void heartbeat(AgentRole role, String workerId, Duration ttl);
+    /** Marks the worker alive for {@code ttl}, declaring no task types (tests and tools). */
+    default void heartbeat(AgentRole role, String workerId, Duration ttl) {
+        heartbeat(role, workerId, ttl, Set.of());
+    }
+
+    /**
+     * Marks the worker alive for {@code ttl} and declares the task types it handles; a worker heartbeats more
+     * often than that while it runs.
+     */
+    void heartbeat(AgentRole role, String workerId, Duration ttl, Set<String> types);
 
     /** Removes the worker's heartbeat at a clean shutdown. */
     void unregister(AgentRole role, String workerId);
+
+    /** Tells the orchestrator, through {@code tasks:done}, that the worker began the claimed attempt (it marks the task RUNNING). */
+    void started(ClaimedTask claim);
 
     /** Pushes the result to {@code tasks:done} and removes the claim, atomically (one Lua script in the Redis implementation). */
     void complete(ClaimedTask claim, TaskResult result);
@@ -56,4 +67,7 @@ public interface TaskQueue {
 
     /** The workers of the role with a live heartbeat. */
     Set<String> liveWorkers(AgentRole role);
+
+    /** The live workers of the role with what their heartbeat declares (null for an unreadable heartbeat). */
+    java.util.Map<String, WorkerBeat> liveBeats(AgentRole role);
 }

@@ -44,6 +44,12 @@ public record TaskResult(
                 List.of(), usage, Instant.now());
     }
 
+    /** The notice a worker sends when it claims an attempt (see {@link ResultStatus#STARTED}). */
+    public static TaskResult started(TaskEnvelope task, String workerId) {
+        return new TaskResult(task.taskId(), task.attempt(), workerId, ResultStatus.STARTED, Map.of(), null, false, null,
+                List.of(), null, Instant.now());
+    }
+
     public static TaskResult failed(TaskEnvelope task, String workerId, String error, boolean retryable, TokenUsage usage) {
         return new TaskResult(task.taskId(), task.attempt(), workerId, ResultStatus.FAILED, Map.of(), error, retryable, null,
                 List.of(), usage, Instant.now());

@@ -11,6 +11,7 @@ import java.util.Set;
  *
  * <pre>
  * PENDING → QUEUED → RUNNING → SUCCEEDED | FAILED | BLOCKED | DEAD
+ * PENDING → FAILED (refused at creation: no agent handles the type)
  * BLOCKED → QUEUED (a human answered)      FAILED → QUEUED (retry while attempts remain) | DEAD
  * any non-final state → CANCELLED
  * QUEUED | FAILED | BLOCKED → PENDING (handed to a human: withdrawn from the queue until reassigned)
@@ -22,7 +23,8 @@ public enum TaskState {
     private static final Map<TaskState, Set<TaskState>> ALLOWED = new EnumMap<>(TaskState.class);
 
     static {
-        ALLOWED.put(PENDING, EnumSet.of(QUEUED, CANCELLED));
+        // PENDING → FAILED: the orchestrator refuses a task no agent handles instead of queueing it to die.
+        ALLOWED.put(PENDING, EnumSet.of(QUEUED, FAILED, CANCELLED));
         // QUEUED → FAILED/DEAD covers a worker that gave up before it could report RUNNING.
         ALLOWED.put(QUEUED, EnumSet.of(RUNNING, SUCCEEDED, FAILED, BLOCKED, DEAD, CANCELLED, PENDING));
         ALLOWED.put(RUNNING, EnumSet.of(SUCCEEDED, FAILED, BLOCKED, DEAD, QUEUED, CANCELLED));

@@ -38,7 +38,8 @@ public class Worker implements SmartLifecycle {
         this.queue = queue;
         this.settings = settings;
         this.execution = execution;
-        this.lease = new WorkerLease(queue, settings, () -> inFlight.stream().map(task -> task.claim().task().lease()));
+        this.lease = new WorkerLease(queue, settings, () -> inFlight.stream().map(task -> task.claim().task().lease()),
+                execution.types());
     }
 
     public AgentRole role() {
@@ -114,12 +115,23 @@ public class Worker implements SmartLifecycle {
                 release(task);
                 return;
             }
+            announce(claim);
             TaskResult result = execution.run(claim.task(), new WorkerContext(role(), workerId(), claim.task(), lease::renew));
             if (task.settle()) {
                 queue.complete(claim, result);
             }
         } finally {
             inFlight.remove(task);
+        }
+    }
+
+    /** A lost notice only leaves the task shown QUEUED until its result: it never stops the work. */
+    private void announce(ClaimedTask claim) {
+        try {
+            queue.started(claim);
+        } catch (RuntimeException e) {
+            log.warn("Could not report the start of task {} attempt {}: {}", claim.task().taskId(), claim.task().attempt(),
+                    e.getMessage());
         }
     }
 

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -20,12 +21,15 @@ final class WorkerLease {
     private final TaskQueue queue;
     private final WorkerProperties settings;
     private final Supplier<Stream<Duration>> heldTaskLeases;
+    private final Set<String> types;
     private volatile Instant lastRenewed;
 
-    WorkerLease(TaskQueue queue, WorkerProperties settings, Supplier<Stream<Duration>> heldTaskLeases) {
+    /** @param types the task types this worker handles, declared with every heartbeat */
+    WorkerLease(TaskQueue queue, WorkerProperties settings, Supplier<Stream<Duration>> heldTaskLeases, Set<String> types) {
         this.queue = queue;
         this.settings = settings;
         this.heldTaskLeases = heldTaskLeases;
+        this.types = Set.copyOf(types);
     }
 
     /**
@@ -44,7 +48,7 @@ final class WorkerLease {
 
     void renew() {
         try {
-            queue.heartbeat(settings.role(), settings.id(), ttl());
+            queue.heartbeat(settings.role(), settings.id(), ttl(), types);
             lastRenewed = Instant.now();
         } catch (RuntimeException e) {
             log.warn("Worker {} could not renew its heartbeat: {}", settings.id(), e.getMessage());

@@ -70,7 +70,14 @@ public final class GitWorkspace implements AutoCloseable {
      * there), otherwise a new branch from the default branch. Leftovers of an earlier run are discarded.
      */
     public String checkoutStoryBranch(long storyId) {
-        String branch = storyBranch(storyId);
+        return checkoutBranch(storyBranch(storyId));
+    }
+
+    /**
+     * Checks out {@code branch}: the remote branch when it exists (e.g. a pull request's head for a change round),
+     * otherwise a new branch from the default branch. Leftovers of an earlier run are discarded.
+     */
+    public String checkoutBranch(String branch) {
         try {
             String start = remoteBranchExists(branch) ? ORIGIN + "/" + branch : ORIGIN + "/" + defaultBranch;
             boolean remoteEmpty = git.getRepository().findRef(Constants.R_REMOTES + start) == null;
@@ -112,15 +119,20 @@ public final class GitWorkspace implements AutoCloseable {
      * author. Empty when there was nothing to commit. Repository hooks are not run.
      */
     public Optional<String> commitAll(long storyId, String title) {
+        String subject = title == null ? "" : title.replaceAll("\\s+", " ").strip();
+        return commitAll("[ISSUE-" + storyId + "] " + subject);
+    }
+
+    /** Commits every change with {@code message} by the configured author; empty when there was nothing to commit. */
+    public Optional<String> commitAll(String message) {
         try {
             if (git.status().call().isClean()) {
                 return Optional.empty();
             }
             git.add().addFilepattern(".").setAll(true).call();
             PersonIdent agent = new PersonIdent(properties.authorName(), properties.authorEmail());
-            String subject = title == null ? "" : title.replaceAll("\\s+", " ").strip();
             RevCommit commit = git.commit()
-                    .setMessage("[ISSUE-" + storyId + "] " + subject)
+                    .setMessage(message)
                     .setAuthor(agent)
                     .setCommitter(agent)
                     .setAll(true)
@@ -156,6 +168,27 @@ public final class GitWorkspace implements AutoCloseable {
             return headSha();
         } catch (GitAPIException | IOException e) {
             throw failure("could not push", e);
+        }
+    }
+
+    /**
+     * The newest of the last {@code depth} commits of the current branch whose message has {@code line} as a line of
+     * its own (e.g. a trailer naming the task that made it), so a re-run can see its own earlier push.
+     */
+    public Optional<String> findCommitWithLine(String line, int depth) {
+        try {
+            ObjectId head = git.getRepository().resolve(Constants.HEAD);
+            if (head == null) {
+                return Optional.empty();
+            }
+            for (RevCommit commit : git.log().add(head).setMaxCount(depth).call()) {
+                if (commit.getFullMessage().lines().anyMatch(l -> l.strip().equals(line))) {
+                    return Optional.of(commit.getName());
+                }
+            }
+            return Optional.empty();
+        } catch (GitAPIException | IOException e) {
+            throw failure("could not read the log", e);
         }
     }
 

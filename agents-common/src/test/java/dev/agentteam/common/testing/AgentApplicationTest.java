@@ -1,7 +1,9 @@
 package dev.agentteam.common.testing;
 
 import dev.agentteam.common.queue.QueueKeys;
+import dev.agentteam.common.queue.WorkerBeat;
 import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.TaskType;
 import dev.agentteam.common.worker.Worker;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,6 +67,18 @@ public abstract class AgentApplicationTest {
         String heartbeat = QueueKeys.heartbeat(role, worker.workerId());
         assertThat(redis.hasKey(heartbeat)).as(heartbeat).isTrue();
         assertThat(redis.getExpire(heartbeat)).as("TTL of " + heartbeat).isPositive();
+    }
+
+    /**
+     * "No task without a handler", the agent's half: the worker handles every task type the catalogue gives its role
+     * (the orchestrator creates only catalogued types) and declares them in its heartbeat.
+     */
+    @Test
+    void theWorkerHandlesAndDeclaresEveryTaskTypeOfItsRole() {
+        assertThat(worker.taskTypes()).containsAll(TaskType.keysOf(role));
+        WorkerBeat beat = WorkerBeat.parse(redis.opsForValue().get(QueueKeys.heartbeat(role, worker.workerId())));
+        assertThat(beat).isNotNull();
+        assertThat(beat.types()).containsAll(TaskType.keysOf(role));
     }
 
     @Test

@@ -96,7 +96,7 @@ class WorkerLifecycleTest {
         assertThat(queue.pendingCount(REVIEW)).isEqualTo(1);
         assertThat(redis.hasKey(QueueKeys.inProgress(REVIEW, "review-slow"))).isFalse();
         assertThat(queue.liveWorkers(REVIEW)).doesNotContain("review-slow");
-        assertThat(inbox.take("test", Duration.ZERO)).as("a released task reports no result").isEmpty();
+        assertThat(Outcomes.take(inbox, "test", Duration.ZERO)).as("a released task reports no result").isEmpty();
     }
 
     @Test
@@ -113,7 +113,7 @@ class WorkerLifecycleTest {
         finish.countDown();
         stopping.join(TimeUnit.SECONDS.toMillis(30));
 
-        ClaimedResult result = inbox.take("test", Duration.ZERO).orElseThrow();
+        ClaimedResult result = Outcomes.take(inbox, "test", Duration.ZERO).orElseThrow();
         assertThat(result.result().status()).isEqualTo(ResultStatus.SUCCEEDED);
         assertThat(queue.heldTaskIds(REVIEW)).isEmpty();
     }
@@ -129,8 +129,8 @@ class WorkerLifecycleTest {
         queue.enqueue(task(23));
         queue.enqueue(task(24));
 
-        List<TaskResult> results = List.of(inbox.take("test", Duration.ofSeconds(30)).orElseThrow().result(),
-                inbox.take("test", Duration.ofSeconds(30)).orElseThrow().result());
+        List<TaskResult> results = List.of(Outcomes.take(inbox, "test", Duration.ofSeconds(30)).orElseThrow().result(),
+                Outcomes.take(inbox, "test", Duration.ofSeconds(30)).orElseThrow().result());
 
         assertThat(results).extracting(TaskResult::status).containsOnly(ResultStatus.SUCCEEDED);
         assertThat(results).extracting(TaskResult::taskId).containsExactlyInAnyOrder(23L, 24L);
@@ -175,7 +175,7 @@ class WorkerLifecycleTest {
 
         start("review-fixed", 1, Duration.ofSeconds(5), waitingFor(new CountDownLatch(1), new CountDownLatch(0)));
 
-        assertThat(inbox.take("test", Duration.ofSeconds(20)).orElseThrow().result().taskId()).isEqualTo(26);
+        assertThat(Outcomes.take(inbox, "test", Duration.ofSeconds(20)).orElseThrow().result().taskId()).isEqualTo(26);
     }
 
     @Test

@@ -57,7 +57,7 @@ class WorkerTest {
     @BeforeEach
     void emptyRedis() {
         RedisTestSupport.flushOwnDatabase(redis);
-        queue.heartbeat(CICD, worker.workerId(), Duration.ofSeconds(5));
+        queue.heartbeat(CICD, worker.workerId(), Duration.ofSeconds(5), worker.taskTypes());
     }
 
     static TaskEnvelope task(long id, String type, int attempt) {
@@ -66,7 +66,7 @@ class WorkerTest {
 
     private TaskResult resultOf(TaskEnvelope task) {
         queue.enqueue(task);
-        ClaimedResult taken = inbox.take("test", Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no result arrived"));
+        ClaimedResult taken = Outcomes.take(inbox, "test", Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no result arrived"));
         inbox.acknowledge(taken);
         assertThat(taken.result().taskId()).isEqualTo(task.taskId());
         return taken.result();
@@ -84,6 +84,24 @@ class WorkerTest {
         assertThat(meters.get("agentteam.worker.tasks").tags("role", "cicd", "type", "cicd.echo", "outcome", "succeeded")
                 .counter().count()).isGreaterThanOrEqualTo(1);
         assertThat(meters.get("agentteam.worker.task.duration").tags("outcome", "succeeded").timer().count()).isPositive();
+    }
+
+    @Test
+    void aClaimedTaskIsAnnouncedAsStartedBeforeItsOutcomeAndTheHeartbeatDeclaresTheHandledTypes() {
+        queue.enqueue(task(17, "cicd.echo", 2));
+
+        ClaimedResult first = inbox.take("test", Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no notice arrived"));
+        inbox.acknowledge(first);
+        assertThat(first.result().status()).isEqualTo(ResultStatus.STARTED);
+        assertThat(first.result().taskId()).isEqualTo(17);
+        assertThat(first.result().attempt()).isEqualTo(2);
+        assertThat(first.result().workerId()).isEqualTo("cicd-test-worker");
+        ClaimedResult outcome = inbox.take("test", Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no result arrived"));
+        inbox.acknowledge(outcome);
+        assertThat(outcome.result().status()).isEqualTo(ResultStatus.SUCCEEDED);
+
+        assertThat(queue.liveBeats(CICD).get("cicd-test-worker").types())
+                .containsExactlyInAnyOrder("cicd.echo", "cicd.explode", "cicd.flaky");
     }
 
     @Test
@@ -121,7 +139,7 @@ class WorkerTest {
         // (Written directly: an enqueue would be claimed by the running worker first.)
         redis.opsForList().leftPush(QueueKeys.inProgress(CICD, "ghost"), WIRE.writeValueAsString(task(15, "cicd.echo", 1)));
 
-        ClaimedResult taken = inbox.take("test", Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no result arrived"));
+        ClaimedResult taken = Outcomes.take(inbox, "test", Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no result arrived"));
 
         assertThat(taken.result().taskId()).isEqualTo(15);
         assertThat(taken.result().workerId()).isEqualTo("cicd-test-worker");
@@ -131,7 +149,7 @@ class WorkerTest {
     @Test
     void healthIsUpWithTheWorkersIdentityAndThePendingGaugeReadsRedis() {
         queue.enqueue(task(16, "cicd.echo", 1));
-        inbox.acknowledge(inbox.take("test", Duration.ofSeconds(20)).orElseThrow());
+        inbox.acknowledge(Outcomes.take(inbox, "test", Duration.ofSeconds(20)).orElseThrow());
 
         Health h = health.health();
         assertThat(h.getStatus()).isEqualTo(Status.UP);

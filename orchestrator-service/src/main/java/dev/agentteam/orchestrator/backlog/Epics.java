@@ -1,7 +1,7 @@
 package dev.agentteam.orchestrator.backlog;
 
 import dev.agentteam.common.audit.SecretRedactor;
-import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.TaskType;
 import dev.agentteam.orchestrator.api.ApiProblems;
 import dev.agentteam.orchestrator.history.ChangedBy;
 import dev.agentteam.orchestrator.task.NewTask;
@@ -63,7 +63,7 @@ public class Epics {
         Epic epic = epics.saveAndFlush(new Epic(title.length() <= 200 ? title : title.substring(0, 200),
                 redactor.redact(command.description()), command.ownerId(), command.repositoryId()));
         lifecycle.created(epic.id(), ChangedBy.user(command.ownerId(), "epic submitted"));
-        var task = tasks.create(new NewTask(REFINE_TASK, AgentRole.PO, epic.id(), null, refinePayload(epic.view())));
+        var task = tasks.create(new NewTask(TaskType.PO_REFINE_EPIC, epic.id(), null, refinePayload(epic.view())));
         lifecycle.move(epic.id(), EpicStatus.REFINING, ChangedBy.task(task.id(), "refinement queued"));
         entities.refresh(epic);
         return epic.view();

@@ -1,10 +1,10 @@
 package dev.agentteam.orchestrator.delivery;
 
-import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.orchestrator.api.ApiProblems;
 import dev.agentteam.orchestrator.backlog.StoryLifecycle;
 import dev.agentteam.orchestrator.backlog.StoryStatus;
 import dev.agentteam.orchestrator.history.ChangedBy;
+import dev.agentteam.common.task.TaskType;
 import dev.agentteam.orchestrator.repository.Repositories;
 import dev.agentteam.orchestrator.repository.RepositoryView;
 import dev.agentteam.orchestrator.task.NewTask;
@@ -138,7 +138,7 @@ public class DevDispatch {
                     properties.defaultRepository());
             return Optional.empty();
         }
-        TaskView task = tasks.create(new NewTask(TYPE, AgentRole.DEV, story.epicId(), story.id(), payload(story, repository.get())));
+        TaskView task = tasks.create(new NewTask(TaskType.DEV_IMPLEMENT_STORY, story.epicId(), story.id(), payload(story, repository.get())));
         storyLifecycle.move(story.id(), StoryStatus.IN_PROGRESS,
                 new ChangedBy(by.userId(), task.id(), by.reason()));
         log.info("Story {} handed to the dev agent as task {} on repository {}", story.id(), task.id(), repository.get().name());

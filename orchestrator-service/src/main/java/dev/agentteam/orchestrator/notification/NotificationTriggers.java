@@ -1,6 +1,7 @@
 package dev.agentteam.orchestrator.notification;
 
 import dev.agentteam.orchestrator.pullrequest.ForgeEvent;
+import dev.agentteam.orchestrator.quality.ChangeRoundsExhausted;
 import dev.agentteam.orchestrator.pullrequest.PullRequestDetails;
 import dev.agentteam.orchestrator.pullrequest.PullRequestView;
 import dev.agentteam.orchestrator.pullrequest.PullRequests;
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * What people are told about: a pull request that waits for a human (CI green and review done, on GitHub or the
- * embedded forge), announced once per head commit; and a task blocked on questions (a clarification). Reacts only
+ * embedded forge), announced once per head commit; one that used up its change rounds; and a task blocked on
+ * questions (a clarification). Reacts only
  * to committed changes and decides on the notification thread, never in the transaction that caused it.
  */
 @Component
@@ -39,6 +41,13 @@ class NotificationTriggers {
                 : blocked.epicId() != null ? ", epic " + blocked.epicId() : "") + ") asks:\n"
                 + blocked.questions().stream().map(question -> "• " + question).collect(Collectors.joining("\n"))
                 + "\nAnswer it in the clarification inbox."));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ChangeRoundsExhausted exhausted) {
+        notifications.run(() -> pullRequests.find(exhausted.prId()).ifPresent(pr -> notifications.send("Pull request "
+                + pr.repo() + "#" + pr.number() + " \"" + pr.title() + "\" needs a human. " + exhausted.reason()
+                + (pr.url() == null ? "" : "\n" + pr.url()))));
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -79,9 +79,14 @@ class PullRequestRecords {
                 .params(repo, head).query(PullRequestRecords::row).list();
     }
 
+    /** A new head waits for its own CI and review: a verdict on the previous head does not carry over. */
     void updateHead(long id, String sha) {
-        jdbc.sql("update pr_records set head_sha = ?, ci_status = 'PENDING', updated_at = now() where id = ?")
-                .params(sha, id).update();
+        jdbc.sql("""
+                update pr_records set head_sha = ?, ci_status = 'PENDING',
+                       review_status = case when head_sha is distinct from ? then 'PENDING' else review_status end,
+                       updated_at = now()
+                where id = ?""")
+                .params(sha, sha, id).update();
     }
 
     /** Remembers the merge's base and merge commit if the PR is still open at {@code headSha}; false otherwise. */

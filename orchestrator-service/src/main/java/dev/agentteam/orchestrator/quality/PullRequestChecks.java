@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.TaskType;
 import dev.agentteam.orchestrator.backlog.Stories;
 import dev.agentteam.orchestrator.backlog.StoryView;
 import dev.agentteam.orchestrator.pullrequest.ForgeEvent;
@@ -79,7 +79,7 @@ class PullRequestChecks {
                     payload.put("repository", repository.taskPayload());
                     payload.put("merge_sha", merged.mergeSha());
                     payload.put("pr_id", merged.prId());
-                    tasks.create(new NewTask(DEPLOY, AgentRole.CICD, null, merged.storyId(), payload));
+                    tasks.create(new NewTask(TaskType.CICD_DEPLOY, null, merged.storyId(), payload));
                 });
     }
 
@@ -98,7 +98,7 @@ class PullRequestChecks {
                 .filter(r -> r.forge() == ForgeType.GITHUB && changed.repo().equals(r.fullName()))
                 .findFirst().ifPresent(repository -> pullRequests.list("OPEN").stream()
                         .filter(pr -> changed.repo().equals(pr.repo()) && changed.sha().equals(pr.headSha()))
-                        .forEach(pr -> tasks.create(new NewTask(FOLLOW_CI, AgentRole.CICD, null, pr.storyId(),
+                        .forEach(pr -> tasks.create(new NewTask(TaskType.CICD_FOLLOW_CI, null, pr.storyId(),
                                 payload(repository, pr, null)))));
     }
 
@@ -112,13 +112,13 @@ class PullRequestChecks {
             return;
         }
         if (properties.ciOnEmbedded() && repository.forge() == ForgeType.EMBEDDED) {
-            tasks.create(new NewTask(RUN_CI, AgentRole.CICD, null, pr.storyId(), payload(repository, pr, null)));
+            tasks.create(new NewTask(TaskType.CICD_RUN_CI, null, pr.storyId(), payload(repository, pr, null)));
             records.ciStatus(pr.id(), pr.headSha(), "RUNNING");
         }
         if (properties.review()) {
             Map<String, Object> payload = payload(repository, pr, story(pr.storyId()));
             payload.put("round", records.reviewRounds(pr.id()) + 1);
-            tasks.create(new NewTask(REVIEW, AgentRole.REVIEW, null, pr.storyId(), payload));
+            tasks.create(new NewTask(TaskType.REVIEW_PR, null, pr.storyId(), payload));
         }
         log.info("Checks queued for pull request #{} of {} at {}", pr.number(), pr.repo(), pr.headSha());
     }

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param addressReviews queue {@code dev.address_review} when a review requests changes (within the review rounds)
  * @param deployAfterMerge queue {@code cicd.deploy} (the CI/CD agent's deploy and smoke commands) after a merge
  * @param followGitHubCi queue {@code cicd.follow_ci} when GitHub reports failing CI on a pull request's head
+ * @param maxChangeRounds change rounds ({@code dev.address_review} and {@code dev.fix_regression} together) per pull
+ *                       request; past it the pull request needs a human
  */
 @ConfigurationProperties("agentteam.quality")
 public record QualityProperties(
@@ -22,5 +24,12 @@ public record QualityProperties(
         @DefaultValue("true") boolean fixRegressions,
         @DefaultValue("true") boolean addressReviews,
         @DefaultValue("false") boolean deployAfterMerge,
-        @DefaultValue("true") boolean followGitHubCi) {
+        @DefaultValue("true") boolean followGitHubCi,
+        @DefaultValue("3") int maxChangeRounds) {
+
+    public QualityProperties {
+        if (maxChangeRounds < 0) {
+            throw new IllegalArgumentException("agentteam.quality.max-change-rounds must not be negative, was " + maxChangeRounds);
+        }
+    }
 }

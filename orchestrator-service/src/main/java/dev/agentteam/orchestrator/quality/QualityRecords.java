@@ -29,12 +29,15 @@ class QualityRecords {
                 """).params(status, prId, headSha).update() == 1;
     }
 
-    /** Records a review's outcome and counts the round. */
-    void reviewed(long prId, String reviewStatus, int round) {
-        jdbc.sql("""
+    /**
+     * Records a review's outcome and counts the round, if the review is of the pull request's current head: a verdict
+     * on an earlier head (the Dev agent pushed a change round since) no longer counts. Returns whether it did.
+     */
+    boolean reviewed(long prId, String headSha, String reviewStatus, int round) {
+        return jdbc.sql("""
                 update pr_records set review_status = ?, review_rounds = greatest(review_rounds, ?), updated_at = now()
-                where id = ?
-                """).params(reviewStatus, round, prId).update();
+                where id = ? and (head_sha is null or head_sha = ?)
+                """).params(reviewStatus, round, prId, headSha).update() == 1;
     }
 
     int reviewRounds(long prId) {

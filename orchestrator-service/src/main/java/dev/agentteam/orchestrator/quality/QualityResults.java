@@ -11,7 +11,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.ChangeRound;
+import dev.agentteam.common.task.TaskPayloads;
+import dev.agentteam.common.task.TaskType;
 import dev.agentteam.orchestrator.pullrequest.PullRequestView;
 import dev.agentteam.orchestrator.pullrequest.PullRequests;
 import dev.agentteam.orchestrator.repository.ForgeType;
@@ -25,7 +27,7 @@ import dev.agentteam.orchestrator.task.Tasks;
 /**
  * What follows from the quality agents' results: CI → ci_status, a test run, artifacts, and {@code qa.triage} (a
  * classification when red, an all-clear comment when green); QA → a test run, flaky tests, and {@code dev.fix_regression} for regressions; review → review_status
- * and rounds, and {@code dev.address_review} when changes are requested within the rounds. On GitHub,
+ * and rounds, and {@code dev.address_review} when changes are requested ({@link ChangeRounds} bounds both change rounds). On GitHub,
  * {@code cicd.follow_ci} results count as CI results, and flaky tests get the failed Actions jobs re-run once. Each result is applied
  * after its task's result committed, in a transaction of its own.
  */
@@ -33,8 +35,6 @@ import dev.agentteam.orchestrator.task.Tasks;
 class QualityResults {
 
     static final String TRIAGE = "qa.triage";
-    static final String FIX_REGRESSION = "dev.fix_regression";
-    static final String ADDRESS_REVIEW = "dev.address_review";
     private static final Logger log = LoggerFactory.getLogger(QualityResults.class);
 
     private final PullRequests pullRequests;
@@ -42,9 +42,11 @@ class QualityResults {
     private final Tasks tasks;
     private final QualityRecords records;
     private final QualityProperties properties;
+    private final ChangeRounds rounds;
 
     QualityResults(PullRequests pullRequests, Repositories repositories, Tasks tasks, QualityRecords records,
-                   QualityProperties properties) {
+                   QualityProperties properties, ChangeRounds rounds) {
+        this.rounds = rounds;
         this.pullRequests = pullRequests;
         this.repositories = repositories;
         this.tasks = tasks;
@@ -105,7 +107,7 @@ class QualityResults {
                 ci.put("exit_code", out.get("exit_code"));
                 ci.put("log_tail", out.get("log_tail"));
                 payload.put("ci", ci);
-                tasks.create(new NewTask(TRIAGE, AgentRole.QA, null, done.storyId(), payload));
+                tasks.create(new NewTask(TaskType.QA_TRIAGE, null, done.storyId(), payload));
             });
         }
     }
@@ -131,17 +133,16 @@ class QualityResults {
                     .filter(c -> out.get("regressions") instanceof List<?> r && r.isEmpty()).ifPresent(c -> {
                         Map<String, Object> payload = PullRequestChecks.payload(c.repository(), c.pr(), null);
                         payload.put("rerun_failed", true);
-                        tasks.create(new NewTask(PullRequestChecks.FOLLOW_CI, AgentRole.CICD, null, done.storyId(), payload));
+                        tasks.create(new NewTask(TaskType.CICD_FOLLOW_CI, null, done.storyId(), payload));
                     });
         }
-        List<Map<String, Object>> regressions = maps(out.get("regressions"));
+        List<ChangeRound.Failure> regressions = maps(out.get("regressions")).stream()
+                .map(item -> TaskPayloads.read(item, ChangeRound.Failure.class)).toList();
         if (!regressions.isEmpty() && properties.fixRegressions()) {
-            context(prId).filter(c -> sha.equals(c.pr().headSha())).ifPresent(c -> {
-                Map<String, Object> payload = PullRequestChecks.payload(c.repository(), c.pr(), null);
-                payload.put("failures", regressions);
-                payload.put("qa_task_id", done.taskId());
-                tasks.create(new NewTask(FIX_REGRESSION, AgentRole.DEV, null, done.storyId(), payload));
-            });
+            String ciLog = out.get("ci_task_id") == null ? null : tasks.find(number(out.get("ci_task_id")))
+                    .map(ci -> ci.result() == null ? null : ci.result().get("log_tail")).map(String::valueOf).orElse(null);
+            context(prId).filter(c -> sha.equals(c.pr().headSha())).ifPresent(c ->
+                    rounds.fixRegression(c.repository(), c.pr(), done.storyId(), regressions, done.taskId(), ciLog));
         }
     }
 
@@ -151,21 +152,19 @@ class QualityResults {
         boolean approved = "approve".equals(out.get("verdict"));
         boolean needsHuman = Boolean.TRUE.equals(out.get("needs_human"));
         int round = (int) number(out.get("round"));
-        records.reviewed(prId, approved ? "APPROVED" : needsHuman ? "NEEDS_HUMAN" : "CHANGES_REQUESTED", round);
-        if (approved || needsHuman || !properties.addressReviews()) {
+        String sha = String.valueOf(out.get("head_sha"));
+        // a review of an earlier head (a change round pushed since) no longer counts: its verdict changes nothing
+        boolean current = records.reviewed(prId, sha, approved ? "APPROVED" : needsHuman ? "NEEDS_HUMAN" : "CHANGES_REQUESTED",
+                round);
+        if (!current || approved || !properties.addressReviews()) {
             return;
         }
-        String sha = String.valueOf(out.get("head_sha"));
-        context(prId).filter(c -> c.pr().open() && sha.equals(c.pr().headSha())).ifPresent(c -> {
-            Map<String, Object> payload = PullRequestChecks.payload(c.repository(), c.pr(), null);
-            Map<String, Object> review = new LinkedHashMap<>();
-            review.put("task_id", done.taskId());
-            review.put("round", round);
-            review.put("summary", out.get("summary"));
-            review.put("comments", out.get("comments"));
-            payload.put("review", review);
-            tasks.create(new NewTask(ADDRESS_REVIEW, AgentRole.DEV, null, done.storyId(), payload));
-        });
+        List<ChangeRound.ReviewComment> comments = maps(out.get("comments")).stream()
+                .map(item -> TaskPayloads.read(item, ChangeRound.ReviewComment.class)).toList();
+        ChangeRound.Review review = new ChangeRound.Review(done.taskId(), round,
+                out.get("summary") == null ? null : String.valueOf(out.get("summary")), comments);
+        context(prId).filter(c -> c.pr().open() && sha.equals(c.pr().headSha()))
+                .ifPresent(c -> rounds.addressReview(c.repository(), c.pr(), done.storyId(), review, needsHuman));
     }
 
     private java.util.Optional<Context> context(long prId) {

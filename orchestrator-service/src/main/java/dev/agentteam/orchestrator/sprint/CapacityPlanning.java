@@ -1,6 +1,6 @@
 package dev.agentteam.orchestrator.sprint;
 
-import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.TaskType;
 import dev.agentteam.orchestrator.api.ApiProblems;
 import dev.agentteam.orchestrator.backlog.Stories;
 import dev.agentteam.orchestrator.backlog.StoryView;
@@ -55,7 +55,7 @@ public class CapacityPlanning {
         SprintPlan plan = preview(command);
         SprintSummary created = planning.plan(new PlanSprint(command.name(), command.goal(), command.start(),
                 command.end(), command.capacityPoints(), plan.selectedIds()));
-        TaskView narrative = tasks.create(new NewTask(ScrumTaskTypes.PLAN_SPRINT, AgentRole.SCRUM, null, null,
+        TaskView narrative = tasks.create(new NewTask(TaskType.SCRUM_PLAN_SPRINT, null, null,
                 PlanPayloads.narrativeTask(created, plan, velocity.recent())));
         Sprint sprint = sprints.findById(created.id()).orElseThrow();
         sprint.planned(SprintJson.write(PlanPayloads.plan(plan)), narrative.id());

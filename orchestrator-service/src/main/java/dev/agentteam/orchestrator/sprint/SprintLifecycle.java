@@ -1,6 +1,6 @@
 package dev.agentteam.orchestrator.sprint;
 
-import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.TaskType;
 import dev.agentteam.orchestrator.api.ApiProblems;
 import dev.agentteam.orchestrator.backlog.Stories;
 import dev.agentteam.orchestrator.backlog.StoryStatus;
@@ -99,7 +99,7 @@ public class SprintLifecycle {
     }
 
     private SprintSummary queueRetro(Sprint sprint) {
-        var task = tasks.create(new NewTask(ScrumTaskTypes.WRITE_RETRO, AgentRole.SCRUM, null, null,
+        var task = tasks.create(new NewTask(TaskType.SCRUM_WRITE_RETRO, null, null,
                 retroPayload(sprint.summary())));
         sprint.retroRequested(task.id());
         return sprints.saveAndFlush(sprint).summary();

@@ -1,6 +1,7 @@
 package dev.agentteam.orchestrator.task;
 
 import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.TaskType;
 
 import java.util.Map;
 
@@ -9,5 +10,10 @@ public record NewTask(String type, AgentRole role, Long epicId, Long storyId, Ma
 
     public NewTask {
         payload = payload == null ? Map.of() : Map.copyOf(payload);
+    }
+
+    /** A task of a catalogued type, for the agent role that handles it. */
+    public NewTask(TaskType type, Long epicId, Long storyId, Map<String, Object> payload) {
+        this(type.key(), type.role(), epicId, storyId, payload);
     }
 }

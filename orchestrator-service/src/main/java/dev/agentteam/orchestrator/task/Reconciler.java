@@ -11,11 +11,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Postgres is the system of record, Redis only the transport: every task QUEUED in Postgres for longer than the
+ * Postgres is the system of record, Redis only the transport: every task QUEUED (or RUNNING) in Postgres for longer than the
  * grace period whose id Redis no longer holds (pending or claimed) is pushed again, with the same attempt. This
  * covers a crash between commit and push, a failed push, and a Redis that lost its data. It also returns the claims
  * of workers whose heartbeat expired, so their tasks are delivered again after the lease.
@@ -26,13 +27,16 @@ class Reconciler {
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
     private final TaskRepository tasks;
+    private final TaskTransitionRepository transitions;
     private final TaskQueue queue;
     private final TaskDispatcher dispatcher;
     private final TaskProperties properties;
     private final Clock clock = Clock.systemUTC();
 
-    Reconciler(TaskRepository tasks, TaskQueue queue, TaskDispatcher dispatcher, TaskProperties properties) {
+    Reconciler(TaskRepository tasks, TaskTransitionRepository transitions, TaskQueue queue, TaskDispatcher dispatcher,
+               TaskProperties properties) {
         this.tasks = tasks;
+        this.transitions = transitions;
         this.queue = queue;
         this.dispatcher = dispatcher;
         this.properties = properties;
@@ -47,14 +51,18 @@ class Reconciler {
         for (AgentRole role : AgentRole.values()) {
             reapDeadWorkers(role);
             // Read Postgres first: a task queued after this query is not a candidate, so Redis not holding it yet is fine.
-            List<TaskEntity> candidates = tasks.findByStatusAndAssignedToAndQueuedAtBeforeOrderById(
-                    TaskState.QUEUED, role.key(), now.minus(properties.reconcileGrace()));
+            List<TaskEntity> candidates = tasks.findByStatusInAndAssignedToAndQueuedAtBeforeOrderById(
+                    EnumSet.of(TaskState.QUEUED, TaskState.RUNNING), role.key(), now.minus(properties.reconcileGrace()));
             if (candidates.isEmpty()) {
                 continue;
             }
             Set<Long> held = queue.heldTaskIds(role);
             for (TaskEntity task : candidates) {
                 if (!held.contains(task.id())) {
+                    if (task.status() == TaskState.RUNNING) {
+                        // its worker's claim is gone from Redis (flushed, or lost with it): the attempt starts over
+                        transitions.save(task.moveTo(TaskState.QUEUED, "the worker's claim was lost; queued again", now));
+                    }
                     task.requeuedAt(now);
                     dispatcher.enqueueAfterCommit(dispatcher.envelope(task, role, now));
                     restored++;

@@ -1,5 +1,6 @@
 package dev.agentteam.orchestrator.task;
 
+import dev.agentteam.common.task.ResultStatus;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.task.TaskState;
 import org.slf4j.Logger;
@@ -51,6 +52,9 @@ class ResultApplier {
             return false;
         }
         TaskEntity task = found.get();
+        if (result.status() == ResultStatus.STARTED) {
+            return started(task, result);
+        }
         if (task.status().isFinal() || result.attempt() != task.currentAttempt()
                 || (task.status() != TaskState.QUEUED && task.status() != TaskState.RUNNING)) {
             log.debug("ignoring result of attempt {} for task {} ({}, current attempt {})", result.attempt(), task.id(),
@@ -64,6 +68,7 @@ class ResultApplier {
         switch (result.status()) {
             case SUCCEEDED -> succeeded(task, result, now);
             case CLARIFY -> blocked(task, result, now);
+            case STARTED -> throw new IllegalStateException("a start notice is applied above");
             case FAILED -> {
                 String error = result.error() == null ? "failed without an error message" : result.error();
                 if (result.retryable() && task.attemptCount() < task.maxAttempts()) {
@@ -79,6 +84,27 @@ class ResultApplier {
             }
         }
         return true;
+    }
+
+    /**
+     * A worker began the current attempt: QUEUED → RUNNING with its id and start time. A notice that arrives after the
+     * outcome, or for another attempt, changes nothing; a second worker taking over a reaped claim is recorded.
+     */
+    private boolean started(TaskEntity task, TaskResult notice) {
+        if (notice.attempt() != task.currentAttempt()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        if (task.status() == TaskState.QUEUED) {
+            transitions.save(task.moveTo(TaskState.RUNNING, "claimed by worker " + notice.workerId(), now));
+            task.startedBy(notice.workerId(), notice.finishedAt());
+            return true;
+        }
+        if (task.status() == TaskState.RUNNING && !notice.workerId().equals(task.workerId())) {
+            task.startedBy(notice.workerId(), notice.finishedAt());
+            return true;
+        }
+        return false;
     }
 
     private void succeeded(TaskEntity task, TaskResult result, Instant now) {

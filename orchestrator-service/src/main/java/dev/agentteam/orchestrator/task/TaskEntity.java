@@ -24,8 +24,7 @@ import java.util.Optional;
 
 /**
  * A row of {@code tasks}. Its status only changes through {@link #moveTo}, which obeys {@link TaskState}'s table.
- * {@code started_at} stays empty: workers do not report a start (docs/adr/task-dispatch.md), so the timeline runs
- * from {@code queued_at} to {@code finished_at}.
+ * {@code started_at} and {@code worker_id} come from the worker's start notice (docs/adr/task-handlers.md).
  */
 @Entity
 @Table(name = "tasks")
@@ -118,6 +117,17 @@ class TaskEntity {
         return assignedTo.startsWith(HUMAN_PREFIX) ? Optional.empty() : Optional.of(AgentRole.fromKey(assignedTo));
     }
 
+    /** The worker's start notice: who runs the current attempt and since when. */
+    void startedBy(String worker, Instant at) {
+        workerId = worker;
+        startedAt = at;
+        updatedAt = Instant.now();
+    }
+
+    String workerId() {
+        return workerId;
+    }
+
     void assignTo(String storedValue, Instant now) {
         assignedTo = storedValue;
         updatedAt = now;
@@ -155,7 +165,7 @@ class TaskEntity {
         return new TaskView(id, type, assignedTo, status, attemptCount, maxAttempts, epicId, storyId,
                 payload == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(payload)),
                 result == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(result)), lastError, traceId,
-                createdAt, queuedAt, startedAt, finishedAt);
+                createdAt, queuedAt, startedAt, finishedAt, workerId);
     }
 
     Long id() {

@@ -27,11 +27,13 @@ record TaskResponse(
         Instant queuedAt,
         Instant startedAt,
         Instant finishedAt,
+        String workerId,
         List<TaskTransitionView> transitions) {
 
     static TaskResponse of(TaskView task, List<TaskTransitionView> transitions) {
         return new TaskResponse(task.id(), task.type(), task.assignedTo(), task.status(), task.attemptCount(),
                 task.maxAttempts(), task.epicId(), task.storyId(), task.payload(), task.result(), task.lastError(),
-                task.traceId(), task.createdAt(), task.queuedAt(), task.startedAt(), task.finishedAt(), transitions);
+                task.traceId(), task.createdAt(), task.queuedAt(), task.startedAt(), task.finishedAt(), task.workerId(),
+                transitions);
     }
 }

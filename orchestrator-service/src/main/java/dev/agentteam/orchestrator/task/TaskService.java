@@ -2,6 +2,9 @@ package dev.agentteam.orchestrator.task;
 
 import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.common.task.TaskState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,16 +21,22 @@ import java.util.UUID;
 @Transactional
 class TaskService implements Tasks {
 
+    private static final Logger log = LoggerFactory.getLogger(TaskService.class);
+
     private final TaskRepository tasks;
     private final TaskTransitionRepository transitions;
     private final TaskDispatcher dispatcher;
     private final TaskProperties properties;
     private final JdbcClient jdbc;
+    private final TaskHandlers handlers;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TaskService(TaskRepository tasks, TaskTransitionRepository transitions, TaskDispatcher dispatcher,
-                TaskProperties properties, JdbcClient jdbc) {
+                TaskProperties properties, JdbcClient jdbc, TaskHandlers handlers, ApplicationEventPublisher events) {
         this.tasks = tasks;
+        this.handlers = handlers;
+        this.events = events;
         this.transitions = transitions;
         this.dispatcher = dispatcher;
         this.properties = properties;
@@ -42,12 +51,38 @@ class TaskService implements Tasks {
         }
         Instant now = clock.instant();
         TaskEntity task = new TaskEntity(command, properties.maxAttempts(), newTraceId(), now);
+        Optional<String> refusal = handlers.refusal(command.type(), command.role());
+        if (refusal.isPresent()) {
+            return refuse(task, refusal.get(), now);
+        }
         // Moved to QUEUED before the insert: one INSERT instead of INSERT + UPDATE; the timeline still shows both steps.
         TaskTransitionEntity queued = task.moveTo(TaskState.QUEUED, "dispatched to " + command.role().key(), now);
         tasks.save(task);
         transitions.save(new TaskTransitionEntity(task.id(), null, TaskState.PENDING, 0, "created", now));
         transitions.save(queued.forTask(task.id()));
         dispatcher.enqueueAfterCommit(dispatcher.envelope(task, command.role(), now));
+        return task.view();
+    }
+
+    @Override
+    public TaskView hold(NewTask command, String reason) {
+        Instant now = clock.instant();
+        return keepFailed(new TaskEntity(command, properties.maxAttempts(), newTraceId(), now), "held: " + reason, reason, now);
+    }
+
+    /** A task no agent would handle is kept FAILED with the reason, never queued to die in a worker. */
+    private TaskView refuse(TaskEntity task, String reason, Instant now) {
+        return keepFailed(task, "refused: " + reason, reason, now);
+    }
+
+    private TaskView keepFailed(TaskEntity task, String transition, String reason, Instant now) {
+        TaskTransitionEntity failed = task.moveTo(TaskState.FAILED, transition, now);
+        task.failed(reason, null);
+        tasks.save(task);
+        transitions.save(new TaskTransitionEntity(task.id(), null, TaskState.PENDING, 0, "created", now));
+        transitions.save(failed.forTask(task.id()));
+        log.warn("task {} of type {} not queued: {}", task.id(), task.type(), reason);
+        events.publishEvent(new TaskFailed(task.id(), task.type(), task.epicId(), task.storyId(), reason));
         return task.view();
     }
 

@@ -5,7 +5,7 @@ import dev.agentteam.common.task.TaskState;
 import java.time.Instant;
 import java.util.Map;
 
-/** A read-only view of a task for the API and the other features. */
+/** A read-only view of a task for the API and the other features; {@code workerId} runs (or last ran) it. */
 public record TaskView(
         long id,
         String type,
@@ -22,5 +22,6 @@ public record TaskView(
         Instant createdAt,
         Instant queuedAt,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        String workerId) {
 }

@@ -12,7 +12,17 @@ import java.util.Optional;
  */
 public interface Tasks {
 
+    /**
+     * Creates the task; a type no agent handles is not queued but kept FAILED with the reason
+     * (docs/adr/task-handlers.md).
+     */
     TaskView create(NewTask command);
+
+    /**
+     * Creates the task FAILED with {@code reason} instead of queueing it: work that waits for a human's decision
+     * (e.g. a change round past the limit). Assigning it to its agent role — {@code /agent retry} — queues it.
+     */
+    TaskView hold(NewTask command, String reason);
 
     Optional<TaskView> find(long taskId);
 

@@ -2,6 +2,7 @@ package dev.agentteam.orchestrator.web;
 
 import dev.agentteam.common.queue.DeadLetter;
 import dev.agentteam.common.queue.QueueKeys;
+import dev.agentteam.common.queue.WorkerBeat;
 import dev.agentteam.common.queue.TaskQueue;
 import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.orchestrator.task.TaskView;
@@ -10,7 +11,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 
@@ -80,10 +80,7 @@ class AgentsStatus {
     }
 
     private static Instant parse(String value) {
-        try {
-            return value == null ? null : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        WorkerBeat beat = WorkerBeat.parse(value);
+        return beat == null ? null : beat.at();
     }
 }

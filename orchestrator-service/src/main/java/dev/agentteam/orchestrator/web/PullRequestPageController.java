@@ -5,6 +5,7 @@ import dev.agentteam.orchestrator.backlog.Stories;
 import dev.agentteam.orchestrator.mergegate.MergeGate;
 import dev.agentteam.orchestrator.pullrequest.PullRequestDetails;
 import dev.agentteam.orchestrator.pullrequest.PullRequests;
+import dev.agentteam.orchestrator.quality.ChangeRoundTasks;
 import dev.agentteam.orchestrator.repository.Repositories;
 import dev.agentteam.orchestrator.repository.RepositoryView;
 import dev.agentteam.orchestrator.security.Account;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.util.List;
 import java.util.Set;
 
-/** Pull requests: the list, and one with its diff, CI results, conversation and the merge gate's rules. */
+/** Pull requests: the list, and one with its diff, CI results, change rounds, conversation and the merge gate's rules. */
 @Controller
 class PullRequestPageController {
 
@@ -33,9 +34,11 @@ class PullRequestPageController {
     private final Epics epics;
     private final MergeGate mergeGate;
     private final UserAccounts accounts;
+    private final ChangeRoundTasks rounds;
 
     PullRequestPageController(PullRequests pullRequests, Repositories repositories, Stories stories, Epics epics,
-                              MergeGate mergeGate, UserAccounts accounts) {
+                              MergeGate mergeGate, UserAccounts accounts, ChangeRoundTasks rounds) {
+        this.rounds = rounds;
         this.pullRequests = pullRequests;
         this.repositories = repositories;
         this.stories = stories;
@@ -74,6 +77,7 @@ class PullRequestPageController {
         model.addAttribute("details", details);
         model.addAttribute("story", story);
         model.addAttribute("epic", epic);
+        model.addAttribute("rounds", rounds.of(pr.id(), pr.storyId()));
         // The gate's own rules, for the person looking: the same checks refuse the buttons' requests.
         UserView viewer = Account.userOf(authentication).flatMap(user -> accounts.find(user.id())).orElse(null);
         model.addAttribute("gate", mergeGate.report(id, viewer));

@@ -1,6 +1,7 @@
 package dev.agentteam.orchestrator.webhook;
 
 import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.TaskType;
 import dev.agentteam.common.task.TaskState;
 import dev.agentteam.orchestrator.pullrequest.HostedPullRequests;
 import dev.agentteam.orchestrator.pullrequest.PullRequestView;
@@ -89,7 +90,7 @@ class CommentCommandHandler {
         task.put("base_branch", pr.base());
         task.put("url", pr.url());
         task.put("requested_by", author);
-        TaskView created = tasks.create(new NewTask("review.review_pr", AgentRole.REVIEW, null, pr.storyId(), task));
+        TaskView created = tasks.create(new NewTask(TaskType.REVIEW_PR, null, pr.storyId(), task));
         return "/agent review by " + author + ": task " + created.id() + " (review.review_pr) queued for pull request #"
                 + pr.number();
     }

@@ -50,6 +50,14 @@ abstract class DeliveryTest extends IntegrationTest {
         return created.json().path("id").asLong();
     }
 
+    /** The demo epic (owner 1) that the stories of the end-to-end tests belong to; returns its id. */
+    protected long demoEpic() {
+        var epic = api.postJson("/api/epics", "{\"title\": \"Word frequencies for textstats\", \"description\": \"Writers want to "
+                + "see which words they repeat.\", \"owner_id\": 1}");
+        assertThat(epic.status()).as(epic.body()).isEqualTo(201);
+        return epic.json().path("id").asLong();
+    }
+
     /**
      * Repositories outlive IntegrationTest's cleanup; other tests must not find a default repository. The code index
      * reads a new repository in the background: its run ends first, since JGit may create files in a repository it

@@ -51,10 +51,7 @@ class DevDeliveryEndToEndTest extends DeliveryTest {
         long repository = demoRepository();
         await().atMost(Duration.ofSeconds(90)).until(() -> "IDLE".equals(
                 api.get("/api/repositories/" + repository + "/index").json().path("status").asString()));
-        var epic = api.postJson("/api/epics", "{\"title\": \"Word frequencies for textstats\", \"description\": \"Writers want to "
-                + "see which words they repeat.\", \"owner_id\": 1}");
-        assertThat(epic.status()).as(epic.body()).isEqualTo(201);
-        epicId = epic.json().path("id").asLong();
+        epicId = demoEpic();
         worker = DevWorker.start(environment, TOKEN, temp.resolve("workspaces"));
     }
 

@@ -150,7 +150,39 @@ class QualityReactionsTest extends IntegrationTest {
                 "head_sha", SHA, "round", 2, "needs_human", true, "summary", "Still wrong.", "comments", List.of()));
 
         assertThat(column("review_status")).isEqualTo("NEEDS_HUMAN");
-        assertThat(types()).doesNotContain("dev.address_review");
+        // the round is held, FAILED with the reason, for /agent retry; the PR says why
+        assertThat(jdbc.queryForObject("select status from tasks where type = 'dev.address_review'", String.class))
+                .isEqualTo("FAILED");
+        assertThat(jdbc.queryForObject("select last_error from tasks where type = 'dev.address_review'", String.class))
+                .contains("Needs a human", "last review round (2)", "/agent retry");
+        assertThat(jdbc.queryForObject("select body from pr_comments where pr_id = ? order by id desc limit 1", String.class, prId))
+                .contains("Needs a human");
+    }
+
+    @Test
+    void changeRoundsAreBoundedPerPullRequestAndAReviewOfAnEarlierHeadNoLongerCounts() {
+        long triage = jdbc.queryForObject("insert into tasks (type, assigned_to, status, trace_id) "
+                + "values ('qa.triage', 'qa', 'SUCCEEDED', 't') returning id", Long.class);
+        for (int round = 1; round <= 4; round++) {
+            jdbc.update("update tasks set status = 'SUCCEEDED', attempt_count = 1 where type like 'dev.%'");
+            succeed(triage, "qa.triage", Map.of("verdict", "regression", "pr_id", prId, "head_sha", SHA,
+                    "regressions", List.of(Map.of("name", "t.A.broken", "message", "assert 1 == 2", "classification", "regression",
+                            "reason", "fails every time")), "rerun", Map.of("report", Map.of("tests", 1, "failures", 1))));
+        }
+
+        // three rounds queued (the default limit), the fourth held for a human
+        assertThat(jdbc.queryForObject("select count(*) from tasks where type = 'dev.fix_regression' and status = 'SUCCEEDED'",
+                Integer.class)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select last_error from tasks where type = 'dev.fix_regression' and status = 'FAILED'",
+                String.class)).contains("CI still has regressions after 3 change round(s)");
+        assertThat(payload("dev.fix_regression").get("failures").toString()).contains("t.A.broken", "assert 1 == 2");
+        assertThat(column("review_status")).isEqualTo("NEEDS_HUMAN");
+
+        // an approval of an earlier head changes nothing once a change round moved the head on
+        jdbc.update("update pr_records set head_sha = ?, review_status = 'PENDING' where id = ?", "f".repeat(40), prId);
+        succeed(triage, "review.review_pr", Map.of("verdict", "approve", "pr_id", prId, "head_sha", SHA, "round", 1,
+                "needs_human", false, "summary", "Fine.", "comments", List.of()));
+        assertThat(column("review_status")).isEqualTo("PENDING");
     }
 
     @Test
@@ -161,7 +193,7 @@ class QualityReactionsTest extends IntegrationTest {
         assertThat(types()).doesNotContain("cicd.deploy");
 
         new PullRequestChecks(pullRequests, repositories, stories, tasks, records,
-                new QualityProperties(true, true, true, true, true, true, true))
+                new QualityProperties(true, true, true, true, true, true, true, 3))
                 .on(new ForgeEvent.PullRequestMerged(prId, "agent-team/quality-demo", 3, "feature/ISSUE-" + storyId,
                         SHA, "fedcba9876543210fedcba9876543210fedcba98", storyId));
 

@@ -44,8 +44,15 @@ class PullRequestPageTest extends BrowserTest {
         api.send("POST", forge + "/commits/" + sha + "/statuses", "application/json",
                 "{\"context\": \"ci/tests\", \"state\": \"failure\", \"description\": \"2 of 14 tests failed\"}", ForgeClient.AGENT_TOKEN);
 
-        open("/pull-requests/" + opened.json().path("id").asLong());
+        long prId = opened.json().path("id").asLong();
+        jdbc.update("""
+                insert into tasks (type, assigned_to, status, trace_id, story_id, payload, result, attempt_count)
+                values ('dev.address_review', 'dev', 'SUCCEEDED', 't', ?, jsonb_build_object('pull_request', jsonb_build_object('id', ?)),
+                        '{"head_sha": "0123456789abcdef0123456789abcdef01234567"}'::jsonb, 1)""", story, prId);
 
+        open("/pull-requests/" + prId);
+
+        assertThat(Browser.find("#change-rounds").getText()).contains("Round 1", "review comments", "SUCCEEDED", "→ 0123456789ab");
         List<WebElement> added = Browser.driver().findElements(By.cssSelector("#diff .line.add"));
         assertThat(added).extracting(WebElement::getText).contains("+def shout(text):", "+    return text.upper()");
         assertThat(added.get(0).getCssValue("background-color")).isEqualTo("rgba(230, 246, 236, 1)");
