@@ -1,6 +1,8 @@
 package dev.agentteam.dev;
 
 import dev.agentteam.common.task.ChangeRound;
+import dev.agentteam.common.task.PullRequestTarget;
+import dev.agentteam.common.task.RepositoryTarget;
 import dev.agentteam.common.task.TaskPayloads;
 import dev.agentteam.common.task.TaskType;
 
@@ -12,7 +14,7 @@ import java.util.stream.Collectors;
  * What a change round asks of the Dev agent, read from either payload: the pull request and its repository, the
  * feedback as the tool loop's user message, and the review comments it should answer one by one.
  */
-record ChangeRequest(TaskType type, StoryAssignment.TargetRepository repository, ChangeRound.PullRequest pullRequest,
+record ChangeRequest(TaskType type, StoryAssignment.TargetRepository repository, PullRequestTarget pullRequest,
                      long storyId, String message, List<ChangeRound.ReviewComment> comments) {
 
     static ChangeRequest from(TaskType type, Map<String, Object> payload) {
@@ -59,7 +61,7 @@ record ChangeRequest(TaskType type, StoryAssignment.TargetRepository repository,
                 + (task.ciLog() == null ? "" : "\n<ci_log>\n" + UntrustedText.clean(task.ciLog(), 6000) + "\n</ci_log>");
     }
 
-    private static StoryAssignment.TargetRepository repository(ChangeRound.Repository repo) {
+    private static StoryAssignment.TargetRepository repository(RepositoryTarget repo) {
         if (repo == null || repo.cloneUrl() == null || repo.testCommand() == null) {
             throw new IllegalArgumentException("payload needs a repository with clone_url and test_command");
         }
@@ -67,14 +69,14 @@ record ChangeRequest(TaskType type, StoryAssignment.TargetRepository repository,
                 repo.forge() == null ? "embedded" : repo.forge(), repo.fullName(), repo.defaultBranch(), repo.testCommand());
     }
 
-    private static ChangeRound.PullRequest required(ChangeRound.PullRequest pr) {
+    private static PullRequestTarget required(PullRequestTarget pr) {
         if (pr == null || pr.head() == null || pr.head().isBlank() || pr.number() == null) {
             throw new IllegalArgumentException("payload needs a pull_request with number and head branch");
         }
         return pr;
     }
 
-    private static long storyId(Long storyId, ChangeRound.PullRequest pr) {
+    private static long storyId(Long storyId, PullRequestTarget pr) {
         if (storyId != null) {
             return storyId;
         }

@@ -1,11 +1,13 @@
 package dev.agentteam.dev;
 
-import java.util.ArrayList;
+import dev.agentteam.common.task.ImplementStory;
+import dev.agentteam.common.task.RepositoryTarget;
+import dev.agentteam.common.task.TaskPayloads;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The payload of {@code dev.implement_story}, read and checked once:
+ * The payload of {@code dev.implement_story} ({@link ImplementStory} on the wire), read and checked once:
  * <pre>
  * {"story": {"id": 12, "title": "…", "statement": "…", "acceptance_criteria": ["…" | {"given","when","then"}]},
  *  "repository": {"id": 3, "name": "demo", "clone_url": "http://…/git/demo.git", "forge": "embedded", "full_name": "…",
@@ -26,64 +28,39 @@ record StoryAssignment(long storyId, String title, String statement, List<String
 
     /** @throws IllegalArgumentException naming the first missing or malformed field */
     static StoryAssignment from(Map<String, Object> payload) {
-        Map<?, ?> story = object(payload.get("story"), "story");
-        Map<?, ?> repo = object(payload.get("repository"), "repository");
-        Object id = story.get("id");
-        if (!(id instanceof Number number) || number.longValue() < 1) {
-            throw new IllegalArgumentException("payload story.id must be a positive number, was " + id);
+        ImplementStory task = TaskPayloads.read(payload, ImplementStory.class);
+        ImplementStory.Story story = task.story();
+        if (story == null) {
+            throw new IllegalArgumentException("payload needs a 'story' object");
         }
-        TargetRepository repository = new TargetRepository(repo.get("id") instanceof Number n ? n.longValue() : null,
-                text(repo, "name", null), required(repo, "clone_url", "repository"),
-                text(repo, "forge", "embedded"), text(repo, "full_name", null), text(repo, "default_branch", null),
-                required(repo, "test_command", "repository"));
-        return new StoryAssignment(number.longValue(), required(story, "title", "story"), text(story, "statement", ""),
-                criteria(story.get("acceptance_criteria")), repository, clarifications(payload.get("clarifications")));
+        if (task.repository() == null) {
+            throw new IllegalArgumentException("payload needs a 'repository' object");
+        }
+        if (story.id() == null || story.id() < 1) {
+            throw new IllegalArgumentException("payload story.id must be a positive number, was " + story.id());
+        }
+        RepositoryTarget repo = task.repository();
+        TargetRepository repository = new TargetRepository(repo.id(), blankToNull(repo.name()),
+                required(repo.cloneUrl(), "repository.clone_url"), repo.forge() == null || repo.forge().isBlank() ? "embedded"
+                : repo.forge().strip(), blankToNull(repo.fullName()), blankToNull(repo.defaultBranch()),
+                required(repo.testCommand(), "repository.test_command"));
+        List<String> criteria = story.acceptanceCriteria().stream().filter(java.util.Objects::nonNull)
+                .map(ImplementStory.Criterion::asText).filter(text -> !text.isBlank()).toList();
+        List<Clarification> answers = task.clarifications().stream().filter(qa -> qa != null && qa.answer() != null)
+                .map(qa -> new Clarification(String.valueOf(qa.question()), qa.answer())).toList();
+        return new StoryAssignment(story.id(), required(story.title(), "story.title"),
+                story.statement() == null ? "" : story.statement().strip(), criteria, repository, answers);
     }
 
-    private static List<String> criteria(Object value) {
-        List<String> criteria = new ArrayList<>();
-        if (value instanceof List<?> items) {
-            for (Object item : items) {
-                if (item instanceof Map<?, ?> gwt) {
-                    criteria.add(("Given " + gwt.get("given") + ", when " + gwt.get("when") + ", then " + gwt.get("then"))
-                            .replaceAll("\\s+", " ").strip());
-                } else if (item != null && !item.toString().isBlank()) {
-                    criteria.add(item.toString().strip());
-                }
-            }
+    private static String required(String value, String name) {
+        String text = blankToNull(value);
+        if (text == null) {
+            throw new IllegalArgumentException("payload " + name + " is missing or blank");
         }
-        return List.copyOf(criteria);
+        return text;
     }
 
-    private static List<Clarification> clarifications(Object value) {
-        List<Clarification> answers = new ArrayList<>();
-        if (value instanceof List<?> items) {
-            for (Object item : items) {
-                if (item instanceof Map<?, ?> qa && qa.get("answer") != null) {
-                    answers.add(new Clarification(String.valueOf(qa.get("question")), String.valueOf(qa.get("answer"))));
-                }
-            }
-        }
-        return List.copyOf(answers);
-    }
-
-    private static Map<?, ?> object(Object value, String name) {
-        if (value instanceof Map<?, ?> map) {
-            return map;
-        }
-        throw new IllegalArgumentException("payload needs a '" + name + "' object");
-    }
-
-    private static String required(Map<?, ?> map, String key, String parent) {
-        String value = text(map, key, null);
-        if (value == null) {
-            throw new IllegalArgumentException("payload " + parent + "." + key + " is missing or blank");
-        }
-        return value;
-    }
-
-    private static String text(Map<?, ?> map, String key, String fallback) {
-        Object value = map.get(key);
-        return value == null || value.toString().isBlank() ? fallback : value.toString().strip();
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

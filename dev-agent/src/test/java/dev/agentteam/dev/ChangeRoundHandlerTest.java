@@ -12,6 +12,8 @@ import dev.agentteam.common.sandbox.Sandbox;
 import dev.agentteam.common.sandbox.SandboxProperties;
 import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.common.task.ChangeRound;
+import dev.agentteam.common.task.PullRequestTarget;
+import dev.agentteam.common.task.RepositoryTarget;
 import dev.agentteam.common.task.ResultStatus;
 import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.TaskPayloads;
@@ -141,12 +143,12 @@ class ChangeRoundHandlerTest {
         }
     }
 
-    private ChangeRound.Repository repository() {
-        return new ChangeRound.Repository(null, "calc", bare.toUri().toString(), "embedded", null, "main", DevFixtures.TEST_COMMAND);
+    private RepositoryTarget repository() {
+        return new RepositoryTarget(null, "calc", bare.toUri().toString(), "embedded", null, "main", DevFixtures.TEST_COMMAND);
     }
 
-    private ChangeRound.PullRequest pullRequest() {
-        return new ChangeRound.PullRequest(3L, 1, BRANCH, prHead, "main", null);
+    private PullRequestTarget pullRequest() {
+        return new PullRequestTarget(3L, 1, BRANCH, prHead, "main", null);
     }
 
     private static TaskEnvelope envelope(long id, TaskType type, Object payload) {

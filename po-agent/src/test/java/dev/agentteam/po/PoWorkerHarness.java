@@ -5,6 +5,7 @@ import dev.agentteam.common.queue.ResultInbox;
 import dev.agentteam.common.queue.TaskQueue;
 import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.common.task.TaskEnvelope;
+import dev.agentteam.common.task.ResultStatus;
 import dev.agentteam.common.task.TaskResult;
 import org.flywaydb.core.Flyway;
 import org.springframework.data.redis.core.RedisCallback;
@@ -68,7 +69,8 @@ final class PoWorkerHarness {
             Optional<ClaimedResult> taken = inbox.take("po-test", Duration.ofMillis(500));
             if (taken.isPresent()) {
                 inbox.acknowledge(taken.get());
-                if (taken.get().result().taskId() == taskId) {
+                // the worker's start notice (RUNNING) comes first; the outcome follows
+                if (taken.get().result().taskId() == taskId && taken.get().result().status() != ResultStatus.STARTED) {
                     return taken.get().result();
                 }
             }

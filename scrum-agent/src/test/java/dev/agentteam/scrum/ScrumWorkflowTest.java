@@ -117,7 +117,7 @@ class ScrumWorkflowTest {
             var taken = results.take("scrum-workflow-test", Duration.ofMillis(200));
             taken.ifPresent(claimed -> {
                 results.acknowledge(claimed);
-                if (claimed.result().taskId() == task.taskId()) {
+                if (claimed.result().taskId() == task.taskId() && claimed.result().status() != ResultStatus.STARTED) {
                     mine.add(claimed.result());
                 }
             });

@@ -12,15 +12,6 @@ public final class ChangeRound {
     private ChangeRound() {
     }
 
-    /** The repository as every code task carries it. */
-    public record Repository(Long id, String name, String cloneUrl, String forge, String fullName, String defaultBranch,
-                             String testCommand) {
-    }
-
-    /** The pull request being changed: its head branch and the head commit the feedback is about. */
-    public record PullRequest(Long id, Integer number, String head, String headSha, String base, String url) {
-    }
-
     /** One finding of the review: where, what, and the change the reviewer suggests (may be null). */
     public record ReviewComment(String path, Integer line, String severity, String comment, String suggestedChange) {
     }
@@ -38,11 +29,11 @@ public final class ChangeRound {
     }
 
     /** {@code dev.address_review}. */
-    public record AddressReview(Repository repository, PullRequest pullRequest, Long storyId, Review review) {
+    public record AddressReview(RepositoryTarget repository, PullRequestTarget pullRequest, Long storyId, Review review) {
     }
 
     /** {@code dev.fix_regression}; {@code ciLog} is the tail of the red CI run's log when the orchestrator has it. */
-    public record FixRegression(Repository repository, PullRequest pullRequest, Long storyId, List<Failure> failures,
+    public record FixRegression(RepositoryTarget repository, PullRequestTarget pullRequest, Long storyId, List<Failure> failures,
                                 Long qaTaskId, String ciLog) {
 
         public FixRegression {

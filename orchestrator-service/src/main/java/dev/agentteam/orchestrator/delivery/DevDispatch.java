@@ -4,13 +4,15 @@ import dev.agentteam.orchestrator.api.ApiProblems;
 import dev.agentteam.orchestrator.backlog.StoryLifecycle;
 import dev.agentteam.orchestrator.backlog.StoryStatus;
 import dev.agentteam.orchestrator.history.ChangedBy;
+import dev.agentteam.common.task.ImplementStory;
+import dev.agentteam.common.task.RepositoryTarget;
+import dev.agentteam.common.task.TaskPayloads;
 import dev.agentteam.common.task.TaskType;
 import dev.agentteam.orchestrator.repository.Repositories;
 import dev.agentteam.orchestrator.repository.RepositoryView;
 import dev.agentteam.orchestrator.task.NewTask;
 import dev.agentteam.orchestrator.task.TaskView;
 import dev.agentteam.orchestrator.task.Tasks;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +22,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Creates the one {@code dev.implement_story} task of a story when it is READY, every story it depends on is DONE,
@@ -34,7 +35,6 @@ public class DevDispatch {
     public static final String TYPE = "dev.implement_story";
     private static final long DISPATCH_LOCK = 0x444953504154L;
     private static final Logger log = LoggerFactory.getLogger(DevDispatch.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final Tasks tasks;
@@ -158,13 +158,11 @@ public class DevDispatch {
     }
 
     private static Map<String, Object> payload(StoryRow story, RepositoryView repository) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("id", story.id());
-        s.put("epic_id", story.epicId());
-        s.put("title", story.title());
-        s.put("statement", story.statement());
-        s.put("acceptance_criteria", JSON.readValue(story.criteria(), List.class));
-        return Map.of("story", s, "repository", repository.taskPayload());
+        List<ImplementStory.Criterion> criteria = story.criteria() == null ? List.of()
+                : List.of(TaskPayloads.fromJson(story.criteria(), ImplementStory.Criterion[].class));
+        return TaskPayloads.toMap(new ImplementStory(
+                new ImplementStory.Story(story.id(), story.epicId(), story.title(), story.statement(), criteria),
+                TaskPayloads.read(repository.taskPayload(), RepositoryTarget.class), List.of()));
     }
 
     private record StoryRow(long id, long epicId, String title, String statement, String criteria, String status,

@@ -1,6 +1,8 @@
 package dev.agentteam.orchestrator.quality;
 
 import dev.agentteam.common.task.ChangeRound;
+import dev.agentteam.common.task.PullRequestTarget;
+import dev.agentteam.common.task.RepositoryTarget;
 import dev.agentteam.common.task.TaskPayloads;
 import dev.agentteam.common.task.TaskState;
 import dev.agentteam.common.task.TaskType;
@@ -88,11 +90,11 @@ class ChangeRounds {
         return EnumSet.of(TaskState.FAILED, TaskState.CANCELLED).contains(task.status()) && task.attemptCount() == 0;
     }
 
-    private static ChangeRound.Repository repository(RepositoryView repository) {
-        return TaskPayloads.read(repository.taskPayload(), ChangeRound.Repository.class);
+    private static RepositoryTarget repository(RepositoryView repository) {
+        return TaskPayloads.read(repository.taskPayload(), RepositoryTarget.class);
     }
 
-    private static ChangeRound.PullRequest pullRequest(PullRequestView pr) {
-        return new ChangeRound.PullRequest(pr.id(), pr.number(), pr.head(), pr.headSha(), pr.base(), pr.url());
+    private static PullRequestTarget pullRequest(PullRequestView pr) {
+        return new PullRequestTarget(pr.id(), pr.number(), pr.head(), pr.headSha(), pr.base(), pr.url());
     }
 }

@@ -9,12 +9,12 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The typed payloads and result of the change rounds: JSON round trips, and payloads of older or newer producers. */
-class ChangeRoundPayloadsTest {
+/** The typed payloads and results of the protocol: JSON round trips, and payloads of older or newer producers. */
+class TaskPayloadsTest {
 
-    private static final ChangeRound.Repository REPOSITORY = new ChangeRound.Repository(3L, "demo",
+    private static final RepositoryTarget REPOSITORY = new RepositoryTarget(3L, "demo",
             "http://127.0.0.1:8080/git/demo.git", "embedded", "agent-team/demo", "main", "python3 -m unittest");
-    private static final ChangeRound.PullRequest PR = new ChangeRound.PullRequest(9L, 2, "feature/ISSUE-4", "a".repeat(40),
+    private static final PullRequestTarget PR = new PullRequestTarget(9L, 2, "feature/ISSUE-4", "a".repeat(40),
             "main", "http://127.0.0.1:8080/pulls/2");
 
     @Test
@@ -88,5 +88,33 @@ class ChangeRoundPayloadsTest {
     void aFieldOfTheWrongShapeIsAClearError() {
         assertThatThrownBy(() -> TaskPayloads.read(Map.of("failures", "not a list"), ChangeRound.FixRegression.class))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FixRegression");
+    }
+
+    @Test
+    void implementStoryRoundTripsThroughJsonAndTheEnvelopeMap() {
+        ImplementStory payload = new ImplementStory(new ImplementStory.Story(12L, 3L, "Most common words", "As a writer…",
+                List.of(new ImplementStory.Criterion("a text", "counted", "the top words come first", null))),
+                REPOSITORY, List.of(new ImplementStory.Clarification("Which n?", "Ten")));
+
+        assertThat(TaskPayloads.fromJson(TaskPayloads.toJson(payload), ImplementStory.class)).isEqualTo(payload);
+        Map<String, Object> wire = TaskPayloads.toMap(payload);
+        assertThat(wire.get("story").toString()).contains("epic_id=3", "acceptance_criteria=[{given=a text, when=counted, "
+                + "then=the top words come first}]");
+        assertThat(TaskPayloads.read(wire, ImplementStory.class)).isEqualTo(payload);
+    }
+
+    @Test
+    void anImplementStoryPayloadWithSentenceCriteriaAndNoClarificationsStillDecodes() {
+        Map<String, Object> old = Map.of(
+                "story", Map.of("id", 12, "title", "t", "acceptance_criteria", List.of("plain text criterion",
+                        Map.of("given", "a", "when", "b", "then", "c"))),
+                "repository", Map.of("clone_url", "http://x/git/demo.git", "test_command", "make test", "owner", "new field"));
+
+        ImplementStory decoded = TaskPayloads.read(old, ImplementStory.class);
+
+        assertThat(decoded.clarifications()).isEmpty();
+        assertThat(decoded.story().epicId()).isNull();
+        assertThat(decoded.story().acceptanceCriteria()).extracting(ImplementStory.Criterion::asText)
+                .containsExactly("plain text criterion", "Given a, when b, then c");
     }
 }
