@@ -22,6 +22,11 @@ public final class ApiProblems {
         return problem(HttpStatus.NOT_FOUND, "Not found", "No " + what + " with id " + id + ".");
     }
 
+    /** 404 with a detail of the caller's wording, for something that is absent rather than an unknown id. */
+    public static ErrorResponseException notFound(String detail) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", detail);
+    }
+
     public static ErrorResponseException badRequest(String detail) {
         return problem(HttpStatus.BAD_REQUEST, "Bad request", detail);
     }

@@ -93,7 +93,7 @@ public class DevDispatch {
      * The candidates of a sweep, most urgent first: READY stories without a dev task — in SPRINT mode only those of
      * the ACTIVE sprint.
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.REQUIRES_NEW)
     public List<Long> candidates() {
         return jdbc.sql("""
                         select s.id from stories s where s.status = 'READY'

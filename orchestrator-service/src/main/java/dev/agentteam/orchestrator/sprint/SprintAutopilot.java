@@ -10,7 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
 import java.time.LocalDate;
@@ -39,9 +42,11 @@ class SprintAutopilot {
     private final SprintCommitment commitment;
     private final Stories stories;
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
 
     SprintAutopilot(SprintProperties properties, SprintRepository sprints, CapacityPlanning planning,
-                    SprintLifecycle lifecycle, SprintCommitment commitment, Stories stories, JdbcTemplate jdbc) {
+                    SprintLifecycle lifecycle, SprintCommitment commitment, Stories stories, JdbcTemplate jdbc,
+                    PlatformTransactionManager transactions) {
         this.properties = properties;
         this.sprints = sprints;
         this.planning = planning;
@@ -49,6 +54,8 @@ class SprintAutopilot {
         this.commitment = commitment;
         this.stories = stories;
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -82,39 +89,44 @@ class SprintAutopilot {
         }
     }
 
-    /** One step of the cadence; each part (close, plan, start, pull in) commits on its own. */
+    /**
+     * One step of the cadence: close a finished sprint, then plan and start the next, or pull stories into the active
+     * one. Each part commits on its own (the triggers include after-commit listeners, whose transaction is over).
+     */
     void step() {
-        Optional<Sprint> active = sprints.findFirstByStatus(SprintStatus.ACTIVE);
-        if (active.isPresent() && finished(active.get())) {
-            lifecycle.close(active.get().id());
+        Optional<Sprint> active = inNew(() -> sprints.findFirstByStatus(SprintStatus.ACTIVE));
+        if (active.isPresent() && inNew(() -> finished(active.get()))) {
+            inNew(() -> lifecycle.close(active.get().id()));
             log.info("Sprint {} closed by the autopilot: all its stories are DONE or CANCELLED", active.get().id());
-            active = Optional.empty();
-        }
-        if (active.isPresent()) {
-            pullIn(active.get().summary());
+        } else if (active.isPresent()) {
+            inNew(() -> {
+                pullIn(active.get().summary());
+                return null;
+            });
             return;
         }
-        Optional<Sprint> planned = sprints.findFirstByStatus(SprintStatus.PLANNED);
-        Optional<Long> next = planned.isPresent() ? Optional.of(planned.get().id()) : planNext();
-        if (next.isEmpty()) {
-            return;
+        Optional<Long> next;
+        try {
+            next = inNew(() -> sprints.findFirstByStatus(SprintStatus.PLANNED).map(Sprint::id).or(this::planNext));
+        } catch (ErrorResponseException nothingFits) {
+            return; // no READY story fits: nothing to do until one does
         }
-        lifecycle.start(next.get());
-        log.info("Sprint {} started by the autopilot", next.get());
+        next.ifPresent(id -> {
+            inNew(() -> lifecycle.start(id));
+            log.info("Sprint {} started by the autopilot", id);
+        });
     }
 
-    /** The sprint planned now, or empty when no READY story fits (nothing to do until one does). */
     private Optional<Long> planNext() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        PlannedSprint plan;
-        try {
-            plan = planning.plan(new PlanByCapacity(null, null, today,
-                    today.plusDays(Math.max(1, properties.lengthDays()) - 1L), properties.capacityPoints()));
-        } catch (ErrorResponseException nothingFits) {
-            return Optional.empty();
-        }
+        PlannedSprint plan = planning.plan(new PlanByCapacity(null, null, today,
+                today.plusDays(Math.max(1, properties.lengthDays()) - 1L), properties.capacityPoints()));
         log.info("Sprint {} planned by the autopilot with stories {}", plan.sprint().id(), plan.sprint().storyIds());
         return Optional.of(plan.sprint().id());
+    }
+
+    private <T> T inNew(java.util.function.Supplier<T> work) {
+        return transaction.execute(status -> work.get());
     }
 
     private boolean finished(Sprint sprint) {

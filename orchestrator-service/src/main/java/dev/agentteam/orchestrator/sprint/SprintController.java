@@ -75,7 +75,8 @@ class SprintController {
     @GetMapping("/active")
     @Operation(summary = "The ACTIVE sprint", description = "404 when no sprint is active.")
     SprintResponse active() {
-        return response(commitment.active().orElseThrow(() -> ApiProblems.notFound("active sprint", "(none)")));
+        return response(commitment.active().orElseThrow(() -> ApiProblems.notFound(
+                "No sprint is ACTIVE: plan one (POST /api/sprints/plan) and start it, or let the autopilot do it.")));
     }
 
     @PostMapping(path = "/{id}/stories", consumes = MediaType.APPLICATION_JSON_VALUE)
