@@ -4,6 +4,7 @@ import dev.agentteam.common.codehost.CheckItem;
 import dev.agentteam.common.codehost.CodeHost;
 import dev.agentteam.common.codehost.NewPullRequest;
 import dev.agentteam.common.codehost.PullRequest;
+import dev.agentteam.common.codehost.PullRequestLanguage;
 import dev.agentteam.common.codehost.PullRequestTemplate;
 import dev.agentteam.common.codehost.RepositoryRef;
 import dev.agentteam.common.workspace.GitWorkspace;
@@ -14,7 +15,8 @@ import java.util.Set;
 
 /**
  * After a green test run: commit {@code [ISSUE-<id>] <title>}, push the story branch, and open the pull request
- * with the customer's template — or reuse the one already open for the branch, so a re-run changes nothing twice.
+ * following the repository's own PR template, or the product's when it has none — or reuse the one already open for
+ * the branch, so a re-run changes nothing twice.
  */
 final class Delivery {
 
@@ -60,13 +62,26 @@ final class Delivery {
     }
 
     private String body(String summary, TestRunner.Outcome tests, Set<String> files) {
+        String template = RepositoryPrTemplate.find(workspace.directory()).orElse(null);
+        PullRequestLanguage language = PullRequestTemplate.language(template);
         // the criteria are ticked because the agent wrote tests for them and the suite passed; reviewers check that
         List<CheckItem> criteria = story.acceptanceCriteria().stream().map(c -> new CheckItem(c, true)).toList();
-        List<CheckItem> done = PullRequestTemplate.definitionOfDone(true, false, false, false, false);
-        String notes = "Tests: `" + tests.command() + "` → " + tests.summary() + " (run in the sandbox before pushing)."
-                + (files.isEmpty() ? "" : "\nFiles changed: " + String.join(", ", files.stream().map(f -> "`" + f + "`").toList()) + ".")
-                + "\nOpened by the dev agent for story ISSUE-" + story.storyId() + ". Linter, coverage, documentation and "
-                + "security scan are left to CI and review.";
-        return PullRequestTemplate.body(story.storyId(), story.title(), summary, criteria, done, notes);
+        List<CheckItem> done = language.definitionOfDone(true, false, false, false, false);
+        return PullRequestTemplate.body(template, story.storyId(), story.title(), summary, criteria, done,
+                notes(language, tests, files));
+    }
+
+    private String notes(PullRequestLanguage language, TestRunner.Outcome tests, Set<String> files) {
+        String changed = String.join(", ", files.stream().sorted().map(f -> "`" + f + "`").toList());
+        return switch (language) {
+            case ES -> "Tests: `" + tests.command() + "` → " + tests.summary() + " (ejecutados en el sandbox antes del push)."
+                    + (files.isEmpty() ? "" : "\nArchivos modificados: " + changed + ".")
+                    + "\nAbierto por el agente Dev para la historia ISSUE-" + story.storyId() + ". Linter, cobertura, "
+                    + "documentación y security scan quedan para CI y la revisión.";
+            case EN -> "Tests: `" + tests.command() + "` → " + tests.summary() + " (run in the sandbox before pushing)."
+                    + (files.isEmpty() ? "" : "\nFiles changed: " + changed + ".")
+                    + "\nOpened by the dev agent for story ISSUE-" + story.storyId() + ". Linter, coverage, documentation "
+                    + "and security scan are left to CI and review.";
+        };
     }
 }

@@ -18,11 +18,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Markdown written by agents and people (PR bodies, review comments, story texts) as HTML for the pages
- * ({@code th:utext="${@md.html(text)}"}). The text is untrusted: raw HTML is escaped, links keep only http, https
+ * ({@code th:utext="${md.html(text)}"}; Thymeleaf refuses bean references in unescaped output, so {@link MarkdownAdvice}
+ * puts it into the model of every page). The text is untrusted: raw HTML is escaped, links keep only http, https
  * and mailto targets (anything else becomes plain text), and images become links, so a page never loads anything
  * from a URL someone wrote. GitHub's tables and task lists are rendered.
  */
-@Component("md")
+@Component
 public class Markdown {
 
     private static final Pattern SAFE = Pattern.compile("^(https?://|mailto:)[^\\s]*$");
