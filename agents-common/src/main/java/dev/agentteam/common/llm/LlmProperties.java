@@ -82,7 +82,13 @@ public record LlmProperties(
     public record Scripted(@DefaultValue("classpath:prompts/scenarios") String scenarios) {
     }
 
-    /** Limits for one task attempt; a call is refused before it is made once any of them is spent. */
+    /**
+     * Limits for one task attempt; a call is refused before it is made once any of them is spent.
+     *
+     * @param maxSteps   model calls one task attempt may make
+     * @param maxTokens  input plus output tokens one task attempt may use
+     * @param maxCostUsd US dollars one task attempt may cost, estimated from agentteam.llm.prices
+     */
     public record Budget(@DefaultValue("40") int maxSteps, @DefaultValue("400000") long maxTokens,
                          @DefaultValue("2.00") BigDecimal maxCostUsd) {
     }
