@@ -34,6 +34,8 @@ def problems(stack, mode, version, edge):
         if service is None:
             yield f"service {app} is missing"
             continue
+        if not any(str(f).endswith("stack-settings.env") for f in service.get("env_file") or []):
+            yield f"{app}: env_file stack-settings.env is missing (the apps' settings would not reach it)"
         env = service.get("environment") or {}
         expect = {"MANAGEMENT_SERVER_PORT": "8081", "SERVER_FORWARD_HEADERS_STRATEGY": "native",
                   "MANAGEMENT_ENDPOINT_HEALTH_PROBES_ADD_ADDITIONAL_PATHS": "true"}

@@ -3,7 +3,6 @@ package dev.agentteam.cicd;
 import java.io.IOException;
 
 import dev.agentteam.common.testing.SettingsDocument;
-import dev.agentteam.common.testing.SettingsReference;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,12 +15,7 @@ class SettingsReferenceTest {
 
     @Test
     void everySettingIsDescribedDocumentedAndInTheEnvExample() throws IOException {
-        var document = SettingsDocument.ofRepository();
-        var settings = SettingsReference.forApp("dev.agentteam.cicd.", document.moduleProperties("cicd-agent"));
-
-        document.write("cicd-agent", "CI/CD agent (cicd-agent)", settings);
-
-        assertThat(settings).isNotEmpty();
-        assertThat(document.problems(settings)).as("settings of cicd-agent that do not tell the truth").isEmpty();
+        assertThat(SettingsDocument.documentApp("cicd-agent", "dev.agentteam.cicd.", "CI/CD agent (cicd-agent)"))
+                .as("settings of cicd-agent that do not tell the truth").isEmpty();
     }
 }

@@ -3,7 +3,6 @@ package dev.agentteam.dev;
 import java.io.IOException;
 
 import dev.agentteam.common.testing.SettingsDocument;
-import dev.agentteam.common.testing.SettingsReference;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,12 +15,7 @@ class SettingsReferenceTest {
 
     @Test
     void everySettingIsDescribedDocumentedAndInTheEnvExample() throws IOException {
-        var document = SettingsDocument.ofRepository();
-        var settings = SettingsReference.forApp("dev.agentteam.dev.", document.moduleProperties("dev-agent"));
-
-        document.write("dev-agent", "Dev agent (dev-agent)", settings);
-
-        assertThat(settings).isNotEmpty();
-        assertThat(document.problems(settings)).as("settings of dev-agent that do not tell the truth").isEmpty();
+        assertThat(SettingsDocument.documentApp("dev-agent", "dev.agentteam.dev.", "Dev agent (dev-agent)"))
+                .as("settings of dev-agent that do not tell the truth").isEmpty();
     }
 }

@@ -3,7 +3,6 @@ package dev.agentteam.orchestrator;
 import java.io.IOException;
 
 import dev.agentteam.common.testing.SettingsDocument;
-import dev.agentteam.common.testing.SettingsReference;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,12 +15,7 @@ class SettingsReferenceTest {
 
     @Test
     void everySettingIsDescribedDocumentedAndInTheEnvExample() throws IOException {
-        var document = SettingsDocument.ofRepository();
-        var settings = SettingsReference.forApp("dev.agentteam.orchestrator.", document.moduleProperties("orchestrator-service"));
-
-        document.write("orchestrator-service", "Orchestrator (orchestrator-service)", settings);
-
-        assertThat(settings).isNotEmpty();
-        assertThat(document.problems(settings)).as("settings of orchestrator-service that do not tell the truth").isEmpty();
+        assertThat(SettingsDocument.documentApp("orchestrator-service", "dev.agentteam.orchestrator.", "Orchestrator (orchestrator-service)"))
+                .as("settings of orchestrator-service that do not tell the truth").isEmpty();
     }
 }

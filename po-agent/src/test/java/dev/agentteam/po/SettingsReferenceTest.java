@@ -3,7 +3,6 @@ package dev.agentteam.po;
 import java.io.IOException;
 
 import dev.agentteam.common.testing.SettingsDocument;
-import dev.agentteam.common.testing.SettingsReference;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,12 +15,7 @@ class SettingsReferenceTest {
 
     @Test
     void everySettingIsDescribedDocumentedAndInTheEnvExample() throws IOException {
-        var document = SettingsDocument.ofRepository();
-        var settings = SettingsReference.forApp("dev.agentteam.po.", document.moduleProperties("po-agent"));
-
-        document.write("po-agent", "PO agent (po-agent)", settings);
-
-        assertThat(settings).isNotEmpty();
-        assertThat(document.problems(settings)).as("settings of po-agent that do not tell the truth").isEmpty();
+        assertThat(SettingsDocument.documentApp("po-agent", "dev.agentteam.po.", "PO agent (po-agent)"))
+                .as("settings of po-agent that do not tell the truth").isEmpty();
     }
 }

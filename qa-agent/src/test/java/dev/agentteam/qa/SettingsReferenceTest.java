@@ -3,7 +3,6 @@ package dev.agentteam.qa;
 import java.io.IOException;
 
 import dev.agentteam.common.testing.SettingsDocument;
-import dev.agentteam.common.testing.SettingsReference;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,12 +15,7 @@ class SettingsReferenceTest {
 
     @Test
     void everySettingIsDescribedDocumentedAndInTheEnvExample() throws IOException {
-        var document = SettingsDocument.ofRepository();
-        var settings = SettingsReference.forApp("dev.agentteam.qa.", document.moduleProperties("qa-agent"));
-
-        document.write("qa-agent", "QA agent (qa-agent)", settings);
-
-        assertThat(settings).isNotEmpty();
-        assertThat(document.problems(settings)).as("settings of qa-agent that do not tell the truth").isEmpty();
+        assertThat(SettingsDocument.documentApp("qa-agent", "dev.agentteam.qa.", "QA agent (qa-agent)"))
+                .as("settings of qa-agent that do not tell the truth").isEmpty();
     }
 }

@@ -3,7 +3,6 @@ package dev.agentteam.review;
 import java.io.IOException;
 
 import dev.agentteam.common.testing.SettingsDocument;
-import dev.agentteam.common.testing.SettingsReference;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,12 +15,7 @@ class SettingsReferenceTest {
 
     @Test
     void everySettingIsDescribedDocumentedAndInTheEnvExample() throws IOException {
-        var document = SettingsDocument.ofRepository();
-        var settings = SettingsReference.forApp("dev.agentteam.review.", document.moduleProperties("review-agent"));
-
-        document.write("review-agent", "Review agent (review-agent)", settings);
-
-        assertThat(settings).isNotEmpty();
-        assertThat(document.problems(settings)).as("settings of review-agent that do not tell the truth").isEmpty();
+        assertThat(SettingsDocument.documentApp("review-agent", "dev.agentteam.review.", "Review agent (review-agent)"))
+                .as("settings of review-agent that do not tell the truth").isEmpty();
     }
 }

@@ -3,7 +3,6 @@ package dev.agentteam.scrum;
 import java.io.IOException;
 
 import dev.agentteam.common.testing.SettingsDocument;
-import dev.agentteam.common.testing.SettingsReference;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,12 +15,7 @@ class SettingsReferenceTest {
 
     @Test
     void everySettingIsDescribedDocumentedAndInTheEnvExample() throws IOException {
-        var document = SettingsDocument.ofRepository();
-        var settings = SettingsReference.forApp("dev.agentteam.scrum.", document.moduleProperties("scrum-agent"));
-
-        document.write("scrum-agent", "Scrum agent (scrum-agent)", settings);
-
-        assertThat(settings).isNotEmpty();
-        assertThat(document.problems(settings)).as("settings of scrum-agent that do not tell the truth").isEmpty();
+        assertThat(SettingsDocument.documentApp("scrum-agent", "dev.agentteam.scrum.", "Scrum agent (scrum-agent)"))
+                .as("settings of scrum-agent that do not tell the truth").isEmpty();
     }
 }

@@ -28,6 +28,20 @@ public final class SettingsDocument {
         return new SettingsDocument(Path.of("").toAbsolutePath().getParent());
     }
 
+    /**
+     * For an app module's SettingsReferenceTest: writes the module's section and answers what is wrong with its
+     * settings (nothing, when they tell the truth).
+     */
+    public static List<String> documentApp(String module, String packagePrefix, String title) throws IOException {
+        SettingsDocument document = ofRepository();
+        List<Setting> settings = SettingsReference.forApp(packagePrefix, document.moduleProperties(module));
+        if (settings.isEmpty()) {
+            return List.of(module + " reads no settings: is spring-boot-configuration-processor running?");
+        }
+        document.write(module, title, settings);
+        return document.problems(settings);
+    }
+
     public Path moduleProperties(String module) {
         return root.resolve(module).resolve("src/main/resources/application.properties");
     }
@@ -68,11 +82,33 @@ public final class SettingsDocument {
         int from = text.indexOf(begin);
         String updated = from < 0 ? text.stripTrailing() + "\n\n" + body + "\n"
                 : text.substring(0, from) + body + text.substring(text.indexOf(end, from) + end.length());
-        if (updated.equals(text)) {
-            return false;
+        boolean changed = !updated.equals(text);
+        if (changed) {
+            Files.writeString(file, updated);
         }
-        Files.writeString(file, updated);
-        return true;
+        writeStackPassThrough(updated);
+        return changed;
+    }
+
+    /**
+     * infra/stack-settings.env: every variable of the reference, without values, which docker-stack.yml gives each app
+     * as env_file, so whatever the deploying shell sets reaches the apps (and nothing else does). Left out: what the
+     * stack must fix itself (ports, data directory, each app's role).
+     */
+    private void writeStackPassThrough(String reference) throws IOException {
+        java.util.SortedSet<String> variables = new java.util.TreeSet<>();
+        var row = Pattern.compile("(?m)^\\| `([A-Z][A-Z0-9_]*)` \\|").matcher(reference);
+        while (row.find()) {
+            variables.add(row.group(1));
+        }
+        variables.removeAll(List.of("SERVER_PORT", "AGENTTEAM_DATA_DIR", "AGENTTEAM_WORKER_ROLE"));
+        String text = "# Generated with docs/configuration.md by SettingsReferenceTest: do not edit. Each variable set in the shell\n"
+                + "# that runs docker stack deploy (scripts/deploy.sh) reaches every app; unset ones are left out.\n"
+                + String.join("\n", variables) + "\n";
+        Path env = root.resolve("infra/stack-settings.env");
+        if (!Files.exists(env) || !Files.readString(env).equals(text)) {
+            Files.writeString(env, text);
+        }
     }
 
     private static String component(String property) {
