@@ -35,8 +35,16 @@ log "stack rendered: $work/stack.yml"
 for app in $apps; do
   [ -f "${app#*:}/target/${app#*:}-0.1.0-SNAPSHOT.jar" ] || { log "building the apps"; mvn -B -ntp -q -DskipTests package; break; }
 done
-bash scripts/dev-services.sh --reset-test-db "$db" >/dev/null
-redis-cli -n "$redis_db" flushdb >/dev/null
+# AGENT_TEAM_PG_SUPERUSER (with PGPASSWORD) where PostgreSQL is not the local apt one, e.g. a CI service container.
+superuser="${AGENT_TEAM_PG_SUPERUSER:-postgres}"
+sql() { psql -h 127.0.0.1 -U "$superuser" -v ON_ERROR_STOP=1 "$@"; }
+if [ -n "${AGENT_TEAM_PG_SUPERUSER:-}" ]; then
+  sql -d postgres -qc "drop database if exists $db with (force)" -c "create database $db owner ${AGENT_TEAM_DB_USER:-agentteam}" >/dev/null
+  sql -d "$db" -qc "create extension if not exists vector" >/dev/null
+else
+  bash scripts/dev-services.sh --reset-test-db "$db" >/dev/null
+fi
+if command -v redis-cli >/dev/null 2>&1; then redis-cli -n "$redis_db" flushdb >/dev/null; fi
 
 # 3. The secrets bootstrap.sh would create, as configtree files.
 random() { head -c 24 /dev/urandom | od -An -tx1 | tr -dc '0-9a-f'; }
@@ -98,16 +106,16 @@ log "all seven apps are UP"
 
 # 6. The demo epic, with an API token for the admin (only its SHA-256 is stored, as the application does).
 token="at_stack-smoke-$(random)"
-psql -h 127.0.0.1 -U postgres -d "$db" -qc "insert into api_tokens (user_id, name, token_hash, hint) values (1, 'stack-smoke', '$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)', 'at_stac')" >/dev/null
+sql -d "$db" -qc "insert into api_tokens (user_id, name, token_hash, hint) values (1, 'stack-smoke', '$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)', 'at_stac')" >/dev/null
 AGENTTEAM_SMOKE_TOKEN="$token" AGENTTEAM_SMOKE_TIMEOUT=60 scripts/smoke-check.sh "http://127.0.0.1:$base" >&2
 curl -fsS -X POST "http://127.0.0.1:$base/api/epics" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
   -d '{"title":"Word frequencies for textstats","description":"Writers want to see which words of a text they repeat most, using the textstats library.","owner_id":1}' >/dev/null
 log "demo epic posted; waiting for the pull request, its CI and its review"
 deadline=$(( $(date +%s) + timeout ))
-until psql -h 127.0.0.1 -U postgres -d "$db" -Atc "select count(*) from pr_records" | grep -qv '^0$' \
-      && [ "$(psql -h 127.0.0.1 -U postgres -d "$db" -Atc "select count(distinct type) from tasks where type in ('cicd.run_ci','review.review_pr') and status = 'SUCCEEDED'")" = 2 ]; do
-  [ "$(date +%s)" -lt "$deadline" ] || { psql -h 127.0.0.1 -U postgres -d "$db" -c "select id, type, status from tasks order by id" >&2; log "FAILED: no reviewed pull request within ${timeout}s (logs: KEEP=1 keeps $work)"; exit 1; }
+until sql -d "$db" -Atc "select count(*) from pr_records" | grep -qv '^0$' \
+      && [ "$(sql -d "$db" -Atc "select count(distinct type) from tasks where type in ('cicd.run_ci','review.review_pr') and status = 'SUCCEEDED'")" = 2 ]; do
+  [ "$(date +%s)" -lt "$deadline" ] || { sql -d "$db" -c "select id, type, status from tasks order by id" >&2; log "FAILED: no reviewed pull request within ${timeout}s (logs: KEEP=1 keeps $work)"; exit 1; }
   sleep 5
 done
-psql -h 127.0.0.1 -U postgres -d "$db" -c "select id, type, status, attempt_count from tasks order by id" >&2
+sql -d "$db" -c "select id, type, status, attempt_count from tasks order by id" >&2
 log "PASSED: the demo epic went through the stack's seven apps to a pull request with CI and review"
