@@ -50,11 +50,8 @@ if [ -n "$minio_dir" ]; then
   log "MinIO data $minio_dir archived"
 fi
 
-{
-  echo "created=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "database=$PGDATABASE"
-  (cd "$work" && sha256sum -- *)
-} >"$work/MANIFEST"
+sums="$(cd "$work" && sha256sum -- *)"
+printf 'created=%s\ndatabase=%s\n%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$PGDATABASE" "$sums" >"$work/MANIFEST"
 mv "$work" "$dest_root/$name"
 echo "$dest_root/$name"
 

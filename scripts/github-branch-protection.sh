@@ -6,13 +6,14 @@
 #   The token (GITHUB_TOKEN, or AGENTTEAM_GITHUB_TOKEN) needs admin rights on the repository
 #   (classic: "repo"; fine-grained: "Administration: write"). It is read from the environment, never an argument.
 # Settings (env):
-#   REQUIRED_CHECKS     comma-separated status check contexts that must pass (default: "ci")
+#   REQUIRED_CHECKS     comma-separated status check contexts that must pass (default: "test", the job of
+#                       .github/workflows/ci.yml that builds and tests; GitHub names a check after its job)
 #   REQUIRED_APPROVALS  approving reviews required (default: 1)
 #   GITHUB_API_URL      API base (default: https://api.github.com; GitHub Enterprise: https://host/api/v3)
 #   DRY_RUN=1           print the request body instead of sending it
 set -euo pipefail
 
-usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 [[ $# -ge 1 && $# -le 2 ]] || usage
 repo="$1"
 branch="${2:-main}"
@@ -24,7 +25,7 @@ api="${GITHUB_API_URL:-https://api.github.com}"
 
 # The required checks as a JSON array of {"context": ...}; contexts are escaped for JSON.
 checks=""
-IFS=',' read -r -a contexts <<< "${REQUIRED_CHECKS:-ci}"
+IFS=',' read -r -a contexts <<< "${REQUIRED_CHECKS:-test}"
 for context in "${contexts[@]}"; do
   context="$(printf '%s' "$context" | sed -e 's/^ *//' -e 's/ *$//')"
   [[ -n "$context" ]] || continue
@@ -68,7 +69,7 @@ status=$(printf 'Authorization: Bearer %s\n' "$token" | curl -sS -o "$response" 
   --data-binary "$body" "${api}/repos/${repo}/branches/${branch}/protection")
 
 if [[ "$status" == "200" ]]; then
-  echo "Protected ${repo}@${branch}: ${approvals} approving review(s), checks [${REQUIRED_CHECKS:-ci}], no force pushes."
+  echo "Protected ${repo}@${branch}: ${approvals} approving review(s), checks [${REQUIRED_CHECKS:-test}], no force pushes."
 else
   echo "error: GitHub answered HTTP ${status}:" >&2
   cat "$response" >&2

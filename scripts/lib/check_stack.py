@@ -34,6 +34,8 @@ def problems(stack, mode, version, edge):
         if service is None:
             yield f"service {app} is missing"
             continue
+        if not any(str(f).endswith("stack-settings.env") for f in service.get("env_file") or []):
+            yield f"{app}: env_file stack-settings.env is missing (the apps' settings would not reach it)"
         env = service.get("environment") or {}
         expect = {"MANAGEMENT_SERVER_PORT": "8081", "SERVER_FORWARD_HEADERS_STRATEGY": "native",
                   "MANAGEMENT_ENDPOINT_HEALTH_PROBES_ADD_ADDITIONAL_PATHS": "true"}
@@ -45,6 +47,9 @@ def problems(stack, mode, version, edge):
         if not env.get("AGENTTEAM_LLM_PROVIDER"):
             yield f"{app}: no model provider"
         targets = {s.get("target") for s in service.get("secrets", [])}
+        for secret in service.get("secrets", []):
+            if str(secret.get("uid")) != "10001" or secret.get("mode") not in (0o400, 256, "0400"):
+                yield f"{app}: secret {secret.get('target')} must be readable by the app user only (uid 10001, mode 0400)"
         if app != "orchestrator" and app in SANDBOXED + ["review-agent"] and "agentteam.embedded-forge.token" not in targets:
             yield f"{app}: no forge token secret"
         labels = service.get("deploy", {}).get("labels") or {}

@@ -2,6 +2,20 @@
 # One place for the app table, the local defaults and the "is the jar stale?" check.
 
 ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+
+# .env (or AGENT_TEAM_ENV_FILE) first, so every setting below may come from it, and only for variables that are not
+# in the environment already: the environment wins over .env, .env over the defaults (docs/configuration.md).
+load_dotenv() {
+  local file="$1" line name
+  [ -f "$file" ] || return 0
+  while IFS= read -r line || [ -n "$line" ]; do
+    [[ "$line" =~ ^[[:space:]]*(export[[:space:]]+)?([A-Za-z_][A-Za-z0-9_]*)= ]] || continue
+    name="${BASH_REMATCH[2]}"
+    [ -n "${!name+x}" ] && continue
+    eval "export ${line#export }"
+  done <"$file"
+}
+load_dotenv "${AGENT_TEAM_ENV_FILE:-$ROOT_DIR/.env}"
 RUN_DIR="${AGENT_TEAM_RUN_DIR:-$ROOT_DIR/.run}"
 VERSION="0.1.0-SNAPSHOT"
 
@@ -31,24 +45,19 @@ running_pid() {
   echo "$pid"
 }
 
-# Local defaults; anything already in the environment (or in .env) wins.
+# Local defaults; anything already in the environment (or in .env, loaded above) wins.
 load_local_env() {
-  if [ -f "$ROOT_DIR/.env" ]; then
-    set -a
-    # shellcheck disable=SC1091
-    . "$ROOT_DIR/.env"
-    set +a
-  fi
   export SPRING_DATASOURCE_URL="${SPRING_DATASOURCE_URL:-jdbc:postgresql://127.0.0.1:5432/${AGENT_TEAM_DB_NAME:-agentteam}}"
   export SPRING_DATASOURCE_USERNAME="${SPRING_DATASOURCE_USERNAME:-agentteam}"
   export SPRING_DATASOURCE_PASSWORD="${SPRING_DATASOURCE_PASSWORD:-agentteam-local-dev}"
   export SPRING_DATA_REDIS_HOST="${SPRING_DATA_REDIS_HOST:-127.0.0.1}"
   export SPRING_DATA_REDIS_PORT="${SPRING_DATA_REDIS_PORT:-6379}"
   export AGENTTEAM_LLM_PROVIDER="${AGENTTEAM_LLM_PROVIDER:-scripted}"
-  # Prometheus scrapes /actuator/prometheus; the apps' own properties may already expose it.
-  export MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE="${MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE:-health,info,prometheus}"
   export AGENTTEAM_DATA_DIR="${AGENTTEAM_DATA_DIR:-$RUN_DIR/data}"
   mkdir -p "$RUN_DIR" "$AGENTTEAM_DATA_DIR"
+  # What this team uses, so the test suite can refuse the same database and Redis index (TestServicesGuard).
+  printf 'database=%s\nredis-database=%s\n' "$(basename "${SPRING_DATASOURCE_URL%%\?*}")" "${SPRING_DATA_REDIS_DATABASE:-0}" \
+    >"$RUN_DIR/team.properties"
   # The embedded forge's tokens: random, made once per checkout and kept in the run directory (never committed).
   # Agents use AGENTTEAM_FORGE_TOKEN; the orchestrator accepts AGENTTEAM_FORGE_TOKENS and the admin token.
   export AGENTTEAM_FORGE_TOKEN="${AGENTTEAM_FORGE_TOKEN:-$(local_secret forge-agent-token)}"

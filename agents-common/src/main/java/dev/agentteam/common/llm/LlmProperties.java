@@ -85,6 +85,9 @@ public record LlmProperties(
     /**
      * Limits for one task attempt; a call is refused before it is made once any of them is spent.
      *
+     * @param maxSteps   model calls one task attempt may make
+     * @param maxTokens  input plus output tokens one task attempt may use
+     * @param maxCostUsd US dollars one task attempt may cost, estimated from agentteam.llm.prices
      * @param maxRepeatedToolCalls answers in a row with exactly the same tool calls that stop the attempt as a loop
      *                             (0: never)
      */

@@ -10,7 +10,9 @@ import org.springframework.util.unit.DataSize;
 /**
  * Limits for commands run on untrusted repository code.
  *
- * @param timeout        hard wall-clock limit; the whole process tree is killed after it
+ * @param timeout        hard wall-clock limit of commands that bring none of their own (the start-up self-test); the
+ *                       agents' test runs have theirs (AGENTTEAM_DEV_TEST_TIMEOUT, AGENTTEAM_CICD_TEST_TIMEOUT,
+ *                       AGENTTEAM_QA_RERUN_TIMEOUT). The whole process tree is killed after it
  * @param memory         data segment limit per process (RLIMIT_DATA: unlike RLIMIT_AS it does not count
  *                       the address space a JVM merely reserves, so builds that fork a JVM still start)
  * @param maxProcesses   processes the sandbox user may have at once (RLIMIT_NPROC)

@@ -19,6 +19,12 @@ class FailingController {
         throw new IllegalStateException("secret internals: password=hunter2");
     }
 
+    /** Carries a configured secret (the test webhook secret) and a GitHub token shape, for the Sentry scrubbing test. */
+    @GetMapping("/api/test/leak")
+    String leak() {
+        throw new IllegalStateException("cannot call GitHub with ghp_Zq8Wm3Lk7Rt2Yp5Nc9Vb4Xh6Jd1Fg0Su3Ea7 and test-webhook-secret");
+    }
+
     @GetMapping("/api/test/transition")
     String transition() {
         throw new IllegalTaskTransitionException(TaskState.SUCCEEDED, TaskState.QUEUED);
