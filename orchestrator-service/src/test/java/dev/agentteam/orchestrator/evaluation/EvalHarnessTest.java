@@ -51,6 +51,9 @@ class EvalHarnessTest extends IntegrationTest {
     @Autowired
     ForgeStorage forge;
 
+    @Autowired
+    EvalRuns runs;
+
     @TempDir
     Path temp;
 
@@ -62,7 +65,7 @@ class EvalHarnessTest extends IntegrationTest {
         jdbc.update("delete from pr_records");
         jdbc.update("delete from repositories where name like 'eval-%'");
         worker = AgentApplications.start(DevAgentApplication.class, "dev", environment, TOKEN, temp.resolve("workspaces"),
-                "agentteam.dev.test-timeout=2m");
+                "agentteam.dev.test-timeout=2m", "agentteam.worker.concurrency=2");
     }
 
     @AfterEach
@@ -118,6 +121,56 @@ class EvalHarnessTest extends IntegrationTest {
         assertThat(browser.get("/evals").body()).contains("Evaluations", "/evals/" + run, "2/3", "scripted-demo", "eval-chart");
         assertThat(browser.get("/evals/" + run).body()).contains("Solved 2/3", "py-empty-average", "held-out tests exit 1",
                 "/tasks/");
+    }
+
+    /**
+     * The whole bundled suite with the scripted model: the numbers follow the scenarios. Two tasks have a solving
+     * scenario; py-empty-average's passes only the repository's own tests; the other nine get the default Dev scenario,
+     * which writes a Java greeting: harmless for Python and Node (a PR whose held-out tests fail), a compile error for
+     * the javac repository (its tests never go green, no PR).
+     */
+    @Test
+    void theBundledSuiteWithTheScriptedModelReportsWhatItsScenariosDo() {
+        var started = api.postJson("/api/evals", "{\"suite\": \"bundled\", \"mode\": \"dev\", \"concurrency\": 3}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        long run = started.json().path("id").asLong();
+
+        await().atMost(Duration.ofMinutes(12)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> "DONE".equals(api.get("/api/evals/" + run).json().path("status").asString()));
+
+        JsonNode report = api.get("/api/evals/" + run).json();
+        assertThat(report.path("tasks").asInt()).isEqualTo(12);
+        assertThat(report.path("solved").asInt()).isEqualTo(2);
+        Map<String, String> reasons = new HashMap<>();
+        report.path("results").forEach(r -> reasons.put(r.path("id").asString(), r.path("reason").asString()));
+        assertThat(reasons).containsEntry("py-negative-amounts", "solved").containsEntry("node-slug-lowercase", "solved")
+                .containsEntry("py-empty-average", "tests").containsEntry("py-split-evenly", "tests")
+                .containsEntry("py-currency", "tests").containsEntry("node-truncate", "tests")
+                .containsEntry("node-slug-separator", "tests").containsEntry("node-wrap-empty", "tests")
+                .containsEntry("java-quantity-total", "no_pr").containsEntry("java-discount-codes", "no_pr")
+                .containsEntry("java-item-count", "no_pr").containsEntry("java-unnamed-item", "no_pr");
+    }
+
+    /** A run the orchestrator was running when it stopped: on start-up only its unfinished tasks run, once. */
+    @Test
+    void anInterruptedRunResumesWithItsUnfinishedTasksOnly() {
+        long run = jdbc.queryForObject("""
+                insert into eval_runs (suite, mode, concurrency, task_timeout_s, created_by) values ('bundled', 'dev', 1, 240, 1)
+                returning id""", Long.class);
+        jdbc.update("""
+                insert into eval_results (run_id, task_key, title, position, status, solved, reason, detail, finished_at)
+                values (?, 'py-negative-amounts', 'Negative amounts', 0, 'DONE', true, 'solved', 'judged before the restart', now())""", run);
+        jdbc.update("insert into eval_results (run_id, task_key, title, position) values (?, 'node-slug-lowercase', 'Slugs', 1)", run);
+
+        runs.resumeInterruptedRuns();
+
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> "DONE".equals(api.get("/api/evals/" + run).json().path("status").asString()));
+        JsonNode report = api.get("/api/evals/" + run).json();
+        assertThat(report.path("solved").asInt()).isEqualTo(2);
+        assertThat(report.path("results").get(0).path("detail").asString()).isEqualTo("judged before the restart");
+        assertThat(report.path("results").get(1).path("reason").asString()).isEqualTo("solved");
+        assertThat(jdbc.queryForObject("select count(*) from stories", Integer.class)).as("only the unfinished task ran").isEqualTo(1);
     }
 
     @Test
