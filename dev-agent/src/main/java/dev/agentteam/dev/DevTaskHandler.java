@@ -82,6 +82,10 @@ class DevTaskHandler implements TaskHandler {
             if (tools.questions() != null) {
                 return TaskResult.clarify(task, context.workerId(), tools.questions(), session.usage());
             }
+            if (!tools.finished() && (closing == null || closing.isBlank())) {
+                return failed(task, context, session, "the model ended with an empty answer without calling finish "
+                        + "after " + session.steps() + " call(s); nothing was pushed", Map.of(), tools);
+            }
             context.progress("final test run before pushing " + branch);
             TestRunner.Outcome verdict = tests.run();
             if (!verdict.passed()) {
@@ -112,9 +116,15 @@ class DevTaskHandler implements TaskHandler {
         String output = Texts.tail(verdict.output(), (int) properties.resultOutputLimit().toBytes());
         String error = "tests still fail after the tool loop (" + verdict.summary() + "); nothing was pushed. "
                 + "Last test output:\n" + output;
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("tests", Map.of("command", verdict.command(), "passed", false, "exit_code", verdict.exitCode(),
-                "summary", verdict.summary(), "output", output));
+        return failed(task, context, session, error, Map.of("tests", Map.of("command", verdict.command(), "passed", false,
+                "exit_code", verdict.exitCode(), "summary", verdict.summary(), "output", output)), tools);
+    }
+
+    /** A failure no retry would fix (the model's own doing): the reason, what the agent did, and the tokens spent. */
+    private static TaskResult failed(TaskEnvelope task, WorkerContext context, ModelSession session, String error,
+                                     Map<String, Object> extra, DevTools tools) {
+        Map<String, Object> details = new LinkedHashMap<>(extra);
+        details.put("steps", session.steps());
         details.put("trajectory", tools.trajectory());
         return new TaskResult(task.taskId(), task.attempt(), context.workerId(), ResultStatus.FAILED, details, error,
                 false, null, List.of(), session.usage(), Instant.now());

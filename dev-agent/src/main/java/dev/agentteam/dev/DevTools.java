@@ -48,6 +48,7 @@ final class DevTools {
                     @P(value = "first line to read (1-based)", required = false) Integer fromLine,
                     @P(value = "last line to read (inclusive)", required = false) Integer toLine) {
         record("read_file " + path);
+        required("read_file", "path", path);
         if (fromLine == null && toLine == null) {
             return bounded(files.read(path));
         }
@@ -61,6 +62,7 @@ final class DevTools {
     String searchCode(@P("what you look for, in words or identifiers") String query,
                       @P(value = "only files below this path prefix; '' for all", required = false) String path) {
         record("search_code " + query);
+        required("search_code", "query", query);
         return bounded(codeSearch.answer(query, path == null || path.isBlank() ? null : path.strip()));
     }
 
@@ -70,6 +72,7 @@ final class DevTools {
                     @P(value = "true to treat query as a regular expression", required = false) Boolean regex,
                     @P(value = "directory to search below; '' for all", required = false) String directory) {
         record("grep_code " + query);
+        required("grep_code", "query", query);
         SearchResults results = files.search(query, Boolean.TRUE.equals(regex), directory == null ? "" : directory);
         if (results.hits().isEmpty()) {
             return "no matches";
@@ -86,6 +89,9 @@ final class DevTools {
                     @P("the exact current text to replace, including whitespace") String search,
                     @P("the new text") String replace) {
         record("edit_file " + path);
+        required("edit_file", "path", path);
+        required("edit_file", "search", search);
+        required("edit_file", "replace", replace);
         files.edit(path, search, replace);
         changedFiles.add(path);
         return "edited " + path;
@@ -94,6 +100,8 @@ final class DevTools {
     @Tool(name = "write_file", value = "Creates a file or replaces its whole content (parent directories are created).")
     String writeFile(@P("path relative to the repository root") String path, @P("the complete new content") String content) {
         record("write_file " + path);
+        required("write_file", "path", path);
+        required("write_file", "content", content);
         files.write(path, content);
         changedFiles.add(path);
         return "wrote " + path + " (" + (content == null ? 0 : content.length()) + " characters)";
@@ -150,6 +158,13 @@ final class DevTools {
     /** The last test run the model asked for, or null. */
     TestRunner.Outcome lastTests() {
         return lastTests;
+    }
+
+    /** A missing argument is the model's mistake: it goes back to it by name (the loop's error handler). */
+    private static void required(String tool, String argument, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(tool + " needs the argument '" + argument + "'");
+        }
     }
 
     private void record(String step) {

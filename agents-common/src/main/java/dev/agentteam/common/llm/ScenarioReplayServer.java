@@ -63,6 +63,23 @@ public final class ScenarioReplayServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the server until killed: {@code --port 8099 --scenarios classpath:prompts/scenarios --role dev}, and
+     * {@code --api-key KEY} to demand that key (scripts/replay-model.sh starts it from the dev agent's jar).
+     */
+    public static void main(String[] args) throws InterruptedException {
+        Map<String, String> options = new java.util.HashMap<>(Map.of("--port", "8099", "--scenarios",
+                "classpath:prompts/scenarios", "--role", "dev"));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        ScenarioReplayServer server = start(ScenarioLibrary.load(options.get("--scenarios")),
+                AgentRole.fromKey(options.get("--role")), options.get("--api-key"), Integer.parseInt(options.get("--port")));
+        System.out.println("scenario replay server (OpenAI chat completions) at " + server.baseUrl()
+                + "; per role: http://127.0.0.1:" + server.port() + "/<role>/v1");
+        Thread.currentThread().join();
+    }
+
     /** The base URL for {@code agentteam.llm.base-url}: the default role's. */
     public String baseUrl() {
         return "http://127.0.0.1:" + port() + "/v1";

@@ -67,7 +67,7 @@ public class Repositories {
     }
 
     /** The test command a template declares (used when a request names a template and no command). */
-    String templateTestCommand(String template) {
+    public String templateTestCommand(String template) {
         return seeder.templateTestCommand(template);
     }
 

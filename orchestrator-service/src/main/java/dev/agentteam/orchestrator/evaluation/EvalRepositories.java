@@ -1,0 +1,76 @@
+package dev.agentteam.orchestrator.evaluation;
+
+import dev.agentteam.orchestrator.repository.ForgeType;
+import dev.agentteam.orchestrator.repository.NewRepository;
+import dev.agentteam.orchestrator.repository.Repositories;
+import dev.agentteam.orchestrator.repository.RepositoryView;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.util.FileUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * A fresh embedded-forge repository per task and run ({@code eval-<run>-<task>}), from a template, a local directory,
+ * or a git URL checked out at its base commit. Only the task's code goes in: never its held-out tests.
+ */
+@Component
+class EvalRepositories {
+
+    private final Repositories repositories;
+
+    EvalRepositories(Repositories repositories) {
+        this.repositories = repositories;
+    }
+
+    record Prepared(long id, String name) {
+    }
+
+    Prepared create(long runId, EvalTask task) {
+        String name = ("eval-" + runId + "-" + task.id()).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
+        name = name.length() > 90 ? name.substring(0, 90) : name;
+        EvalTask.Source source = task.source();
+        RepositoryView created;
+        if (source.template() != null) {
+            String command = task.testCommand() != null ? task.testCommand() : repositories.templateTestCommand(source.template());
+            created = repositories.create(new NewRepository(name, ForgeType.EMBEDDED, null, "main", command, source.template(), null));
+        } else if (source.path() != null) {
+            created = repositories.create(new NewRepository(name, ForgeType.EMBEDDED, null, "main", command(task), null,
+                    Path.of(source.path())));
+        } else {
+            created = fromGit(name, task);
+        }
+        return new Prepared(created.id(), created.name());
+    }
+
+    private RepositoryView fromGit(String name, EvalTask task) {
+        Path checkout = null;
+        try {
+            checkout = Files.createTempDirectory("agentteam-eval-source-");
+            try (Git git = Git.cloneRepository().setURI(task.source().gitUrl()).setDirectory(checkout.toFile()).call()) {
+                git.checkout().setName(task.source().baseCommit()).call();
+            }
+            return repositories.create(new NewRepository(name, ForgeType.EMBEDDED, null, "main", command(task), null, checkout));
+        } catch (IOException | GitAPIException e) {
+            throw new IllegalStateException("cannot fetch " + task.source().describe() + ": " + e.getMessage(), e);
+        } finally {
+            if (checkout != null) {
+                try {
+                    FileUtils.delete(checkout.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
+                } catch (IOException ignored) {
+                    // a temporary directory
+                }
+            }
+        }
+    }
+
+    private static String command(EvalTask task) {
+        if (task.testCommand() == null) {
+            throw new IllegalArgumentException("task " + task.id() + " needs a test_command (its repository is no template)");
+        }
+        return task.testCommand();
+    }
+}

@@ -1,0 +1,212 @@
+package dev.agentteam.orchestrator.evaluation;
+
+import dev.agentteam.common.task.TaskState;
+import dev.agentteam.orchestrator.backlog.AcceptanceCriterion;
+import dev.agentteam.orchestrator.backlog.NewStory;
+import dev.agentteam.orchestrator.backlog.Stories;
+import dev.agentteam.orchestrator.backlog.StoryStatus;
+import dev.agentteam.orchestrator.delivery.DevDispatch;
+import dev.agentteam.orchestrator.task.TaskView;
+import dev.agentteam.orchestrator.task.Tasks;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one task of a run: its repository and story, the dispatch to the Dev agent, the wait for the team, the verdict
+ * of the held-out tests, and the measurements. Restartable: a task whose story exists is only awaited again.
+ */
+@Component
+class EvalTaskRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(EvalTaskRunner.class);
+
+    private final JdbcClient jdbc;
+    private final EvalRepositories repositories;
+    private final Stories stories;
+    private final DevDispatch dispatch;
+    private final Tasks tasks;
+    private final HeldOutJudge judge;
+    private final EvalProperties properties;
+
+    EvalTaskRunner(JdbcClient jdbc, EvalRepositories repositories, Stories stories, DevDispatch dispatch, Tasks tasks,
+                   HeldOutJudge judge, EvalProperties properties) {
+        this.jdbc = jdbc;
+        this.repositories = repositories;
+        this.stories = stories;
+        this.dispatch = dispatch;
+        this.tasks = tasks;
+        this.judge = judge;
+        this.properties = properties;
+    }
+
+    /** The settings of the run a task belongs to. */
+    record RunSettings(long runId, String mode, Duration timeout, long createdBy) {
+
+        boolean devOnly() {
+            return "dev".equals(mode);
+        }
+    }
+
+    private record Outcome(String reason, String detail, Integer prNumber) {
+    }
+
+    void run(RunSettings run, EvalTask task) {
+        Map<String, Object> row = jdbc.sql("select status, story_id, started_at from eval_results where run_id = ? and task_key = ?")
+                .params(run.runId(), task.id()).query().singleRow();
+        if ("DONE".equals(row.get("status"))) {
+            return;
+        }
+        Instant started = row.get("started_at") instanceof Timestamp t ? t.toInstant() : Instant.now();
+        jdbc.sql("update eval_results set status = 'RUNNING', started_at = ? where run_id = ? and task_key = ?")
+                .params(Timestamp.from(started), run.runId(), task.id()).update();
+        Long storyId = row.get("story_id") instanceof Number n ? n.longValue() : null;
+        Outcome outcome;
+        try {
+            if (storyId == null) {
+                storyId = prepare(run, task);
+            }
+            outcome = await(run, task, storyId, started.plus(run.timeout()));
+        } catch (RuntimeException e) {
+            log.warn("evaluation run {} task {} failed: {}", run.runId(), task.id(), e.toString());
+            outcome = new Outcome("error", e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+        }
+        record(run, task, storyId, outcome, started);
+    }
+
+    private long prepare(RunSettings run, EvalTask task) {
+        EvalRepositories.Prepared repository = repositories.create(run.runId(), task);
+        long epicId = jdbc.sql("""
+                        insert into epics (title, description, created_by, repository_id, status, refined_at)
+                        values (?, ?, ?, ?, 'REFINED', now()) returning id""")
+                .params("Evaluation run " + run.runId() + ": " + task.id(), "Benchmark task " + task.id() + " ("
+                        + task.source().describe() + ")", run.createdBy(), repository.id()).query(Long.class).single();
+        List<AcceptanceCriterion> criteria = task.acceptanceCriteria().stream()
+                .map(c -> new AcceptanceCriterion("the story is implemented", "it is checked", c)).toList();
+        long storyId = stories.add(epicId, new NewStory(task.title(), task.statement(), criteria, 1, 1, StoryStatus.READY,
+                List.of())).id();
+        jdbc.sql("update eval_results set story_id = ?, repository = ? where run_id = ? and task_key = ?")
+                .params(storyId, repository.name(), run.runId(), task.id()).update();
+        dispatch.dispatch(storyId);
+        return storyId;
+    }
+
+    private Outcome await(RunSettings run, EvalTask task, long storyId, Instant deadline) {
+        Instant quietSince = null;
+        while (Instant.now().isBefore(deadline)) {
+            List<TaskView> all = tasks.forStory(storyId);
+            List<TaskView> dev = all.stream().filter(t -> t.type().startsWith("dev.")).sorted(Comparator.comparingLong(TaskView::id)).toList();
+            if (dev.isEmpty()) {
+                dispatch.dispatch(storyId);
+            } else if (dev.stream().anyMatch(t -> t.status() == TaskState.BLOCKED)) {
+                return new Outcome("clarify", "the agent asked: " + questions(dev), prNumber(storyId));
+            } else if (run.devOnly() && dev.get(0).status().isFinal()) {
+                return verdict(task, storyId, dev.get(0));
+            } else if (!run.devOnly()) {
+                boolean busy = all.stream().anyMatch(t -> !t.status().isFinal() && t.status() != TaskState.BLOCKED);
+                quietSince = busy ? null : quietSince == null ? Instant.now() : quietSince;
+                if (quietSince != null && Duration.between(quietSince, Instant.now()).compareTo(properties.settle()) >= 0) {
+                    return verdict(task, storyId, dev.get(dev.size() - 1));
+                }
+            }
+            sleep();
+        }
+        Optional<String[]> pr = latestPullRequest(storyId);
+        if (pr.isPresent()) {
+            HeldOutJudge.Verdict verdict = judge.judge(repositoryOf(storyId), pr.get()[1], task, testCommand(storyId, task));
+            if (verdict.passed()) {
+                return new Outcome("solved", "judged at the time limit: " + verdict.summary(), Integer.valueOf(pr.get()[0]));
+            }
+        }
+        return new Outcome("timeout", "no verdict within " + run.timeout(), prNumber(storyId));
+    }
+
+    private Outcome verdict(EvalTask task, long storyId, TaskView lastDev) {
+        Optional<String[]> pr = latestPullRequest(storyId);
+        if (pr.isEmpty()) {
+            String error = lastDev.lastError() == null ? "the agent opened no pull request" : lastDev.lastError();
+            return new Outcome(error.contains("budget '") ? "budget" : lastDev.status() == TaskState.SUCCEEDED
+                    || error.contains("tests still fail") || error.contains("empty answer") || error.contains("changed nothing")
+                    ? "no_pr" : "error", error, null);
+        }
+        HeldOutJudge.Verdict verdict = judge.judge(repositoryOf(storyId), pr.get()[1], task, testCommand(storyId, task));
+        return new Outcome(verdict.passed() ? "solved" : verdict.judged() ? "tests" : "error", verdict.summary(),
+                Integer.valueOf(pr.get()[0]));
+    }
+
+    private String repositoryOf(long storyId) {
+        return jdbc.sql("select repository from eval_results where story_id = ?").param(storyId).query(String.class).single();
+    }
+
+    private String testCommand(long storyId, EvalTask task) {
+        if (task.testCommand() != null) {
+            return task.testCommand();
+        }
+        return jdbc.sql("""
+                        select r.test_command from stories s join epics e on e.id = s.epic_id
+                        join repositories r on r.id = e.repository_id where s.id = ?""")
+                .param(storyId).query(String.class).single();
+    }
+
+    /** The number and head commit of the story's newest pull request. */
+    private Optional<String[]> latestPullRequest(long storyId) {
+        return jdbc.sql("select pr_number, head_sha from pr_records where story_id = ? order by id desc limit 1").param(storyId)
+                .query((rs, n) -> new String[]{String.valueOf(rs.getInt("pr_number")), rs.getString("head_sha")}).optional();
+    }
+
+    private Integer prNumber(long storyId) {
+        return latestPullRequest(storyId).map(pr -> Integer.valueOf(pr[0])).orElse(null);
+    }
+
+    private String questions(List<TaskView> dev) {
+        return String.join(" | ", jdbc.sql("""
+                        select jsonb_array_elements_text(questions) from clarifications where task_id = ? order by id""")
+                .param(dev.get(dev.size() - 1).id()).query(String.class).list());
+    }
+
+    private void record(RunSettings run, EvalTask task, Long storyId, Outcome outcome, Instant started) {
+        Map<String, Object> spent = storyId == null ? Map.of() : jdbc.sql("""
+                        select count(*) as steps, coalesce(sum(input_tokens), 0) as tokens_in,
+                               coalesce(sum(output_tokens), 0) as tokens_out, coalesce(sum(cost_usd), 0) as cost
+                        from agent_logs where model <> 'retrieval' and task_id in (select id from tasks where story_id = ?)""")
+                .param(storyId).query().singleRow();
+        Long devTask = storyId == null ? null : jdbc.sql("select min(id) from tasks where story_id = ? and type like 'dev.%'")
+                .param(storyId).query(Long.class).optional().orElse(null);
+        int rounds = storyId == null ? 0 : jdbc.sql("select count(*) from tasks where story_id = ? and type like 'dev.%'")
+                .param(storyId).query(Integer.class).single();
+        double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+        jdbc.sql("""
+                        update eval_results set status = 'DONE', solved = ?, reason = ?, detail = ?, dev_task_id = ?,
+                          pr_number = ?, rounds = ?, steps = ?, tokens_in = ?, tokens_out = ?, cost_usd = ?, seconds = ?,
+                          finished_at = now()
+                        where run_id = ? and task_key = ?""")
+                .params("solved".equals(outcome.reason()), outcome.reason(), cut(outcome.detail()), devTask,
+                        outcome.prNumber(), rounds, ((Number) spent.getOrDefault("steps", 0)).intValue(),
+                        ((Number) spent.getOrDefault("tokens_in", 0)).longValue(),
+                        ((Number) spent.getOrDefault("tokens_out", 0)).longValue(), spent.getOrDefault("cost", 0),
+                        Math.round(seconds * 10) / 10.0, run.runId(), task.id())
+                .update();
+        log.info("evaluation run {} task {}: {} ({})", run.runId(), task.id(), outcome.reason(), cut(outcome.detail()));
+    }
+
+    private static String cut(String text) {
+        return text == null || text.length() <= 2000 ? text : text.substring(0, 2000) + "…";
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(properties.pollInterval().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the team", e);
+        }
+    }
+}

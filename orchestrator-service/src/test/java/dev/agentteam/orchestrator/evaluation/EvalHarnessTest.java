@@ -1,0 +1,218 @@
+package dev.agentteam.orchestrator.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.agentteam.dev.DevAgentApplication;
+import dev.agentteam.orchestrator.forge.ForgeStorage;
+import dev.agentteam.orchestrator.support.AgentApplications;
+import dev.agentteam.orchestrator.support.FormClient;
+import dev.agentteam.orchestrator.support.IntegrationTest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The harness itself: three bundled tasks, the real Dev agent with the scripted model (two scenarios solve their
+ * task, the third passes the repository's tests but not the held-out ones), the Dev-agent-alone mode. The report
+ * says exactly 2/3 with the right reasons and the scenarios' token counts; the held-out tests are in no repository
+ * the agent could see and in no logged prompt or answer.
+ */
+@TestPropertySource(properties = {
+        "agentteam.delivery.auto-dispatch=true",
+        "agentteam.forge.tokens=" + EvalHarnessTest.TOKEN,
+        "agentteam.forge.data-dir=${java.io.tmpdir}/agentteam-eval-test-forge",
+        "agentteam.eval.poll-interval=500ms"})
+class EvalHarnessTest extends IntegrationTest {
+
+    static final String TOKEN = "eval-test-forge-token";
+    private static final List<String> TASKS = List.of("node-slug-lowercase", "py-empty-average", "py-negative-amounts");
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    ForgeStorage forge;
+
+    @Autowired
+    EvalRuns runs;
+
+    @TempDir
+    Path temp;
+
+    private ConfigurableApplicationContext worker;
+
+    @BeforeEach
+    void devWorker() {
+        jdbc.update("delete from eval_runs");
+        jdbc.update("delete from pr_records");
+        jdbc.update("delete from repositories where name like 'eval-%'");
+        worker = AgentApplications.start(DevAgentApplication.class, "dev", environment, TOKEN, temp.resolve("workspaces"),
+                "agentteam.dev.test-timeout=2m", "agentteam.worker.concurrency=2");
+    }
+
+    @AfterEach
+    void stopWorker() {
+        if (worker != null) {
+            worker.close();
+        }
+    }
+
+    @Test
+    void threeTasksTwoSolvedOneNotWithTheirReasonsAndNoHeldOutTestInSight() throws Exception {
+        var started = api.postJson("/api/evals", """
+                {"suite": "bundled", "mode": "dev", "concurrency": 2, "task_timeout": "4m", "label": "scripted",
+                 "tasks": ["py-negative-amounts", "node-slug-lowercase", "py-empty-average"]}""");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        long run = started.json().path("id").asLong();
+        assertThat(started.json().path("tasks").asInt()).isEqualTo(3);
+
+        await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> "DONE".equals(api.get("/api/evals/" + run).json().path("status").asString()));
+
+        JsonNode report = api.get("/api/evals/" + run).json();
+        assertThat(report.path("tasks").asInt()).isEqualTo(3);
+        assertThat(report.path("solved").asInt()).isEqualTo(2);
+        assertThat(report.path("solve_rate").asDouble()).isEqualTo(0.667);
+        assertThat(report.path("model").asString()).isEqualTo("scripted-demo");
+        Map<String, JsonNode> byId = new HashMap<>();
+        report.path("results").forEach(r -> byId.put(r.path("id").asString(), r));
+        assertThat(byId.keySet()).containsExactlyInAnyOrderElementsOf(TASKS);
+        for (String solved : List.of("py-negative-amounts", "node-slug-lowercase")) {
+            JsonNode r = byId.get(solved);
+            assertThat(r.path("solved").asBoolean()).as(r.toString()).isTrue();
+            assertThat(r.path("reason").asString()).isEqualTo("solved");
+            // the scenario's own numbers: 5 calls, 1500+2200+2600+3000+3100 in, 30+120+20+60+2 out
+            assertThat(r.path("steps").asInt()).isEqualTo(5);
+            assertThat(r.path("tokens_in").asLong()).isEqualTo(12400);
+            assertThat(r.path("tokens_out").asLong()).isEqualTo(232);
+            assertThat(r.path("rounds").asInt()).isEqualTo(1);
+            assertThat(r.path("trajectory").asString()).startsWith("/tasks/");
+        }
+        JsonNode unsolved = byId.get("py-empty-average");
+        assertThat(unsolved.path("solved").asBoolean()).isFalse();
+        assertThat(unsolved.path("reason").asString()).as(unsolved.toString()).isEqualTo("tests");
+        assertThat(unsolved.path("detail").asString()).contains("held-out tests exit 1", "FAILED");
+        assertThat(unsolved.path("pr_number").isNumber()).as("the agent delivered a pull request").isTrue();
+        assertThat(report.path("tokens_per_solved").asLong()).isEqualTo((3 * (12400 + 232)) / 2);
+        assertThat(api.getAnything("/api/evals/" + run + "/report.md").body()).contains("**solved 2/3**",
+                "| py-empty-average |", "| tests |");
+
+        assertHeldOutTestsWereNeverInSight();
+
+        FormClient browser = users.signedIn("viewer", java.net.URI.create(api.baseUrl()).getPort());
+        assertThat(browser.get("/evals").body()).contains("Evaluations", "/evals/" + run, "2/3", "scripted-demo", "eval-chart");
+        assertThat(browser.get("/evals/" + run).body()).contains("Solved 2/3", "py-empty-average", "held-out tests exit 1",
+                "/tasks/");
+    }
+
+    /**
+     * The whole bundled suite with the scripted model: the numbers follow the scenarios. Two tasks have a solving
+     * scenario; py-empty-average's passes only the repository's own tests; the other nine get the default Dev scenario,
+     * which writes a Java greeting: harmless for Python and Node (a PR whose held-out tests fail), a compile error for
+     * the javac repository (its tests never go green, no PR).
+     */
+    @Test
+    void theBundledSuiteWithTheScriptedModelReportsWhatItsScenariosDo() {
+        var started = api.postJson("/api/evals", "{\"suite\": \"bundled\", \"mode\": \"dev\", \"concurrency\": 3}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        long run = started.json().path("id").asLong();
+
+        await().atMost(Duration.ofMinutes(12)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> "DONE".equals(api.get("/api/evals/" + run).json().path("status").asString()));
+
+        JsonNode report = api.get("/api/evals/" + run).json();
+        assertThat(report.path("tasks").asInt()).isEqualTo(12);
+        assertThat(report.path("solved").asInt()).isEqualTo(2);
+        Map<String, String> reasons = new HashMap<>();
+        report.path("results").forEach(r -> reasons.put(r.path("id").asString(), r.path("reason").asString()));
+        assertThat(reasons).containsEntry("py-negative-amounts", "solved").containsEntry("node-slug-lowercase", "solved")
+                .containsEntry("py-empty-average", "tests").containsEntry("py-split-evenly", "tests")
+                .containsEntry("py-currency", "tests").containsEntry("node-truncate", "tests")
+                .containsEntry("node-slug-separator", "tests").containsEntry("node-wrap-empty", "tests")
+                .containsEntry("java-quantity-total", "no_pr").containsEntry("java-discount-codes", "no_pr")
+                .containsEntry("java-item-count", "no_pr").containsEntry("java-unnamed-item", "no_pr");
+    }
+
+    /** A run the orchestrator was running when it stopped: on start-up only its unfinished tasks run, once. */
+    @Test
+    void anInterruptedRunResumesWithItsUnfinishedTasksOnly() {
+        long run = jdbc.queryForObject("""
+                insert into eval_runs (suite, mode, concurrency, task_timeout_s, created_by) values ('bundled', 'dev', 1, 240, 1)
+                returning id""", Long.class);
+        jdbc.update("""
+                insert into eval_results (run_id, task_key, title, position, status, solved, reason, detail, finished_at)
+                values (?, 'py-negative-amounts', 'Negative amounts', 0, 'DONE', true, 'solved', 'judged before the restart', now())""", run);
+        jdbc.update("insert into eval_results (run_id, task_key, title, position) values (?, 'node-slug-lowercase', 'Slugs', 1)", run);
+
+        runs.resumeInterruptedRuns();
+
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> "DONE".equals(api.get("/api/evals/" + run).json().path("status").asString()));
+        JsonNode report = api.get("/api/evals/" + run).json();
+        assertThat(report.path("solved").asInt()).isEqualTo(2);
+        assertThat(report.path("results").get(0).path("detail").asString()).isEqualTo("judged before the restart");
+        assertThat(report.path("results").get(1).path("reason").asString()).isEqualTo("solved");
+        assertThat(jdbc.queryForObject("select count(*) from stories", Integer.class)).as("only the unfinished task ran").isEqualTo(1);
+    }
+
+    @Test
+    void badRequestsAreProblemsAndViewersCannotStartRuns() {
+        for (String body : List.of("{\"suite\": \"nope\"}", "{\"suite\": \"bundled\", \"mode\": \"fast\"}",
+                "{\"suite\": \"bundled\", \"concurrency\": 0}", "{\"suite\": \"bundled\", \"tasks\": [\"no-such-task\"]}",
+                "{\"suite\": \"bundled\", \"task_timeout\": \"soon\"}", "{\"suite\": \"../../etc\"}", "not json")) {
+            var reply = api.postJson("/api/evals", body);
+            assertThat(reply.status()).as(body + " → " + reply.body()).isBetween(400, 499);
+            assertThat(reply.isProblem()).as(body).isTrue();
+        }
+        assertThat(api.as(users.person("viewer")).postJson("/api/evals", "{\"suite\": \"bundled\"}").status()).isEqualTo(403);
+        assertThat(api.get("/api/evals/999").status()).isEqualTo(404);
+        assertThat(jdbc.queryForObject("select count(*) from eval_runs", Integer.class)).isZero();
+    }
+
+    private void assertHeldOutTestsWereNeverInSight() throws Exception {
+        List<String> logged = jdbc.queryForList("select prompt || coalesce(response, '') from agent_logs", String.class);
+        assertThat(logged).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(logged).allSatisfy(text -> assertThat(text).doesNotContainIgnoringCase("heldout")
+                .doesNotContain("test_no_expenses_is_two_decimals", "HeldOut"));
+        assertThat(String.join("\n", logged)).contains("ledger/core.py", "tests/test_core.py");
+        for (String repository : jdbc.queryForList("select name from repositories where name like 'eval-%'", String.class)) {
+            assertThat(allFiles(forge.path(repository))).as(repository).isNotEmpty()
+                    .noneMatch(path -> path.toLowerCase().contains("heldout"));
+        }
+    }
+
+    /** Every path in every branch of a bare repository: what any agent could ever have checked out. */
+    private static List<String> allFiles(Path bare) throws Exception {
+        List<String> files = new ArrayList<>();
+        try (Repository repository = new FileRepositoryBuilder().setGitDir(bare.toFile()).build(); RevWalk walk = new RevWalk(repository)) {
+            for (Ref ref : repository.getRefDatabase().getRefs()) {
+                try (TreeWalk tree = new TreeWalk(repository)) {
+                    tree.addTree(walk.parseCommit(ref.getObjectId()).getTree());
+                    tree.setRecursive(true);
+                    while (tree.next()) {
+                        files.add(tree.getPathString());
+                    }
+                }
+            }
+        }
+        return files;
+    }
+}
