@@ -53,25 +53,16 @@ begin
 end;
 $$;
 
-create trigger epics_notify_change after insert or update or delete on epics
-    for each row execute function agentteam_notify_change();
-create trigger stories_notify_change after insert or update or delete on stories
-    for each row execute function agentteam_notify_change();
-create trigger tasks_notify_change after insert or update or delete on tasks
-    for each row execute function agentteam_notify_change();
-create trigger pr_records_notify_change after insert or update or delete on pr_records
-    for each row execute function agentteam_notify_change();
-create trigger pr_comments_notify_change after insert or update or delete on pr_comments
-    for each row execute function agentteam_notify_change();
-create trigger pr_labels_notify_change after insert or update or delete on pr_labels
-    for each row execute function agentteam_notify_change();
-create trigger approvals_notify_change after insert or update or delete on approvals
-    for each row execute function agentteam_notify_change();
-create trigger commit_statuses_notify_change after insert or update or delete on commit_statuses
-    for each row execute function agentteam_notify_change();
-create trigger sprint_stories_notify_change after insert or update or delete on sprint_stories
-    for each row execute function agentteam_notify_change();
-create trigger sprints_notify_change after insert or update or delete on sprints
-    for each row execute function agentteam_notify_change();
-create trigger clarifications_notify_change after insert or update or delete on clarifications
-    for each row execute function agentteam_notify_change();
+do
+$$
+declare
+    t text;
+begin
+    foreach t in array array['epics', 'stories', 'tasks', 'pr_records', 'pr_comments', 'pr_labels', 'approvals',
+                             'commit_statuses', 'sprint_stories', 'sprints', 'clarifications']
+        loop
+            execute format('create trigger %I after insert or update or delete on %I '
+                               || 'for each row execute function agentteam_notify_change()', t || '_notify_change', t);
+        end loop;
+end;
+$$;

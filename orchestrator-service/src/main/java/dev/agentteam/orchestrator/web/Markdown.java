@@ -14,16 +14,14 @@ import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.UrlSanitizer;
-import org.springframework.stereotype.Component;
 
 /**
  * Markdown written by agents and people (PR bodies, review comments, story texts) as HTML for the pages
  * ({@code th:utext="${md.html(text)}"}; Thymeleaf refuses bean references in unescaped output, so {@link MarkdownAdvice}
- * puts it into the model of every page). The text is untrusted: raw HTML is escaped, links keep only http, https
+ * puts one into the model of every page). Thread-safe. The text is untrusted: raw HTML is escaped, links keep only http, https
  * and mailto targets (anything else becomes plain text), and images become links, so a page never loads anything
  * from a URL someone wrote. GitHub's tables and task lists are rendered.
  */
-@Component
 public class Markdown {
 
     private static final Pattern SAFE = Pattern.compile("^(https?://|mailto:)[^\\s]*$");

@@ -7,11 +7,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackageClasses = MarkdownAdvice.class)
 class MarkdownAdvice {
 
-    private final Markdown markdown;
-
-    MarkdownAdvice(Markdown markdown) {
-        this.markdown = markdown;
-    }
+    private final Markdown markdown = new Markdown();
 
     @ModelAttribute("md")
     Markdown md() {

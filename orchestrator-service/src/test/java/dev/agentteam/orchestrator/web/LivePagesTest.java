@@ -2,10 +2,8 @@ package dev.agentteam.orchestrator.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentteam.orchestrator.support.ForgeClient;
 import dev.agentteam.orchestrator.support.TestApi.Reply;
 import java.nio.file.Path;
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -37,26 +35,9 @@ class LivePagesTest extends BrowserTest {
 
     @Test
     void aPullRequestShowsMarkdownSafelyAndFollowsCommentsAndChecksLive() throws Exception {
-        jdbc.execute("truncate repositories restart identity cascade");
-        String name = "ui-live-" + System.nanoTime();
-        Reply created = api.postJson("/api/repositories",
-                "{\"name\": \"" + name + "\", \"source\": {\"type\": \"template\", \"template\": \"demo-python\"}}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long epic = jdbc.queryForObject("insert into epics (title, created_by) values ('Text tools', 1) returning id", Long.class);
-        long story = jdbc.queryForObject("insert into stories (epic_id, title, status) values (?, 'Shout', 'IN_PROGRESS') returning id", Long.class, epic);
-        String sha;
-        try (Git git = ForgeClient.cloneRepository(created.json().path("clone_url").asString(), ForgeClient.AGENT_TOKEN,
-                work.resolve("clone"))) {
-            sha = ForgeClient.commitFile(git, "textstats/extra.py", "def shout(text):\n    return text.upper()\n", "Add shout");
-            ForgeClient.push(git, ForgeClient.AGENT_TOKEN, "HEAD:refs/heads/feature/ISSUE-" + story);
-        }
-        String forge = "/api/forge/repos/agentteam/" + name;
-        Reply opened = api.send("POST", forge + "/pulls", "application/json", "{\"head\": \"feature/ISSUE-" + story
-                + "\", \"base\": \"main\", \"title\": \"Shout\", \"body\": " + json(HOSTILE_BODY) + "}", ForgeClient.AGENT_TOKEN);
-        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-        int number = opened.json().path("number").asInt();
+        DemoPullRequest pr = DemoPullRequest.open(api, jdbc, work, "Shout", HOSTILE_BODY);
 
-        open("/pull-requests/" + opened.json().path("id").asLong());
+        open("/pull-requests/" + pr.id());
         awaitLive();
 
         assertThat(Browser.find("#pr-body h2").getText()).isEqualTo("Summary");
@@ -71,13 +52,11 @@ class LivePagesTest extends BrowserTest {
         Browser.screenshot("pull-request-markdown");
 
         js("window.stayed = 'yes'");
-        Reply comment = api.send("POST", forge + "/pulls/" + number + "/comments", "application/json",
-                "{\"body\": \"Please **rename** `shout`:\\n\\n- [ ] rename\"}", ForgeClient.AGENT_TOKEN);
+        Reply comment = pr.post(api, "/pulls/" + pr.number() + "/comments", "{\"body\": \"Please **rename** `shout`:\\n\\n- [ ] rename\"}");
         assertThat(comment.status()).as(comment.body()).isEqualTo(201);
         Browser.await(driver -> driver.findElements(By.cssSelector("#conversation .md strong")).size() == 1 ? Boolean.TRUE : null);
         assertThat(Browser.find("#conversation .md strong").getText()).isEqualTo("rename");
-        api.send("POST", forge + "/commits/" + sha + "/statuses", "application/json",
-                "{\"context\": \"agent-team/lint\", \"state\": \"success\", \"description\": \"no findings\"}", ForgeClient.AGENT_TOKEN);
+        pr.post(api, "/commits/" + pr.sha() + "/statuses", "{\"context\": \"agent-team/lint\", \"state\": \"success\", \"description\": \"no findings\"}");
         Browser.await(driver -> Browser.find("#checks").getText().contains("agent-team/lint") ? Boolean.TRUE : null);
         assertThat(js("return window.stayed")).as("updated in place, not reloaded").isEqualTo("yes");
     }
@@ -116,9 +95,5 @@ class LivePagesTest extends BrowserTest {
 
     private static Object js(String script) {
         return ((JavascriptExecutor) Browser.driver()).executeScript(script);
-    }
-
-    private static String json(String text) {
-        return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(text);
     }
 }

@@ -1,8 +1,6 @@
 package dev.agentteam.orchestrator.web;
 
 import dev.agentteam.orchestrator.support.ForgeClient;
-import dev.agentteam.orchestrator.support.TestApi.Reply;
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -20,31 +18,18 @@ class PullRequestPageTest extends BrowserTest {
 
     @Test
     void showsTheColouredDiffChecksConversationAndWhyMergingIsBlocked() throws Exception {
-        jdbc.execute("truncate repositories restart identity cascade");
-        String name = "ui-demo-" + System.nanoTime();
-        Reply created = api.postJson("/api/repositories",
-                "{\"name\": \"" + name + "\", \"source\": {\"type\": \"template\", \"template\": \"demo-python\"}}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long epic = jdbc.queryForObject("insert into epics (title, created_by) values ('Text tools', 1) returning id", Long.class);
-        long story = jdbc.queryForObject("insert into stories (epic_id, title, status) values (?, 'Shout', 'IN_PROGRESS') returning id", Long.class, epic);
-        String branch = "feature/ISSUE-" + story;
-        String sha;
-        try (Git git = ForgeClient.cloneRepository(created.json().path("clone_url").asString(), ForgeClient.AGENT_TOKEN,
-                work.resolve("clone"))) {
-            sha = ForgeClient.commitFile(git, "textstats/extra.py", "def shout(text):\n    return text.upper()\n", "Add shout");
-            ForgeClient.push(git, ForgeClient.AGENT_TOKEN, "HEAD:refs/heads/" + branch);
-        }
-        String forge = "/api/forge/repos/agentteam/" + name;
-        Reply opened = api.send("POST", forge + "/pulls", "application/json", "{\"head\": \"" + branch
-                + "\", \"base\": \"main\", \"title\": \"[ISSUE-" + story + "] Shout\", \"body\": \"Adds shout\"}", ForgeClient.AGENT_TOKEN);
-        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-        int number = opened.json().path("number").asInt();
+        DemoPullRequest pr = DemoPullRequest.open(api, jdbc, work, "[ISSUE-%d] Shout", "Adds shout");
+        String name = pr.repository();
+        long story = pr.story();
+        int number = pr.number();
+        String forge = pr.forge();
+        String sha = pr.sha();
         api.send("POST", forge + "/pulls/" + number + "/comments", "application/json",
                 "{\"body\": \"Looks small and safe.\"}", ForgeClient.AGENT_TOKEN);
         api.send("POST", forge + "/commits/" + sha + "/statuses", "application/json",
                 "{\"context\": \"ci/tests\", \"state\": \"failure\", \"description\": \"2 of 14 tests failed\"}", ForgeClient.AGENT_TOKEN);
 
-        long prId = opened.json().path("id").asLong();
+        long prId = pr.id();
         jdbc.update("""
                 insert into tasks (type, assigned_to, status, trace_id, story_id, payload, result, attempt_count)
                 values ('dev.address_review', 'dev', 'SUCCEEDED', 't', ?, jsonb_build_object('pull_request', jsonb_build_object('id', ?)),
@@ -76,27 +61,16 @@ class PullRequestPageTest extends BrowserTest {
 
     @Test
     void aPersonApprovesAndMergesAGreenReviewedPullRequestFromThePage() throws Exception {
-        jdbc.execute("truncate repositories restart identity cascade");
-        String name = "ui-gate-" + System.nanoTime();
-        Reply created = api.postJson("/api/repositories",
-                "{\"name\": \"" + name + "\", \"source\": {\"type\": \"template\", \"template\": \"demo-python\"}}");
-        long epic = jdbc.queryForObject("insert into epics (title, created_by) values ('Text tools', 1) returning id", Long.class);
-        long story = jdbc.queryForObject("insert into stories (epic_id, title, status) values (?, 'Shout', 'IN_PROGRESS') returning id", Long.class, epic);
-        String sha;
-        try (Git git = ForgeClient.cloneRepository(created.json().path("clone_url").asString(), ForgeClient.AGENT_TOKEN,
-                work.resolve("clone"))) {
-            sha = ForgeClient.commitFile(git, "textstats/extra.py", "def shout(text):\n    return text.upper()\n", "Add shout");
-            ForgeClient.push(git, ForgeClient.AGENT_TOKEN, "HEAD:refs/heads/feature/ISSUE-" + story);
-        }
-        String forge = "/api/forge/repos/agentteam/" + name;
-        Reply opened = api.send("POST", forge + "/pulls", "application/json", "{\"head\": \"feature/ISSUE-" + story
-                + "\", \"base\": \"main\", \"title\": \"Shout\"}", ForgeClient.AGENT_TOKEN);
-        int number = opened.json().path("number").asInt();
+        DemoPullRequest pr = DemoPullRequest.open(api, jdbc, work, "Shout", null);
+        long story = pr.story();
+        int number = pr.number();
+        String forge = pr.forge();
+        String sha = pr.sha();
         api.send("POST", forge + "/commits/" + sha + "/statuses", "application/json",
                 "{\"context\": \"ci/tests\", \"state\": \"success\"}", ForgeClient.AGENT_TOKEN);
         api.send("POST", forge + "/pulls/" + number + "/reviews", "application/json",
                 "{\"summary\": \"Fine.\", \"comments\": []}", ForgeClient.AGENT_TOKEN);
-        long id = opened.json().path("id").asLong();
+        long id = pr.id();
 
         open("/pull-requests/" + id);
         assertThat(Browser.find("#merge").isEnabled()).isFalse();
