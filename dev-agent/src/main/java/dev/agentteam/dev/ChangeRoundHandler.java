@@ -1,12 +1,12 @@
 package dev.agentteam.dev;
 
 import dev.agentteam.common.codehost.CodeHost;
-import dev.agentteam.common.llm.LlmGateway;
+
 import dev.agentteam.common.llm.ModelSession;
 import dev.agentteam.common.prompt.Prompt;
-import dev.agentteam.common.prompt.PromptRegistry;
-import dev.agentteam.common.retrieval.CodeRetrieval;
-import dev.agentteam.common.sandbox.Sandbox;
+
+
+
 import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.common.task.ChangeRound;
 import dev.agentteam.common.task.ResultStatus;
@@ -17,7 +17,7 @@ import dev.agentteam.common.task.TaskType;
 import dev.agentteam.common.worker.TaskHandler;
 import dev.agentteam.common.worker.WorkerContext;
 import dev.agentteam.common.workspace.GitWorkspace;
-import dev.agentteam.common.workspace.GitWorkspaces;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,26 +40,13 @@ final class ChangeRoundHandler implements TaskHandler {
     private static final Logger log = LoggerFactory.getLogger(ChangeRoundHandler.class);
 
     private final TaskType type;
-    private final GitWorkspaces workspaces;
-    private final Sandbox sandbox;
-    private final LlmGateway gateway;
-    private final PromptRegistry prompts;
-    private final RepositoryAccess access;
-    private final DevAgentProperties properties;
+    private final DevKit kit;
     private final DeveloperLoop loop;
-    private final CodeRetrieval retrieval;
 
-    ChangeRoundHandler(TaskType type, GitWorkspaces workspaces, Sandbox sandbox, LlmGateway gateway, PromptRegistry prompts,
-                       RepositoryAccess access, DevAgentProperties properties, CodeRetrieval retrieval) {
+    ChangeRoundHandler(TaskType type, DevKit kit) {
         this.type = type;
-        this.workspaces = workspaces;
-        this.sandbox = sandbox;
-        this.gateway = gateway;
-        this.prompts = prompts;
-        this.access = access;
-        this.properties = properties;
-        this.loop = new DeveloperLoop(properties);
-        this.retrieval = retrieval;
+        this.kit = kit;
+        this.loop = new DeveloperLoop(kit.properties());
     }
 
     @Override
@@ -72,7 +59,7 @@ final class ChangeRoundHandler implements TaskHandler {
         ChangeRequest request = ChangeRequest.from(type, task.payload());
         String trailer = TRAILER + task.taskId();
         context.progress("cloning " + request.repository().cloneUrl() + " for PR #" + request.pullRequest().number());
-        try (GitWorkspace workspace = workspaces.open(task.taskId(), access.remote(request.repository()))) {
+        try (GitWorkspace workspace = kit.workspaces().open(task.taskId(), kit.access().remote(request.repository()))) {
             String branch = workspace.checkoutBranch(request.branch());
             Optional<String> pushed = workspace.findCommitWithLine(trailer, TRAILER_DEPTH);
             if (pushed.isPresent()) {
@@ -89,15 +76,15 @@ final class ChangeRoundHandler implements TaskHandler {
 
     private TaskResult change(TaskEnvelope task, WorkerContext context, ChangeRequest request, GitWorkspace workspace,
                               String branch, String trailer) {
-        Prompt prompt = prompts.active(AgentRole.DEV);
-        ModelSession session = gateway.open(task, prompt.id());
-        TestRunner tests = new TestRunner(sandbox, workspace.directory(), request.repository().testCommand(),
-                properties.testTimeout());
-        CodeSearchTool codeSearch = new CodeSearchTool(retrieval, session.context(), request.repository(), properties);
-        DevTools tools = new DevTools(workspace.files(), tests, (int) properties.toolOutputLimit().toBytes(), codeSearch);
+        Prompt prompt = kit.prompts().active(AgentRole.DEV);
+        ModelSession session = kit.gateway().open(task, prompt.id());
+        TestRunner tests = new TestRunner(kit.sandbox(), workspace.directory(), request.repository().testCommand(),
+                kit.properties().testTimeout());
+        CodeSearchTool codeSearch = new CodeSearchTool(kit.retrieval(), session.context(), request.repository(), kit.properties());
+        DevTools tools = new DevTools(workspace.files(), tests, (int) kit.properties().toolOutputLimit().toBytes(), codeSearch);
         context.progress("tool loop on " + branch);
         String closing = loop.run(session, prompt, LoopVariables.of(prompt, request.repository(), request.storyId(), branch,
-                workspace, properties, () -> codeSearch.context(request.message())), tools, request.message());
+                workspace, kit.properties(), () -> codeSearch.context(request.message())), tools, request.message());
         if (tools.questions() != null) {
             return TaskResult.clarify(task, context.workerId(), tools.questions(), session.usage());
         }
@@ -105,7 +92,7 @@ final class ChangeRoundHandler implements TaskHandler {
         TestRunner.Outcome verdict = tests.run();
         if (!verdict.passed()) {
             String error = "tests still fail after the change round (" + verdict.summary() + "); nothing was pushed. Last test output:\n"
-                    + Texts.tail(verdict.output(), (int) properties.resultOutputLimit().toBytes());
+                    + Texts.tail(verdict.output(), (int) kit.properties().resultOutputLimit().toBytes());
             return new TaskResult(task.taskId(), task.attempt(), context.workerId(), ResultStatus.FAILED,
                     Map.of("trajectory", tools.trajectory()), error, false, null, List.of(), session.usage(), Instant.now());
         }
@@ -120,8 +107,8 @@ final class ChangeRoundHandler implements TaskHandler {
         String headSha = workspace.push();
         List<String> files = List.copyOf(tools.changedFiles());
         List<ChangeRound.Reply> replies = ChangeReplies.replies(request.comments(), files);
-        CodeHost host = access.codeHost(request.repository());
-        host.comment(access.ref(request.repository()), request.pullRequest().number(),
+        CodeHost host = kit.access().codeHost(request.repository());
+        host.comment(kit.access().ref(request.repository()), request.pullRequest().number(),
                 ChangeReplies.comment(request, headSha, summary, replies, verdict.summary()));
         return succeeded(task, context, session, request, new ChangeRound.Result(request.pullRequest().id(),
                 request.pullRequest().number(), branch, headSha, true, summary, files, replies, verdict.summary()),

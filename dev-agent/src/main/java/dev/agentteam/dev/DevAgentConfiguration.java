@@ -24,19 +24,21 @@ class DevAgentConfiguration {
         return new ConfiguredRepositoryAccess(codeHosts);
     }
 
+    @Bean
+    DevKit devKit(GitWorkspaces workspaces, Sandbox sandbox, LlmGateway gateway, PromptRegistry prompts, RepositoryAccess access,
+                  DevAgentProperties properties, CodeRetrieval retrieval) {
+        return new DevKit(workspaces, sandbox, gateway, prompts, access, properties, retrieval);
+    }
+
     /** {@code dev.address_review}: a change round for the comments of a review that requested changes. */
     @Bean
-    TaskHandler addressReviewHandler(GitWorkspaces workspaces, Sandbox sandbox, LlmGateway gateway, PromptRegistry prompts,
-                                     RepositoryAccess access, DevAgentProperties properties, CodeRetrieval retrieval) {
-        return new ChangeRoundHandler(TaskType.DEV_ADDRESS_REVIEW, workspaces, sandbox, gateway, prompts, access, properties,
-                retrieval);
+    TaskHandler addressReviewHandler(DevKit kit) {
+        return new ChangeRoundHandler(TaskType.DEV_ADDRESS_REVIEW, kit);
     }
 
     /** {@code dev.fix_regression}: a change round for the regressions QA found in a red CI run. */
     @Bean
-    TaskHandler fixRegressionHandler(GitWorkspaces workspaces, Sandbox sandbox, LlmGateway gateway, PromptRegistry prompts,
-                                     RepositoryAccess access, DevAgentProperties properties, CodeRetrieval retrieval) {
-        return new ChangeRoundHandler(TaskType.DEV_FIX_REGRESSION, workspaces, sandbox, gateway, prompts, access, properties,
-                retrieval);
+    TaskHandler fixRegressionHandler(DevKit kit) {
+        return new ChangeRoundHandler(TaskType.DEV_FIX_REGRESSION, kit);
     }
 }

@@ -3,12 +3,12 @@ package dev.agentteam.dev;
 import dev.agentteam.common.codehost.CodeHostException;
 import dev.agentteam.common.codehost.RateLimitedException;
 import dev.agentteam.common.llm.LlmException;
-import dev.agentteam.common.llm.LlmGateway;
+
 import dev.agentteam.common.llm.ModelSession;
 import dev.agentteam.common.prompt.Prompt;
-import dev.agentteam.common.prompt.PromptRegistry;
-import dev.agentteam.common.retrieval.CodeRetrieval;
-import dev.agentteam.common.sandbox.Sandbox;
+
+
+
 import dev.agentteam.common.sandbox.SandboxUnavailableException;
 import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.common.task.ResultStatus;
@@ -18,7 +18,7 @@ import dev.agentteam.common.worker.TaskHandler;
 import dev.agentteam.common.worker.TransientTaskException;
 import dev.agentteam.common.worker.WorkerContext;
 import dev.agentteam.common.workspace.GitWorkspace;
-import dev.agentteam.common.workspace.GitWorkspaces;
+
 import dev.agentteam.common.workspace.WorkspaceException;
 import java.time.Instant;
 import java.util.concurrent.CancellationException;
@@ -39,25 +39,12 @@ class DevTaskHandler implements TaskHandler {
     static final String TYPE = "dev.implement_story";
     private static final Logger log = LoggerFactory.getLogger(DevTaskHandler.class);
 
-    private final GitWorkspaces workspaces;
-    private final Sandbox sandbox;
-    private final LlmGateway gateway;
-    private final PromptRegistry prompts;
-    private final RepositoryAccess access;
-    private final DevAgentProperties properties;
+    private final DevKit kit;
     private final DeveloperLoop loop;
-    private final CodeRetrieval retrieval;
 
-    DevTaskHandler(GitWorkspaces workspaces, Sandbox sandbox, LlmGateway gateway, PromptRegistry prompts,
-                   RepositoryAccess access, DevAgentProperties properties, CodeRetrieval retrieval) {
-        this.workspaces = workspaces;
-        this.sandbox = sandbox;
-        this.gateway = gateway;
-        this.prompts = prompts;
-        this.access = access;
-        this.properties = properties;
-        this.loop = new DeveloperLoop(properties);
-        this.retrieval = retrieval;
+    DevTaskHandler(DevKit kit) {
+        this.kit = kit;
+        this.loop = new DeveloperLoop(kit.properties());
     }
 
     @Override
@@ -68,15 +55,15 @@ class DevTaskHandler implements TaskHandler {
     @Override
     public TaskResult handle(TaskEnvelope task, WorkerContext context) {
         StoryAssignment story = StoryAssignment.from(task.payload());
-        Prompt prompt = prompts.active(AgentRole.DEV);
-        ModelSession session = gateway.open(task, prompt.id());
+        Prompt prompt = kit.prompts().active(AgentRole.DEV);
+        ModelSession session = kit.gateway().open(task, prompt.id());
         context.progress("cloning " + story.repository().cloneUrl());
-        try (GitWorkspace workspace = workspaces.open(task.taskId(), access.remote(story.repository()))) {
+        try (GitWorkspace workspace = kit.workspaces().open(task.taskId(), kit.access().remote(story.repository()))) {
             String branch = workspace.checkoutStoryBranch(story.storyId());
-            TestRunner tests = new TestRunner(sandbox, workspace.directory(), story.repository().testCommand(),
-                    properties.testTimeout());
-            CodeSearchTool codeSearch = new CodeSearchTool(retrieval, session.context(), story.repository(), properties);
-            DevTools tools = new DevTools(workspace.files(), tests, (int) properties.toolOutputLimit().toBytes(), codeSearch);
+            TestRunner tests = new TestRunner(kit.sandbox(), workspace.directory(), story.repository().testCommand(),
+                    kit.properties().testTimeout());
+            CodeSearchTool codeSearch = new CodeSearchTool(kit.retrieval(), session.context(), story.repository(), kit.properties());
+            DevTools tools = new DevTools(workspace.files(), tests, (int) kit.properties().toolOutputLimit().toBytes(), codeSearch);
             context.progress("tool loop on " + branch);
             String closing = runLoop(session, prompt, story, workspace, branch, tools, codeSearch);
             if (tools.questions() != null) {
@@ -94,7 +81,7 @@ class DevTaskHandler implements TaskHandler {
             String summary = tools.finished() ? tools.finishSummary()
                     : closing == null || closing.isBlank() ? "(the agent gave no summary)" : closing.strip();
             context.progress("pushing " + branch);
-            Delivery delivery = new Delivery(workspace, access, story, branch);
+            Delivery delivery = new Delivery(workspace, kit.access(), story, branch);
             Map<String, Object> output = delivery.deliver(summary, verdict, tools.changedFiles());
             output.put("steps", session.steps());
             output.put("trajectory", tools.trajectory());
@@ -108,12 +95,12 @@ class DevTaskHandler implements TaskHandler {
     private String runLoop(ModelSession session, Prompt prompt, StoryAssignment story, GitWorkspace workspace,
                            String branch, DevTools tools, CodeSearchTool codeSearch) {
         return loop.run(session, prompt, LoopVariables.of(prompt, story.repository(), story.storyId(), branch, workspace,
-                properties, () -> codeSearch.storyContext(story)), tools, StoryMessage.render(story));
+                kit.properties(), () -> codeSearch.storyContext(story)), tools, StoryMessage.render(story));
     }
 
     private TaskResult testsFail(TaskEnvelope task, WorkerContext context, ModelSession session, TestRunner.Outcome verdict,
                                  DevTools tools) {
-        String output = Texts.tail(verdict.output(), (int) properties.resultOutputLimit().toBytes());
+        String output = Texts.tail(verdict.output(), (int) kit.properties().resultOutputLimit().toBytes());
         String error = "tests still fail after the tool loop (" + verdict.summary() + "); nothing was pushed. "
                 + "Last test output:\n" + output;
         return failed(task, context, session, error, Map.of("tests", Map.of("command", verdict.command(), "passed", false,

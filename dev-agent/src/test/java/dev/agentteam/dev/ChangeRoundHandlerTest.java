@@ -162,8 +162,8 @@ class ChangeRoundHandlerTest {
         LlmGateway gateway = new LlmGateway(new ChatModelFactory(llm, () -> ScenarioLibrary.load(llm.scripted().scenarios())),
                 llm, null);
         WorkspaceProperties workspace = new WorkspaceProperties(temp.resolve("workspaces"), null, null, null, null, null, 0, 0);
-        return new ChangeRoundHandler(type, new GitWorkspaces(workspace), SANDBOX, gateway,
-                new PromptRegistry(PromptRegistry.loadClasspath(), Map.of()), access(), PROPERTIES, DevFixtures.noRetrieval());
+        return new ChangeRoundHandler(type, new DevKit(new GitWorkspaces(workspace), SANDBOX, gateway,
+                new PromptRegistry(PromptRegistry.loadClasspath(), Map.of()), access(), PROPERTIES, DevFixtures.noRetrieval()));
     }
 
     /** The local bare repository, and a code host that records the PR comments (anything else is a failure). */

@@ -64,8 +64,8 @@ class DevTaskHandlerTest {
         LlmGateway gateway = new LlmGateway(new ChatModelFactory(llm, () -> ScenarioLibrary.load(llm.scripted().scenarios())),
                 llm, null);
         WorkspaceProperties workspace = new WorkspaceProperties(workRoot, null, null, null, null, null, 0, 0);
-        return new DevTaskHandler(new GitWorkspaces(workspace), SANDBOX, gateway,
-                new PromptRegistry(PromptRegistry.loadClasspath(), Map.of()), DevFixtures.localAccess(), PROPERTIES, DevFixtures.noRetrieval());
+        return new DevTaskHandler(new DevKit(new GitWorkspaces(workspace), SANDBOX, gateway,
+                new PromptRegistry(PromptRegistry.loadClasspath(), Map.of()), DevFixtures.localAccess(), PROPERTIES, DevFixtures.noRetrieval()));
     }
 
     private TaskResult run(DevTaskHandler handler, TaskEnvelope task) throws Exception {

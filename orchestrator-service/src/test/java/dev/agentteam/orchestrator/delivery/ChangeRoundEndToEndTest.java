@@ -6,7 +6,6 @@ import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.task.TaskState;
 import dev.agentteam.orchestrator.task.TaskView;
-import dev.agentteam.orchestrator.task.Tasks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,12 +16,8 @@ import java.util.function.Function;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,37 +29,12 @@ import static org.awaitility.Awaitility.await;
  * approval of the new head does; a person merges and the story is DONE. The test plays the CI, QA and Review agents
  * through the queue, so their verdicts are fixed.
  */
-class ChangeRoundEndToEndTest extends DeliveryTest {
+class ChangeRoundEndToEndTest extends DevWorkerTest {
 
     private static final Duration ROUND = Duration.ofMinutes(2);
 
     @Autowired
-    Environment environment;
-    @Autowired
-    Tasks tasks;
-    @Autowired
     TaskQueue queue;
-
-    @TempDir
-    Path temp;
-
-    private DevWorker worker;
-    private long epicId;
-
-    @BeforeEach
-    void demoRepositoryAndDevWorker() throws Exception {
-        demoRepository();
-        epicId = demoEpic();
-        worker = DevWorker.start(environment, TOKEN, temp.resolve("workspaces"));
-    }
-
-    @AfterEach
-    void stopWorker() {
-        if (worker != null) {
-            worker.close();
-        }
-        removeRepositories();
-    }
 
     @Test
     void aReviewRoundAndARedCiRoundChangeTheSamePullRequestUntilItIsApprovedAndMerged() throws Exception {

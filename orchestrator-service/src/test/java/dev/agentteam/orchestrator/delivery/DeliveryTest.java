@@ -21,7 +21,8 @@ import static org.awaitility.Awaitility.await;
         "agentteam.delivery.auto-dispatch=true",
         "agentteam.delivery.sweep-interval=500ms",
         "agentteam.forge.tokens=" + DeliveryTest.TOKEN,
-        "agentteam.forge.data-dir=${java.io.tmpdir}/agentteam-delivery-test-forge"})
+        // one forge directory per test database: helpers running the suite side by side must not share it
+        "agentteam.forge.data-dir=${java.io.tmpdir}/agentteam-delivery-test-forge-${AGENT_TEAM_TEST_DB:agentteam_test}"})
 abstract class DeliveryTest extends IntegrationTest {
 
     static final String TOKEN = "delivery-test-forge-token";
@@ -69,7 +70,8 @@ abstract class DeliveryTest extends IntegrationTest {
         jdbc.update("delete from pr_records");
         jdbc.update("update epics set repository_id = null");
         jdbc.update("delete from repositories");
-        Path forge = Path.of(System.getProperty("java.io.tmpdir"), "agentteam-delivery-test-forge");
+        Path forge = Path.of(System.getProperty("java.io.tmpdir"), "agentteam-delivery-test-forge-"
+                + java.util.Objects.requireNonNullElse(System.getenv("AGENT_TEAM_TEST_DB"), "agentteam_test"));
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
             FileUtils.delete(forge.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
             return !java.nio.file.Files.exists(forge);

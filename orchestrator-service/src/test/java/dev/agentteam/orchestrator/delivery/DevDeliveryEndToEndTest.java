@@ -6,7 +6,6 @@ import dev.agentteam.common.sandbox.SandboxResult;
 import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.orchestrator.task.NewTask;
 import dev.agentteam.orchestrator.task.TaskView;
-import dev.agentteam.orchestrator.task.Tasks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,12 +15,7 @@ import tools.jackson.databind.JsonNode;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,38 +24,9 @@ import static org.awaitility.Awaitility.await;
  * Story to pull request with the real pieces: the orchestrator (dispatch, results, the embedded forge's git over
  * HTTP with the demo-python template), the real Dev agent application with the scripted model, JGit and the sandbox.
  */
-class DevDeliveryEndToEndTest extends DeliveryTest {
+class DevDeliveryEndToEndTest extends DevWorkerTest {
 
     private static final Duration DELIVERY = Duration.ofMinutes(2);
-
-    @Autowired
-    Environment environment;
-
-    @Autowired
-    Tasks tasks;
-
-    @TempDir
-    Path temp;
-
-    private DevWorker worker;
-    private long epicId;
-
-    @BeforeEach
-    void demoRepositoryAndDevWorker() throws Exception {
-        long repository = demoRepository();
-        await().atMost(Duration.ofSeconds(90)).until(() -> "IDLE".equals(
-                api.get("/api/repositories/" + repository + "/index").json().path("status").asString()));
-        epicId = demoEpic();
-        worker = DevWorker.start(environment, TOKEN, temp.resolve("workspaces"));
-    }
-
-    @AfterEach
-    void stopWorker() {
-        if (worker != null) {
-            worker.close();
-        }
-        removeRepositories();
-    }
 
     @Test
     void aReadyStoryBecomesAGreenBranchAndAnOpenPullRequest() throws Exception {
