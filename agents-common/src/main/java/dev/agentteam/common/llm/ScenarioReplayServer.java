@@ -16,8 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A local server speaking OpenAI's chat-completions wire format that replays {@link Scenario}s, so suites run through
@@ -108,11 +106,11 @@ public final class ScenarioReplayServer implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             if (!"POST".equals(exchange.getRequestMethod()) || !path.endsWith("/v1/chat/completions")) {
-                send(exchange, 404, error("not found: " + exchange.getRequestMethod() + " " + path, "not_found"), null);
+                send(exchange, 404, OpenAiWire.error("not found: " + exchange.getRequestMethod() + " " + path, "not_found"), null);
                 return;
             }
             if (apiKey != null && !("Bearer " + apiKey).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                send(exchange, 401, error("invalid API key", "invalid_api_key"), null);
+                send(exchange, 401, OpenAiWire.error("invalid API key", "invalid_api_key"), null);
                 return;
             }
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -120,12 +118,12 @@ public final class ScenarioReplayServer implements AutoCloseable {
             AgentRole role = roleOf(path);
             JsonNode request = JSON.readTree(body);
             if (request.path("stream").asBoolean(false)) {
-                send(exchange, 400, error("streaming is not replayed; use the non-streaming API", "invalid_request_error"), null);
+                send(exchange, 400, OpenAiWire.error("streaming is not replayed; use the non-streaming API", "invalid_request_error"), null);
                 return;
             }
             answer(exchange, role, request, body.length());
         } catch (RuntimeException e) {
-            send(exchange, 400, error("replay failed: " + e.getMessage(), "invalid_request_error"), null);
+            send(exchange, 400, OpenAiWire.error("replay failed: " + e.getMessage(), "invalid_request_error"), null);
         }
     }
 
@@ -143,7 +141,7 @@ public final class ScenarioReplayServer implements AutoCloseable {
         }
         Scenario scenario = library.select(role, taskText);
         if (step >= scenario.responses().size()) {
-            send(exchange, 400, error("scripted scenario '" + scenario.name() + "' has " + scenario.responses().size()
+            send(exchange, 400, OpenAiWire.error("scripted scenario '" + scenario.name() + "' has " + scenario.responses().size()
                     + " response(s); call " + (step + 1) + " has no script", "invalid_request_error"), null);
             return;
         }
@@ -152,44 +150,12 @@ public final class ScenarioReplayServer implements AutoCloseable {
         if (failure != null) {
             String key = scenario.name() + "#" + step + "#" + taskText.hashCode();
             if (failuresServed.computeIfAbsent(key, k -> new AtomicInteger()).getAndIncrement() < failure.times()) {
-                send(exchange, failure.status(), error("replayed failure " + failure.status() + " of scenario '"
+                send(exchange, failure.status(), OpenAiWire.error("replayed failure " + failure.status() + " of scenario '"
                         + scenario.name() + "'", failure.status() == 429 ? "rate_limit_exceeded" : "server_error"), failure.retryAfter());
                 return;
             }
         }
-        send(exchange, 200, completion(scenario, step, s, request.path("model").asString("replay"), requestChars), null);
-    }
-
-    private static String completion(Scenario scenario, int step, Scenario.Step s, String model, int requestChars) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("id", "replay-" + scenario.name() + "-" + step);
-        root.put("object", "chat.completion");
-        root.put("created", System.currentTimeMillis() / 1000);
-        root.put("model", model);
-        ObjectNode choice = root.putArray("choices").addObject();
-        choice.put("index", 0);
-        ObjectNode message = choice.putObject("message");
-        message.put("role", "assistant");
-        if (s.text() == null) {
-            message.putNull("content");
-        } else {
-            message.put("content", s.text());
-        }
-        if (!s.toolCalls().isEmpty()) {
-            ArrayNode calls = message.putArray("tool_calls");
-            for (int i = 0; i < s.toolCalls().size(); i++) {
-                Scenario.ToolCall call = s.toolCalls().get(i);
-                ObjectNode c = calls.addObject();
-                c.put("id", "call_" + scenario.name() + "_" + step + "_" + i);
-                c.put("type", "function");
-                c.putObject("function").put("name", call.name()).put("arguments", call.argumentsJson());
-            }
-        }
-        choice.put("finish_reason", s.toolCalls().isEmpty() ? "stop" : "tool_calls");
-        long in = s.inputTokens() > 0 ? s.inputTokens() : Math.max(1, requestChars / 4);
-        root.putObject("usage").put("prompt_tokens", in).put("completion_tokens", s.outputTokens())
-                .put("total_tokens", in + s.outputTokens());
-        return JSON.writeValueAsString(root);
+        send(exchange, 200, OpenAiWire.completion(scenario, step, s, request.path("model").asString("replay"), requestChars), null);
     }
 
     private AgentRole roleOf(String path) {
@@ -207,12 +173,6 @@ public final class ScenarioReplayServer implements AutoCloseable {
             out.append(part.path("text").asString(""));
         }
         return out.toString();
-    }
-
-    private static String error(String message, String type) {
-        ObjectNode root = JSON.createObjectNode();
-        root.putObject("error").put("message", message).put("type", type);
-        return JSON.writeValueAsString(root);
     }
 
     private static void send(HttpExchange exchange, int status, String body, String retryAfter) throws IOException {

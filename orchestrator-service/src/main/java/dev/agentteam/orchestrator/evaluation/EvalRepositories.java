@@ -11,7 +11,9 @@ import java.util.Locale;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.util.FileUtils;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * A fresh embedded-forge repository per task and run ({@code eval-<run>-<task>}), from a template, a local directory,
@@ -29,9 +31,24 @@ class EvalRepositories {
     record Prepared(long id, String name) {
     }
 
+    /**
+     * The name is {@code eval-<run>-<task>}; where the forge already holds one (a data directory that outlived its
+     * database), a random suffix keeps runs apart.
+     */
     Prepared create(long runId, EvalTask task) {
         String name = ("eval-" + runId + "-" + task.id()).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
         name = name.length() > 90 ? name.substring(0, 90) : name;
+        try {
+            return create(name, task);
+        } catch (ErrorResponseException e) {
+            if (e.getStatusCode().value() != 409) {
+                throw e;
+            }
+            return create(name + "-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36), 36), task);
+        }
+    }
+
+    private Prepared create(String name, EvalTask task) {
         EvalTask.Source source = task.source();
         RepositoryView created;
         if (source.template() != null) {

@@ -36,9 +36,10 @@ class EvalTaskRunner {
     private final Tasks tasks;
     private final HeldOutJudge judge;
     private final EvalProperties properties;
+    private final EvalVerdicts verdicts;
 
     EvalTaskRunner(JdbcClient jdbc, EvalRepositories repositories, Stories stories, DevDispatch dispatch, Tasks tasks,
-                   HeldOutJudge judge, EvalProperties properties) {
+                   HeldOutJudge judge, EvalProperties properties, EvalVerdicts verdicts) {
         this.jdbc = jdbc;
         this.repositories = repositories;
         this.stories = stories;
@@ -46,6 +47,7 @@ class EvalTaskRunner {
         this.tasks = tasks;
         this.judge = judge;
         this.properties = properties;
+        this.verdicts = verdicts;
     }
 
     /** The settings of the run a task belongs to. */
@@ -54,9 +56,6 @@ class EvalTaskRunner {
         boolean devOnly() {
             return "dev".equals(mode);
         }
-    }
-
-    private record Outcome(String reason, String detail, Integer prNumber) {
     }
 
     void run(RunSettings run, EvalTask task) {
@@ -69,7 +68,7 @@ class EvalTaskRunner {
         jdbc.sql("update eval_results set status = 'RUNNING', started_at = ? where run_id = ? and task_key = ?")
                 .params(Timestamp.from(started), run.runId(), task.id()).update();
         Long storyId = row.get("story_id") instanceof Number n ? n.longValue() : null;
-        Outcome outcome;
+        EvalOutcome outcome;
         try {
             if (storyId == null) {
                 storyId = prepare(run, task);
@@ -77,9 +76,9 @@ class EvalTaskRunner {
             outcome = await(run, task, storyId, started.plus(run.timeout()));
         } catch (RuntimeException e) {
             log.warn("evaluation run {} task {} failed: {}", run.runId(), task.id(), e.toString());
-            outcome = new Outcome("error", e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+            outcome = new EvalOutcome("error", e.getClass().getSimpleName() + ": " + e.getMessage(), null);
         }
-        record(run, task, storyId, outcome, started);
+        verdicts.write(run.runId(), task.id(), storyId, outcome, started);
     }
 
     private long prepare(RunSettings run, EvalTask task) {
@@ -99,7 +98,7 @@ class EvalTaskRunner {
         return storyId;
     }
 
-    private Outcome await(RunSettings run, EvalTask task, long storyId, Instant deadline) {
+    private EvalOutcome await(RunSettings run, EvalTask task, long storyId, Instant deadline) {
         Instant quietSince = null;
         while (Instant.now().isBefore(deadline)) {
             List<TaskView> all = tasks.forStory(storyId);
@@ -107,7 +106,7 @@ class EvalTaskRunner {
             if (dev.isEmpty()) {
                 dispatch.dispatch(storyId);
             } else if (dev.stream().anyMatch(t -> t.status() == TaskState.BLOCKED)) {
-                return new Outcome("clarify", "the agent asked: " + questions(dev), prNumber(storyId));
+                return new EvalOutcome("clarify", "the agent asked: " + questions(dev), prNumber(storyId));
             } else if (run.devOnly() && dev.get(0).status().isFinal()) {
                 return verdict(task, storyId, dev.get(0));
             } else if (!run.devOnly()) {
@@ -123,22 +122,22 @@ class EvalTaskRunner {
         if (pr.isPresent()) {
             HeldOutJudge.Verdict verdict = judge.judge(repositoryOf(storyId), pr.get()[1], task, testCommand(storyId, task));
             if (verdict.passed()) {
-                return new Outcome("solved", "judged at the time limit: " + verdict.summary(), Integer.valueOf(pr.get()[0]));
+                return new EvalOutcome("solved", "judged at the time limit: " + verdict.summary(), Integer.valueOf(pr.get()[0]));
             }
         }
-        return new Outcome("timeout", "no verdict within " + run.timeout(), prNumber(storyId));
+        return new EvalOutcome("timeout", "no verdict within " + run.timeout(), prNumber(storyId));
     }
 
-    private Outcome verdict(EvalTask task, long storyId, TaskView lastDev) {
+    private EvalOutcome verdict(EvalTask task, long storyId, TaskView lastDev) {
         Optional<String[]> pr = latestPullRequest(storyId);
         if (pr.isEmpty()) {
             String error = lastDev.lastError() == null ? "the agent opened no pull request" : lastDev.lastError();
-            return new Outcome(error.contains("budget '") ? "budget" : lastDev.status() == TaskState.SUCCEEDED
+            return new EvalOutcome(error.contains("budget '") ? "budget" : lastDev.status() == TaskState.SUCCEEDED
                     || error.contains("tests still fail") || error.contains("empty answer") || error.contains("changed nothing")
                     ? "no_pr" : "error", error, null);
         }
         HeldOutJudge.Verdict verdict = judge.judge(repositoryOf(storyId), pr.get()[1], task, testCommand(storyId, task));
-        return new Outcome(verdict.passed() ? "solved" : verdict.judged() ? "tests" : "error", verdict.summary(),
+        return new EvalOutcome(verdict.passed() ? "solved" : verdict.judged() ? "tests" : "error", verdict.summary(),
                 Integer.valueOf(pr.get()[0]));
     }
 
@@ -170,35 +169,6 @@ class EvalTaskRunner {
         return String.join(" | ", jdbc.sql("""
                         select jsonb_array_elements_text(questions) from clarifications where task_id = ? order by id""")
                 .param(dev.get(dev.size() - 1).id()).query(String.class).list());
-    }
-
-    private void record(RunSettings run, EvalTask task, Long storyId, Outcome outcome, Instant started) {
-        Map<String, Object> spent = storyId == null ? Map.of() : jdbc.sql("""
-                        select count(*) as steps, coalesce(sum(input_tokens), 0) as tokens_in,
-                               coalesce(sum(output_tokens), 0) as tokens_out, coalesce(sum(cost_usd), 0) as cost
-                        from agent_logs where model <> 'retrieval' and task_id in (select id from tasks where story_id = ?)""")
-                .param(storyId).query().singleRow();
-        Long devTask = storyId == null ? null : jdbc.sql("select min(id) from tasks where story_id = ? and type like 'dev.%'")
-                .param(storyId).query(Long.class).optional().orElse(null);
-        int rounds = storyId == null ? 0 : jdbc.sql("select count(*) from tasks where story_id = ? and type like 'dev.%'")
-                .param(storyId).query(Integer.class).single();
-        double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
-        jdbc.sql("""
-                        update eval_results set status = 'DONE', solved = ?, reason = ?, detail = ?, dev_task_id = ?,
-                          pr_number = ?, rounds = ?, steps = ?, tokens_in = ?, tokens_out = ?, cost_usd = ?, seconds = ?,
-                          finished_at = now()
-                        where run_id = ? and task_key = ?""")
-                .params("solved".equals(outcome.reason()), outcome.reason(), cut(outcome.detail()), devTask,
-                        outcome.prNumber(), rounds, ((Number) spent.getOrDefault("steps", 0)).intValue(),
-                        ((Number) spent.getOrDefault("tokens_in", 0)).longValue(),
-                        ((Number) spent.getOrDefault("tokens_out", 0)).longValue(), spent.getOrDefault("cost", 0),
-                        Math.round(seconds * 10) / 10.0, run.runId(), task.id())
-                .update();
-        log.info("evaluation run {} task {}: {} ({})", run.runId(), task.id(), outcome.reason(), cut(outcome.detail()));
-    }
-
-    private static String cut(String text) {
-        return text == null || text.length() <= 2000 ? text : text.substring(0, 2000) + "…";
     }
 
     private void sleep() {
