@@ -17,6 +17,11 @@ import java.util.regex.Pattern;
  */
 public final class SettingsDocument {
 
+    /** Settings docker-stack.yml sets from Docker secrets (configtree files), never from the environment. */
+    private static final List<String> STACK_SECRETS = List.of("AGENTTEAM_ADMIN_PASSWORD", "AGENTTEAM_FORGE_TOKEN",
+            "AGENTTEAM_FORGE_TOKENS", "AGENTTEAM_FORGE_ADMIN_TOKEN", "AGENTTEAM_EMBEDDED_FORGE_TOKEN", "AGENTTEAM_LLM_API_KEY",
+            "AGENTTEAM_GITHUB_TOKEN", "AGENTTEAM_GITHUB_WEBHOOK_SECRET", "AGENTTEAM_ARTIFACTS_SECRET_KEY");
+
     private final Path root;
 
     /** @param root the repository root (the parent of the module directory tests run in) */
@@ -102,8 +107,10 @@ public final class SettingsDocument {
             variables.add(row.group(1));
         }
         variables.removeAll(List.of("SERVER_PORT", "AGENTTEAM_DATA_DIR", "AGENTTEAM_WORKER_ROLE"));
+        variables.removeAll(STACK_SECRETS);
         String text = "# Generated with docs/configuration.md by SettingsReferenceTest: do not edit. Each variable set in the shell\n"
-                + "# that runs docker stack deploy (scripts/deploy.sh) reaches every app; unset ones are left out.\n"
+                + "# that runs docker stack deploy (scripts/deploy.sh) reaches every app; unset ones are left out. The settings\n"
+                + "# the stack takes from Docker secrets are not here, so a stray variable can neither override nor expose them.\n"
                 + String.join("\n", variables) + "\n";
         Path env = root.resolve("infra/stack-settings.env");
         if (!Files.exists(env) || !Files.readString(env).equals(text)) {
