@@ -12,7 +12,8 @@ import java.util.Set;
  * READY → IN_PROGRESS (dev task created) | IN_REVIEW | DONE (its PR merged) | CANCELLED
  * IN_PROGRESS → IN_REVIEW (PR opened) | READY (its dev task ended without one) | BLOCKED | DONE | CANCELLED
  * IN_REVIEW → IN_PROGRESS (a change round) | BLOCKED (rounds exhausted) | DONE | CANCELLED
- * BLOCKED → IN_PROGRESS | IN_REVIEW (a person resumed it) | CANCELLED
+ * BLOCKED → IN_PROGRESS | IN_REVIEW (a person resumed it, or a retried change round succeeded) | DONE (a person merged
+ * its pull request) | CANCELLED
  * DONE and CANCELLED are final.
  * </pre>
  */
@@ -24,7 +25,7 @@ public enum StoryStatus {
             .allow(READY, IN_PROGRESS, IN_REVIEW, DONE, CANCELLED)
             .allow(IN_PROGRESS, IN_REVIEW, READY, BLOCKED, DONE, CANCELLED)
             .allow(IN_REVIEW, IN_PROGRESS, BLOCKED, DONE, CANCELLED)
-            .allow(BLOCKED, IN_PROGRESS, IN_REVIEW, CANCELLED);
+            .allow(BLOCKED, IN_PROGRESS, IN_REVIEW, DONE, CANCELLED);
 
     public boolean canMoveTo(StoryStatus next) {
         return TABLE.allows(this, next);

@@ -6,6 +6,9 @@ import dev.agentteam.common.task.RepositoryTarget;
 import dev.agentteam.common.task.TaskPayloads;
 import dev.agentteam.common.task.TaskState;
 import dev.agentteam.common.task.TaskType;
+import dev.agentteam.orchestrator.backlog.StoryLifecycle;
+import dev.agentteam.orchestrator.backlog.StoryStatus;
+import dev.agentteam.orchestrator.history.ChangedBy;
 import dev.agentteam.orchestrator.pullrequest.HostedPullRequests;
 import dev.agentteam.orchestrator.pullrequest.PullRequestView;
 import dev.agentteam.orchestrator.repository.RepositoryView;
@@ -23,7 +26,7 @@ import java.util.List;
 /**
  * Change rounds on one pull request ({@code dev.address_review}, {@code dev.fix_regression}), bounded by
  * {@code agentteam.quality.max-change-rounds}: past the limit no round is queued, the pull request's review status
- * becomes NEEDS_HUMAN, the PR says why, the round is kept FAILED ("held") so that {@code /agent retry} queues it, and
+ * becomes NEEDS_HUMAN, the story BLOCKED, the PR says why, the round is kept FAILED ("held") so that {@code /agent retry} queues it, and
  * {@link ChangeRoundsExhausted} tells people (docs/adr/change-rounds.md).
  */
 @Component
@@ -38,10 +41,12 @@ class ChangeRounds {
     private final HostedPullRequests conversation;
     private final ApplicationEventPublisher events;
     private final ChangeRoundTasks roundTasks;
+    private final StoryLifecycle stories;
 
     ChangeRounds(Tasks tasks, QualityRecords records, QualityProperties properties, HostedPullRequests conversation,
-                 ApplicationEventPublisher events, ChangeRoundTasks roundTasks) {
+                 ApplicationEventPublisher events, ChangeRoundTasks roundTasks, StoryLifecycle stories) {
         this.tasks = tasks;
+        this.stories = stories;
         this.roundTasks = roundTasks;
         this.records = records;
         this.properties = properties;
@@ -78,7 +83,10 @@ class ChangeRounds {
             records.reviewed(pr.id(), pr.headSha(), "NEEDS_HUMAN", records.reviewRounds(pr.id()));
             conversation.commented(pr, AUTHOR, reason, null, null, pr.headSha());
             // the round waits, FAILED with the reason, until /agent retry (or the task API) assigns it to the Dev agent
-            tasks.hold(new NewTask(type, null, storyId, TaskPayloads.toMap(payload)), reason);
+            TaskView held = tasks.hold(new NewTask(type, null, storyId, TaskPayloads.toMap(payload)), reason);
+            if (storyId != null) {
+                stories.move(storyId, StoryStatus.BLOCKED, ChangedBy.task(held.id(), "change rounds used up: needs a human"));
+            }
             log.warn("Pull request #{} of {}: {}", pr.number(), pr.repo(), reason);
             events.publishEvent(new ChangeRoundsExhausted(pr.id(), storyId, spent, reason));
             return;

@@ -54,8 +54,9 @@ class QualityReactionsTest extends IntegrationTest {
                         'python3 -m unittest') returning id""", Long.class);
         long epicId = jdbc.queryForObject("insert into epics (title, created_by) values ('Stats', 1) returning id", Long.class);
         storyId = jdbc.queryForObject("""
-                insert into stories (epic_id, title, statement, acceptance_criteria)
-                values (?, 'Count words', 'As a writer I want word counts', '[{"given": "a text", "when": "counted", "then": "its words"}]')
+                insert into stories (epic_id, title, statement, acceptance_criteria, status)
+                values (?, 'Count words', 'As a writer I want word counts', '[{"given": "a text", "when": "counted", "then": "its words"}]',
+                        'IN_REVIEW')
                 returning id""", Long.class, epicId);
         prId = jdbc.queryForObject("""
                 insert into pr_records (repository_id, story_id, pr_number, repo, branch, head_sha)
@@ -157,6 +158,16 @@ class QualityReactionsTest extends IntegrationTest {
                 .contains("Needs a human", "last review round (2)", "/agent retry");
         assertThat(jdbc.queryForObject("select body from pr_comments where pr_id = ? order by id desc limit 1", String.class, prId))
                 .contains("Needs a human");
+        assertThat(storyStatus()).isEqualTo("BLOCKED");
+
+        // a person resumes the held round (/agent retry); once it pushed a new head the story is in review again
+        long held = jdbc.queryForObject("select id from tasks where type = 'dev.address_review'", Long.class);
+        succeed(held, "dev.address_review", Map.of("pr_id", prId, "head_sha", "e".repeat(40)));
+        assertThat(storyStatus()).isEqualTo("IN_REVIEW");
+    }
+
+    private String storyStatus() {
+        return jdbc.queryForObject("select status from stories where id = ?", String.class, storyId);
     }
 
     @Test
