@@ -66,6 +66,8 @@ class MisbehavingModelEndToEndTest extends DeliveryTest {
         long repository = demoRepository();
         await().atMost(Duration.ofSeconds(90)).until(() -> "IDLE".equals(
                 api.get("/api/repositories/" + repository + "/index").json().path("status").asString()));
+        // the forge serves a repository recreated under the same name only once git over HTTP answers for it
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> mainHead() != null);
         var epic = api.postJson("/api/epics", "{\"title\": \"Misbehaving model\", \"description\": \"Stories that a "
                 + "misbehaving model works on.\", \"owner_id\": 1}");
         assertThat(epic.status()).as(epic.body()).isEqualTo(201);
