@@ -3,6 +3,7 @@ package dev.agentteam.orchestrator.security;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -14,7 +15,8 @@ import java.time.Duration;
  * @param failureDelay    the pause after the first failed login; it doubles with every further failure
  * @param maxFailureDelay the longest pause (it holds a request thread, so it stays short)
  * @param adminUsername   the login name of user 1, the first administrator
- * @param adminPassword   its initial password; when blank, one is generated and logged once
+ * @param adminPassword   its initial password; when blank, one is generated and written to {@code initialPasswordFile}
+ * @param initialPasswordFile where a generated first password is written (owner-only permissions), never to a log
  */
 @ConfigurationProperties("agentteam.security")
 record SecurityProperties(
@@ -23,7 +25,8 @@ record SecurityProperties(
         @DefaultValue("250ms") Duration failureDelay,
         @DefaultValue("2s") Duration maxFailureDelay,
         @DefaultValue("admin") String adminUsername,
-        String adminPassword) {
+        String adminPassword,
+        @DefaultValue("./data/initial-admin-password") Path initialPasswordFile) {
 
     SecurityProperties {
         if (maxFailures < 1) {
@@ -45,6 +48,7 @@ record SecurityProperties(
         // The admin password never reaches a log line, not even through a settings dump.
         return "SecurityProperties[maxFailures=" + maxFailures + ", lockDuration=" + lockDuration + ", failureDelay="
                 + failureDelay + ", maxFailureDelay=" + maxFailureDelay + ", adminUsername=" + adminUsername
-                + ", adminPassword=" + (adminPassword == null || adminPassword.isBlank() ? "(generated)" : "(set)") + "]";
+                + ", adminPassword=" + (adminPassword == null || adminPassword.isBlank() ? "(generated)" : "(set)")
+                + ", initialPasswordFile=" + initialPasswordFile + "]";
     }
 }

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SecurityPropertiesTest {
 
     private final SecurityProperties properties = new SecurityProperties(5, Duration.ofMinutes(15),
-            Duration.ofMillis(250), Duration.ofSeconds(2), "admin", "a secret password");
+            Duration.ofMillis(250), Duration.ofSeconds(2), "admin", "a secret password", null);
 
     @Test
     void thePauseAfterAFailedLoginDoublesUpToTheCap() {
@@ -28,7 +28,7 @@ class SecurityPropertiesTest {
 
     @Test
     void aLockNeedsAtLeastOneFailure() {
-        assertThatThrownBy(() -> new SecurityProperties(0, Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO, "a", null))
+        assertThatThrownBy(() -> new SecurityProperties(0, Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO, "a", null, null))
                 .hasMessageContaining("max-failures");
     }
 
