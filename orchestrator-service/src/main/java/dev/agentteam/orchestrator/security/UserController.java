@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** User management (admins only, see {@link ApiAccessRules}). */
+/** User management (admins only, see {@link AccessRules}). */
 @RestController
 @RequestMapping(path = "/api/users", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
 @Tag(name = "Users", description = "People and agent identities, their roles and tokens (admin)")
