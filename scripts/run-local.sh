@@ -59,7 +59,10 @@ start_app() {
   log "starting $module on port $port (log: ${RUN_DIR#"$ROOT_DIR"/}/$module.log)"
   # setsid: the app keeps running after this terminal closes or gets Ctrl-C.
   # shellcheck disable=SC2086
-  SERVER_PORT="$port" setsid nohup java $JAVA_OPTS_LOCAL -jar "$(app_jar "$module")" \
+  # Agents get only their own forge token: the orchestrator's token list and admin token stay with it.
+  local hide=()
+  [ "$module" = orchestrator-service ] || hide=(-u AGENTTEAM_FORGE_ADMIN_TOKEN -u AGENTTEAM_FORGE_TOKENS)
+  SERVER_PORT="$port" setsid nohup env "${hide[@]}" java $JAVA_OPTS_LOCAL -jar "$(app_jar "$module")" \
     >"$(log_file "$module")" 2>&1 </dev/null &
   pid=$!
   echo "$pid" >"$(pid_file "$module")"

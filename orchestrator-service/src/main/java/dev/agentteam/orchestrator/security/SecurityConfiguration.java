@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -78,8 +79,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain ui(HttpSecurity http, UserAccounts accounts, SecurityProperties properties) throws Exception {
-        LoginAttempts attempts = new LoginAttempts(accounts, properties);
+    SecurityFilterChain ui(HttpSecurity http, UserAccounts accounts, LoginThrottle throttle) throws Exception {
+        LoginAttempts attempts = new LoginAttempts(accounts, throttle);
         http.authorizeHttpRequests(rules -> {
                     rules.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                             .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll();
@@ -87,6 +88,7 @@ class SecurityConfiguration {
                     AccessRules.apply(rules);
                 })
                 .addFilterAfter(new SessionAccountRefresh(accounts), SecurityContextHolderFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(login -> login.loginPage("/login").successHandler(attempts).failureHandler(attempts))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .rememberMe(rememberMe -> rememberMe.disable())
