@@ -81,6 +81,9 @@ class WebErrorPathsTest extends IntegrationTest {
 
     @Test
     void formValuesOfTheWrongTypeAreExplained() throws Exception {
+        // The repository field (the one given a wrong type below) is on the form only when a repository exists.
+        jdbc.update("insert into repositories (name, forge, full_name, test_command) "
+                + "values ('typed-form', 'github', 'acme/typed-form', 'true') on conflict do nothing");
         mvc.perform(post("/backlog/epics").param("title", "Exports").param("repositoryId", "admin"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Choose one of the listed values.")));
@@ -96,6 +99,7 @@ class WebErrorPathsTest extends IntegrationTest {
                 .andExpect(content().string(containsString("Keep the title under 200 characters.")));
         assertThat(jdbc.queryForObject("select count(*) from epics", Long.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from sprints", Long.class)).isZero();
+        jdbc.update("delete from repositories where name = 'typed-form'");
     }
 
     @Test
