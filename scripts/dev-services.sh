@@ -6,6 +6,8 @@
 #
 # Settings (env): AGENT_TEAM_DB_NAME / _DB_USER / _DB_PASSWORD (agentteam), AGENT_TEAM_TEST_DBS
 # (space-separated test databases, default agentteam_test; AGENT_TEAM_TEST_DB is added when set),
+# AGENT_TEAM_REDIS_PASSWORD (a Redis this script starts requires it: requirepass; a Redis already running is
+# never reconfigured, only warned about when it answers without one),
 # AGENT_TEAM_PG_MAJOR (15; on Ubuntu the distro's version is used when 15 is not packaged).
 set -euo pipefail
 
@@ -28,6 +30,8 @@ as_root() {
   else die "this step needs root and sudo is not installed: $*"; fi
 }
 psql_super() { as_root runuser -u postgres -- psql -p "$PG_PORT" -v ON_ERROR_STOP=1 -qAt "$@"; }
+# redis-cli with the password from the environment (REDISCLI_AUTH keeps it off the command line).
+rcli() { REDISCLI_AUTH="${AGENT_TEAM_REDIS_PASSWORD:-}" redis-cli -h 127.0.0.1 -p 6379 --no-auth-warning "$@"; }
 os_id() { (. /etc/os-release 2>/dev/null && echo "${ID:-unknown}") || echo unknown; }
 
 # --- --reset-test-db NAME: a fresh, empty test database (scripts/test.sh runs this before the suite) ---
@@ -49,7 +53,7 @@ fi
 # --- already prepared? (local install done earlier, CI service containers, compose) ----------
 all_ready() {
   command -v psql >/dev/null 2>&1 && command -v redis-cli >/dev/null 2>&1 || return 1
-  redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || return 1
+  rcli ping >/dev/null 2>&1 || return 1
   local db
   for db in "$DB_NAME" $TEST_DBS; do
     [ "$(PGPASSWORD="$DB_PASSWORD" PGCONNECT_TIMEOUT=3 psql -h "$PG_HOST" -p "$PG_PORT" -U "$DB_USER" -d "$db" \
@@ -192,14 +196,23 @@ if ! command -v redis-server >/dev/null 2>&1; then
   log "installing Redis"
   apt_install redis-server redis-tools
 fi
-if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+if ! rcli ping >/dev/null 2>&1; then
   log "starting Redis"
   # Redis is a transport here (design.md §2): no persistence, the orchestrator re-enqueues from Postgres.
   as_root mkdir -p /var/lib/redis /var/log/redis
-  as_root redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no \
+  auth=()
+  if [ -n "${AGENT_TEAM_REDIS_PASSWORD:-}" ]; then
+    # Read from a file only root can read, so the password is not in the process list.
+    conf="$(mktemp)"; printf 'requirepass "%s"\n' "$AGENT_TEAM_REDIS_PASSWORD" >"$conf"; chmod 600 "$conf"
+    as_root install -m 600 "$conf" /var/lib/redis/agent-team-auth.conf; rm -f "$conf"
+    auth=(/var/lib/redis/agent-team-auth.conf)
+  fi
+  as_root redis-server "${auth[@]}" --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no \
     --dir /var/lib/redis --logfile /var/log/redis/agent-team.log
-  for _ in $(seq 1 20); do redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 && break; sleep 0.5; done
-  redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 || die "Redis did not start; see /var/log/redis/agent-team.log"
+  for _ in $(seq 1 20); do rcli ping >/dev/null 2>&1 && break; sleep 0.5; done
+  rcli ping >/dev/null 2>&1 || die "Redis did not start; see /var/log/redis/agent-team.log"
+elif [ -n "${AGENT_TEAM_REDIS_PASSWORD:-}" ] && redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG; then
+  log "WARNING: the Redis on 6379 answers without a password; it was started elsewhere and is left as it is"
 fi
 
 log "PostgreSQL ${PG_MAJOR} (with pgvector) and Redis are ready: db=${DB_NAME} user=${DB_USER}"

@@ -59,7 +59,10 @@ start_app() {
   log "starting $module on port $port (log: ${RUN_DIR#"$ROOT_DIR"/}/$module.log)"
   # setsid: the app keeps running after this terminal closes or gets Ctrl-C.
   # shellcheck disable=SC2086
-  SERVER_PORT="$port" setsid nohup java $JAVA_OPTS_LOCAL -jar "$(app_jar "$module")" \
+  # Agents get only their own forge token: the orchestrator's token list and admin token stay with it.
+  local hide=()
+  [ "$module" = orchestrator-service ] || hide=(-u AGENTTEAM_FORGE_ADMIN_TOKEN -u AGENTTEAM_FORGE_TOKENS)
+  SERVER_PORT="$port" setsid nohup env "${hide[@]}" java $JAVA_OPTS_LOCAL -jar "$(app_jar "$module")" \
     >"$(log_file "$module")" 2>&1 </dev/null &
   pid=$!
   echo "$pid" >"$(pid_file "$module")"
@@ -85,7 +88,7 @@ agent-team is running.
   Web UI             http://localhost:${orch_port}/
   Orchestrator API   http://localhost:${orch_port}/api
   Swagger UI         http://localhost:${orch_port}/swagger-ui.html
-  Health / metrics   http://localhost:${orch_port}/actuator/health   /actuator/prometheus
+  Health / metrics   http://localhost:${orch_port}/actuator/health   /actuator/prometheus (a viewer's API token)
 INFO
 for a in $rest; do printf '  %-18s http://localhost:%s/actuator/health\n' "${a%%:*}" "${a##*:}"; done
 if [ "$AGENTTEAM_LLM_PROVIDER" = "scripted" ]; then
@@ -104,10 +107,10 @@ cat <<INFO
   Stop:          scripts/stop-local.sh
 INFO
 
-# The first start creates the administrator and logs a generated password once (unless AGENTTEAM_ADMIN_PASSWORD
-# was set): show it here too, so the person who ran this script can sign in at the Web UI straight away.
-admin_banner="$(grep -A2 'administrator account created' "${RUN_DIR}/orchestrator-service.log" 2>/dev/null | grep -E 'username:|password:' || true)"
-if [ -n "$admin_banner" ]; then
-  printf '\n  First start: sign in at http://localhost:%s/login as\n%s\n  (shown once; also in %s/orchestrator-service.log)\n' \
-    "${orch_port}" "$(printf '%s\n' "$admin_banner" | sed 's/^ */    /')" "${RUN_DIR#"$ROOT_DIR"/}"
+# The first start creates the administrator with a generated password (unless AGENTTEAM_ADMIN_PASSWORD was set) and
+# writes it to an owner-only file, never to the log: show it here, to the person who ran this script, while it is there.
+password_file="${AGENTTEAM_DATA_DIR}/initial-admin-password"
+if [ -r "$password_file" ]; then
+  printf '\n  First start: sign in at http://localhost:%s/login as %s with the password\n    %s\n  (from %s; delete the file once you have signed in)\n' \
+    "${orch_port}" "${AGENTTEAM_ADMIN_USERNAME:-admin}" "$(cat "$password_file")" "${password_file#"$ROOT_DIR"/}"
 fi

@@ -52,6 +52,10 @@ load_local_env() {
   export SPRING_DATASOURCE_PASSWORD="${SPRING_DATASOURCE_PASSWORD:-agentteam-local-dev}"
   export SPRING_DATA_REDIS_HOST="${SPRING_DATA_REDIS_HOST:-127.0.0.1}"
   export SPRING_DATA_REDIS_PORT="${SPRING_DATA_REDIS_PORT:-6379}"
+  # A local Redis with requirepass (scripts/dev-services.sh sets it when AGENT_TEAM_REDIS_PASSWORD is given).
+  if [ -n "${AGENT_TEAM_REDIS_PASSWORD:-}" ]; then
+    export SPRING_DATA_REDIS_PASSWORD="${SPRING_DATA_REDIS_PASSWORD:-$AGENT_TEAM_REDIS_PASSWORD}"
+  fi
   export AGENTTEAM_LLM_PROVIDER="${AGENTTEAM_LLM_PROVIDER:-scripted}"
   export AGENTTEAM_DATA_DIR="${AGENTTEAM_DATA_DIR:-$RUN_DIR/data}"
   mkdir -p "$RUN_DIR" "$AGENTTEAM_DATA_DIR"

@@ -141,8 +141,8 @@ class ReviewTaskHandler implements TaskHandler {
     private String conventions(Path checkout) {
         StringBuilder text = new StringBuilder();
         for (String name : properties.conventionFiles()) {
-            Path file = checkout.resolve(name).normalize();
-            if (!file.startsWith(checkout) || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Path file = insideCheckout(checkout, name);
+            if (file == null) {
                 continue;
             }
             try {
@@ -153,6 +153,24 @@ class ReviewTaskHandler implements TaskHandler {
         }
         return text.isEmpty() ? "(the repository documents none; follow the style of the code around the change)"
                 : ReviewText.story(text.toString(), properties.maxConventionChars());
+    }
+
+    /**
+     * The real file for {@code name}, or null unless it is a regular file inside the checkout with every symbolic
+     * link on the way (a linked directory included) resolved: a repository cannot make the agent read the host's files.
+     */
+    static Path insideCheckout(Path checkout, String name) {
+        try {
+            Path root = checkout.toRealPath();
+            Path file = checkout.resolve(name).normalize();
+            if (!file.startsWith(checkout) || !Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return null;
+            }
+            Path real = file.toRealPath();
+            return real.startsWith(root) && Files.isRegularFile(real, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? real : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static void post(CodeHost host, ReviewAssignment pr, String body, List<InlineComment> inline, String label) {

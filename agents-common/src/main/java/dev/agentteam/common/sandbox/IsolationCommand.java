@@ -42,7 +42,7 @@ final class IsolationCommand {
         Path prlimit = find(path, "prlimit", missing);
         Path setpriv = find(path, "setpriv", missing);
         String withSbin = path + ":" + SETUP_PATH;
-        for (String tool : List.of("mount", "umount", "pivot_root", "sh")) {
+        for (String tool : List.of("mount", "umount", "pivot_root", "sh", "cat", "sed")) {
             find(withSbin, tool, missing);
         }
         if (!missing.isEmpty()) {

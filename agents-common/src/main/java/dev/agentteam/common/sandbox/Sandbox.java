@@ -127,9 +127,19 @@ public class Sandbox {
         } catch (IOException e) {
             throw new SandboxUnavailableException("cannot use sandbox work root " + properties.workRoot(), e);
         }
-        log.info("Sandbox ready: namespaces user/net/pid/mount, running as {}",
-                user == null ? "the worker's own uid" : "uid " + user.uid());
+        log.info("Sandbox ready: namespaces user/net/pid/mount, running as {}; limits: rlimits (memory {}, processes {}, "
+                + "file size {}, CPU {}) and a hard timeout; no cgroup limits: {}",
+                user == null ? "the worker's own uid" : "uid " + user.uid(), properties.memory(),
+                properties.maxProcesses(), properties.maxFileSize(), properties.cpuTime(), cgroupReason());
         return candidate;
+    }
+
+    /** Why the sandbox applies no cgroup limits on this host (the log says so instead of implying it does). */
+    static String cgroupReason() {
+        if (!Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"))) {
+            return "cgroup v2 is not mounted at /sys/fs/cgroup (cgroup v1 or none)";
+        }
+        return "cgroup v2 is available, but delegating a cgroup to the sandbox is not implemented yet";
     }
 
     private SandboxResult execute(Setup ready, RunDirectory run, List<String> command, Duration timeout) {

@@ -24,8 +24,24 @@ for d in $visible; do
   else
     mkdir -p ".$d"
     mount --rbind "$d" ".$d"
-    mount -o remount,bind,ro ".$d"
   fi
+done
+unset IFS
+# Read-only all the way down: the recursive bind brought every mount below a visible path along, and remounting
+# only the top one would leave those writable. Every mount at or below each bound path is made read-only; one that
+# cannot be stops the sandbox (fail closed).
+mounts=$(cat /proc/self/mountinfo)
+IFS=:
+for d in $visible; do
+  [ -e "$d" ] && [ ! -L "$d" ] || continue
+  printf '%s\n' "$mounts" | while IFS=' ' read -r _ _ _ _ point options _; do
+    # Keep the mount's own flags (nosuid, nodev, atime…): a user namespace may add read-only but not clear them.
+    case "$point" in
+      "/tmp$d"|"/tmp$d"/*)
+        kept=$(printf '%s' "$options" | sed 's/\(^\|,\)rw\(,\|$\)/\1/; s/,$//')
+        mount -o "remount,bind,ro${kept:+,$kept}" "$point" ;;
+    esac
+  done
 done
 unset IFS
 

@@ -92,4 +92,49 @@ class SecretRedactorTest {
         assertThat(SecretValues.isSecretName("agentteam.queue.key-prefix")).isFalse();
         assertThat(SecretValues.isSecretName("agentteam.llm.budget.max-tokens")).isFalse();
     }
+
+    /** Issue 13: plural setting names (AGENTTEAM_FORGE_TOKENS) and their list values were missed. */
+    @Test
+    void pluralSecretNamesCountAndListValuesAreHiddenItemByItem() {
+        assertThat(SecretValues.isSecretName("AGENTTEAM_FORGE_TOKENS")).isTrue();
+        assertThat(SecretValues.isSecretName("agentteam.llm.api-keys")).isTrue();
+        assertThat(SecretValues.isSecretName("DB_PASSWORDS")).isTrue();
+        assertThat(SecretValues.isSecretName("agentteam.llm.max-tokens")).isFalse();
+        java.util.Set<String> values = new java.util.LinkedHashSet<>();
+        SecretValues.addValue(values, "forge-token-alpha-1, forge-token-beta-2,x");
+        SecretValues.addValue(values, "20000000");
+
+        assertThat(values).contains("forge-token-alpha-1", "forge-token-beta-2").doesNotContain("x", "20000000");
+        String redacted = new SecretRedactor(values).redact("push with forge-token-beta-2 then forge-token-alpha-1");
+        assertThat(redacted).doesNotContain("forge-token");
+    }
+
+    /** Issue 13: a configured secret base64-encoded — alone, or inside a Basic auth header — was missed. */
+    @Test
+    void base64EncodedSecretsAreHiddenAtEveryAlignment() {
+        String secret = "s3cr3t-db-Passw0rd";
+        java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+        for (String prefix : List.of("", "x", "xy", "x-access-token:")) {
+            String encoded = base64.encodeToString((prefix + secret + "@host").getBytes());
+            String text = "payload " + encoded + " end";
+            assertThat(redactor.redact(text)).as(prefix).doesNotContain(encoded)
+                    .contains("[REDACTED:configured-secret-base64]");
+        }
+        String urlSafe = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret.getBytes());
+        assertThat(redactor.redact("token=" + urlSafe)).doesNotContain(urlSafe);
+        String basic = "Authorization: Basic " + base64.encodeToString("bot:some-other-password-123".getBytes());
+        assertThat(SecretRedactor.patternsOnly().redact(basic)).isEqualTo("Authorization: Basic [REDACTED:basic-auth]");
+        assertThat(SecretRedactor.patternsOnly().redact("Basic usage of the API")).isEqualTo("Basic usage of the API");
+    }
+
+    /** Issue 13: a secret printed in pieces (string concatenation, one piece per line) was missed. */
+    @Test
+    void splitSecretsAreHidden() {
+        for (String text : List.of("\"s3cr3t-d\" + \"b-Passw0rd\"", "s3cr3t\n-db-\nPassw0rd", "s 3 c r 3 t - d b - P a s s w 0 r d",
+                "'s3cr3t', 'db-Passw0rd'".replace("', 'db", "-', 'db"), "s3cr3t-db-\\nPassw0rd")) {
+            assertThat(redactor.redact("say " + text + " done")).as(text).doesNotContain("Passw0rd")
+                    .contains("[REDACTED:configured-secret]").startsWith("say ").endsWith(" done");
+        }
+        assertThat(redactor.redact("s3cr3t-db and Passw0rd are words")).isEqualTo("s3cr3t-db and Passw0rd are words");
+    }
 }

@@ -15,26 +15,48 @@ class CodeHostsTest {
             new GitHubProperties(null, "ghp_abc", null));
 
     @Test
-    void anEmbeddedRepositoryGetsTheEmbeddedForgeFoundFromItsCloneUrl() {
+    void anEmbeddedRepositoryOnALoopbackForgeIsTrustedInLocalMode() {
         ForgeTarget target = ForgeTarget.fromPayload(Map.of("forge", "embedded", "full_name", "agentteam/demo",
-                "clone_url", "http://orchestrator:8080/git/demo.git", "id", 3));
+                "clone_url", "http://127.0.0.1:8080/git/demo.git", "id", 3));
 
         CodeHost host = hosts.forTarget(target);
 
         assertThat(host).isInstanceOf(EmbeddedForgeCodeHost.class);
-        assertThat(host.toString()).contains("http://orchestrator:8080/api/forge/repos/").doesNotContain("forge-agent-token");
+        assertThat(host.toString()).contains("http://127.0.0.1:8080/api/forge/repos/").doesNotContain("forge-agent-token");
         assertThat(hosts.gitToken(target)).isEqualTo("forge-agent-token");
         assertThat(target.ref()).isEqualTo(new RepositoryRef("agentteam", "demo"));
     }
 
     @Test
-    void aConfiguredForgeUrlWinsOverTheCloneUrl() {
+    void withAConfiguredForgeUrlOnlyItsCloneUrlsAreAccepted() {
         CodeHosts configured = new CodeHosts(new EmbeddedForgeProperties(URI.create("http://forge.internal:9000/"), "t", null),
                 new GitHubProperties(null, null, null));
 
-        CodeHost host = configured.forTarget(new ForgeTarget(null, "agentteam/demo", "http://localhost:1/git/demo.git"));
+        CodeHost host = configured.forTarget(new ForgeTarget(null, "agentteam/demo", "http://forge.internal:9000/git/demo.git"));
 
         assertThat(host.toString()).contains("http://forge.internal:9000/api/forge/repos/");
+        assertThatThrownBy(() -> configured.gitToken(new ForgeTarget(null, "agentteam/demo", "http://localhost:1/git/demo.git")))
+                .hasMessageContaining("refusing clone URL");
+        assertThatThrownBy(() -> configured.gitToken(new ForgeTarget(null, "agentteam/demo",
+                "http://forge.internal:9000/git/other.git"))).hasMessageContaining("refusing clone URL");
+    }
+
+    /** Issue 13, attack 7: agents trusted the clone_url inside a task and sent their token wherever it pointed. */
+    @Test
+    void aTaskCannotSendTheAgentsTokenToAnotherHost() {
+        for (ForgeTarget target : java.util.List.of(
+                new ForgeTarget("embedded", "agentteam/demo", "http://attacker.example/git/demo.git"),
+                new ForgeTarget("embedded", "agentteam/demo", "http://127.0.0.1:8080/git/other.git"),
+                new ForgeTarget("embedded", "agentteam/demo", "http://x-access-token:t@127.0.0.1:8080/git/demo.git"),
+                new ForgeTarget("github", "acme/shop", "https://attacker.example/acme/shop.git"),
+                new ForgeTarget("github", "acme/shop", "http://github.com/acme/shop.git"),
+                new ForgeTarget("github", "acme/shop", "https://github.com/evil/fork.git"),
+                new ForgeTarget("github", "acme/shop", "not a url"))) {
+            assertThatThrownBy(() -> hosts.gitToken(target)).as(target.cloneUrl()).hasMessageContaining("refusing clone URL")
+                    .hasMessageNotContaining("forge-agent-token").hasMessageNotContaining("ghp_abc");
+            assertThatThrownBy(() -> hosts.forTarget(target)).as(target.cloneUrl()).hasMessageContaining("refusing clone URL");
+        }
+        assertThat(hosts.gitToken(new ForgeTarget("github", "acme/shop", "file:///srv/mirror/shop.git"))).isNull();
     }
 
     @Test
@@ -53,7 +75,7 @@ class CodeHostsTest {
         assertThatThrownBy(() -> EmbeddedForgeCodeHost.baseUrlOf("https://github.com/acme/shop.git"))
                 .hasMessageContaining("not an embedded forge clone URL");
         CodeHosts tokenless = new CodeHosts(new EmbeddedForgeProperties(null, null, null), new GitHubProperties(null, null, null));
-        assertThatThrownBy(() -> tokenless.forTarget(new ForgeTarget("embedded", "a/b", "http://h/git/b.git")))
+        assertThatThrownBy(() -> tokenless.forTarget(new ForgeTarget("embedded", "a/b", "http://localhost/git/b.git")))
                 .hasMessageContaining("AGENTTEAM_FORGE_TOKEN");
     }
 

@@ -22,6 +22,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,9 +53,12 @@ class BacklogController {
 
     @PostMapping(path = "/epics", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Submit an epic", description = "Stores the epic and queues a po.refine_epic task; the epic "
-            + "goes NEW → REFINING. An unknown owner_id or repository_id answers 422.")
-    ResponseEntity<EpicResponse> create(@Valid @RequestBody CreateEpicRequest request) {
-        EpicView epic = epics.submit(request.toCommand());
+            + "goes NEW → REFINING. The caller is the owner; an owner_id other than the caller, or an unknown "
+            + "repository_id, answers 422.")
+    ResponseEntity<EpicResponse> create(@Valid @RequestBody CreateEpicRequest request, Authentication authentication) {
+        long caller = Account.userOf(authentication).map(UserView::id)
+                .orElseThrow(() -> ApiProblems.unprocessable("Sign in to submit an epic."));
+        EpicView epic = epics.submit(request.toCommand(caller));
         var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/epics/{id}")
                 .buildAndExpand(epic.id()).toUri();
         return ResponseEntity.created(location).body(assembler.assemble(List.of(epic)).get(0));

@@ -16,8 +16,9 @@ import org.springframework.util.unit.DataSize;
  * @param adminToken  the merge gate's and the operator's token ({@code AGENTTEAM_FORGE_ADMIN_TOKEN}): may also push
  *                    any branch and merge; unset means nobody can
  * @param owner       the owner part of {@code owner/name} for every embedded repository
- * @param publicUrl   how clients reach this orchestrator (clone URLs); unset means the URL of the current request
- * @param importRoots directories a repository may be imported from ({@code source.type=path}); empty means anywhere
+ * @param publicUrl   how clients reach this orchestrator (clone URLs); never taken from a request; unset is allowed only
+ *                    in local mode (loopback {@code server.address}), where it is {@code http://127.0.0.1:<port>}
+ * @param importRoots directories a repository may be imported from ({@code source.type=path}); empty means none (imports off)
  * @param maxPushSize largest pack one push may send
  */
 @ConfigurationProperties("agentteam.forge")

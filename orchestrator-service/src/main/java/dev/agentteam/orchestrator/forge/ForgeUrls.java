@@ -2,12 +2,15 @@ package dev.agentteam.orchestrator.forge;
 
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 
 /**
- * The URLs clients use: the configured public URL, else the URL the current request came in on (so a test on a
- * random port, or an agent reaching the orchestrator by its service name, gets clone URLs that work for it).
+ * The URLs clients use, built from configuration only — never from a request (a {@code Host} header chosen by a
+ * caller would otherwise decide where agents send their forge tokens). {@code AGENTTEAM_FORGE_PUBLIC_URL} is that
+ * base; without it the orchestrator must be in local mode (listening on loopback only), and the base is
+ * {@code http://127.0.0.1:<port>}. Any other address without a public URL stops the start-up.
  */
 @Component
 public class ForgeUrls {
@@ -18,6 +21,7 @@ public class ForgeUrls {
     ForgeUrls(ForgeProperties properties, Environment environment) {
         this.properties = properties;
         this.environment = environment;
+        requireLocalModeOrPublicUrl(properties, environment.getProperty("server.address"));
     }
 
     public String cloneUrl(String repository) {
@@ -32,14 +36,31 @@ public class ForgeUrls {
         return base() + "/api/repositories/" + id;
     }
 
+    static void requireLocalModeOrPublicUrl(ForgeProperties properties, String serverAddress) {
+        if (properties.publicUrl() == null && !isLoopback(serverAddress)) {
+            throw new IllegalStateException("AGENTTEAM_FORGE_PUBLIC_URL is not set and the server listens on "
+                    + (serverAddress == null || serverAddress.isBlank() ? "every interface" : serverAddress)
+                    + ". Set AGENTTEAM_FORGE_PUBLIC_URL to the URL agents reach this orchestrator at (for example "
+                    + "http://orchestrator:8080), or listen on loopback only (SERVER_ADDRESS=127.0.0.1, local mode).");
+        }
+    }
+
+    static boolean isLoopback(String address) {
+        if (address == null || address.isBlank()) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(address.strip()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
     private String base() {
         if (properties.publicUrl() != null) {
             return properties.publicUrl().toString().replaceAll("/+$", "");
         }
-        if (RequestContextHolder.getRequestAttributes() != null) {
-            return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-        }
-        return "http://localhost:" + environment.getProperty("local.server.port",
+        return "http://127.0.0.1:" + environment.getProperty("local.server.port",
                 environment.getProperty("server.port", "8080"));
     }
 }

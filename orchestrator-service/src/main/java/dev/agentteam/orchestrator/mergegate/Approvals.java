@@ -14,16 +14,32 @@ class Approvals {
             select a.id, a.pr_id, a.user_id, u.name, a.decision, a.comment, a.head_sha, a.created_at
             from approvals a join users u on u.id = a.user_id""";
 
+    /** First key of the advisory lock that serialises decisions on one pull request. */
+    private static final int APPROVALS_LOCK = 0x61707072;
+
     private final JdbcClient jdbc;
 
     Approvals(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    ApprovalView record(long prId, long userId, String decision, String comment, String headSha) {
+    /**
+     * Records a decision, idempotently: when this user's latest decision on this head is already {@code decision},
+     * that one is returned and nothing is added (approving twice is one approval). Runs in the caller's
+     * transaction; the per-pull-request advisory lock makes two simultaneous clicks one decision too.
+     */
+    ApprovalView record(long prId, long userId, String decision, String comment, String headSha, String base) {
+        jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(APPROVALS_LOCK, (int) prId).query().singleRow();
+        Optional<ApprovalView> same = jdbc.sql(SELECT + " where a.pr_id = ? and a.head_sha = ? and a.base_branch = ? "
+                + "and a.user_id = ? order by a.id desc limit 1").params(prId, headSha, base, userId).query(Approvals::view)
+                .optional()
+                .filter(latest -> latest.decision().equals(decision));
+        if (same.isPresent()) {
+            return same.get();
+        }
         long id = jdbc.sql("""
-                insert into approvals (pr_id, user_id, decision, comment, head_sha) values (?, ?, ?, ?, ?)
-                returning id""").params(prId, userId, decision, comment, headSha).query(Long.class).single();
+                insert into approvals (pr_id, user_id, decision, comment, head_sha, base_branch) values (?, ?, ?, ?, ?, ?)
+                returning id""").params(prId, userId, decision, comment, headSha, base).query(Long.class).single();
         return jdbc.sql(SELECT + " where a.id = ?").param(id).query(Approvals::view).single();
     }
 
@@ -31,10 +47,16 @@ class Approvals {
         return jdbc.sql(SELECT + " where a.pr_id = ? order by a.id").param(prId).query(Approvals::view).list();
     }
 
-    /** The latest decision on {@code headSha}: the one that counts. */
-    Optional<ApprovalView> latestOn(long prId, String headSha) {
-        return jdbc.sql(SELECT + " where a.pr_id = ? and a.head_sha = ? order by a.id desc limit 1")
-                .params(prId, headSha).query(Approvals::view).optional();
+    /** The latest decision on {@code headSha} onto {@code base}: the one that counts. */
+    Optional<ApprovalView> latestOn(long prId, String headSha, String base) {
+        return jdbc.sql(SELECT + " where a.pr_id = ? and a.head_sha = ? and a.base_branch = ? order by a.id desc limit 1")
+                .params(prId, headSha, base).query(Approvals::view).optional();
+    }
+
+    /** The user may decide on pull requests now: an enabled person with the approver (or admin) role. */
+    boolean isHumanApprover(long userId) {
+        return jdbc.sql("select exists (select 1 from users where id = ? and kind = 'human' and enabled "
+                + "and role in ('approver', 'admin'))").param(userId).query(Boolean.class).single();
     }
 
     /** The owner (creator) of the epic the story belongs to. */

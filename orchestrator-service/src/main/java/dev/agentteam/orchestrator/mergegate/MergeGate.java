@@ -56,14 +56,14 @@ public class MergeGate {
         requireHumanApprover(user, "approve");
         PullRequestView pr = openPullRequest(prId);
         requireNotEpicOwner(pr, user.id(), "approve");
-        return approvals.record(pr.id(), user.id(), "APPROVED", comment, pr.headSha());
+        return approvals.record(pr.id(), user.id(), "APPROVED", comment, pr.headSha(), pr.base());
     }
 
     @Transactional
     public ApprovalView reject(long prId, UserView user, String comment) {
         requireHumanApprover(user, "reject");
         PullRequestView pr = openPullRequest(prId);
-        return approvals.record(pr.id(), user.id(), "REJECTED", comment, pr.headSha());
+        return approvals.record(pr.id(), user.id(), "REJECTED", comment, pr.headSha(), pr.base());
     }
 
     @Transactional(readOnly = true)
@@ -78,14 +78,19 @@ public class MergeGate {
         PullRequestView pr = openPullRequest(prId);
         requireGreenCi(pr);
         requireFinishedReview(pr);
-        ApprovalView approval = approvals.latestOn(pr.id(), pr.headSha()).orElseThrow(() -> GateProblems.notReady(
-                "Pull request " + prId + " has no approval on its head commit " + pr.headSha()
+        ApprovalView approval = approvals.latestOn(pr.id(), pr.headSha(), pr.base()).orElseThrow(() -> GateProblems.notReady(
+                "Pull request " + prId + " has no approval on its head commit " + pr.headSha() + " onto " + pr.base()
                         + "; an approver must approve it first."));
         if (!"APPROVED".equals(approval.decision())) {
             throw GateProblems.notReady("Pull request " + prId + " was rejected by " + approval.userName()
                     + " on its head commit; it needs a new approval.");
         }
         requireNotEpicOwner(pr, approval.userId(), "approve");
+        if (!approvals.isHumanApprover(approval.userId())) {
+            throw GateProblems.notReady("Pull request " + prId + " was approved by " + approval.userName()
+                    + ", who may no longer approve (disabled, or no longer a person with the approver role); "
+                    + "it needs a new approval.");
+        }
         RepositoryView repository = pr.repositoryId() == null ? null : repositories.find(pr.repositoryId()).orElse(null);
         if (repository == null) {
             throw GateProblems.notReady("Pull request " + prId + " belongs to no known repository; it cannot be merged here.");
@@ -183,9 +188,10 @@ public class MergeGate {
         Optional<String> ci = ciProblem(pr);
         Optional<String> review = reviewProblem(pr);
         Optional<ApprovalView> approval = pr.headSha() == null ? Optional.empty()
-                : approvals.latestOn(pr.id(), pr.headSha());
+                : approvals.latestOn(pr.id(), pr.headSha(), pr.base());
         boolean approved = approval.filter(found -> "APPROVED".equals(found.decision()))
                 .filter(found -> !properties.requireDifferentApprover() || owner == null || owner != found.userId())
+                .filter(found -> approvals.isHumanApprover(found.userId()))
                 .isPresent();
         List<GateReport.Rule> rules = List.of(
                 new GateReport.Rule("The pull request is open", pr.open(), "it is " + pr.status()),

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.agentteam.common.codehost.InlineComment;
-import dev.agentteam.common.codehost.MergeMethod;
 import dev.agentteam.orchestrator.api.ApiProblems;
 import dev.agentteam.orchestrator.forge.ForgeCaller;
 import dev.agentteam.orchestrator.forge.ForgeStorage;
@@ -156,17 +155,13 @@ class ForgeApiController {
     }
 
     @PutMapping(path = "/pulls/{number}/merge", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Merge (admin token only: the merge gate acting on a person's approval)")
+    @Operation(summary = "Refused for every token: merges happen only through the merge gate",
+            description = "POST /api/pull-requests/{id}/merge, by a person with the approver role, after another "
+                    + "person approved the exact head commit. No forge token — the admin token included — merges.")
     ForgePull merge(@PathVariable("owner") String owner, @PathVariable("name") String name,
-            @PathVariable("number") int number, @RequestAttribute(ForgeCaller.ATTRIBUTE) ForgeCaller caller,
-            @Valid @RequestBody ForgeApiRequests.Merge request) {
-        if (caller != ForgeCaller.ADMIN) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-                    "Agents cannot merge; a person approves every merge through the merge gate.");
-        }
-        MergeMethod method = request.method() == null ? MergeMethod.MERGE
-                : MergeMethod.valueOf(request.method().toUpperCase(Locale.ROOT));
-        return ForgePull.of(pullRequests.merge(repository(owner, name, null), number, request.sha(), method));
+            @PathVariable("number") int number) {
+        throw new ResponseStatusException(HttpStatus.FORBIDDEN, "No forge token merges: a person merges through the "
+                + "merge gate (POST /api/pull-requests/{id}/merge) after another person approved the head commit.");
     }
 
     private RepositoryView repository(String owner, String name, String sha) {

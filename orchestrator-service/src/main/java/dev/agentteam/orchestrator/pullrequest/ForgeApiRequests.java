@@ -69,8 +69,4 @@ final class ForgeApiRequests {
                     status.description(), status.targetUrl());
         }
     }
-
-    record Merge(@NotBlank @Pattern(regexp = SHA, message = "must be a 40-character lower-case hex commit id") String sha,
-            @Pattern(regexp = "(?i)merge|squash|rebase", message = "must be merge, squash or rebase") String method) {
-    }
 }

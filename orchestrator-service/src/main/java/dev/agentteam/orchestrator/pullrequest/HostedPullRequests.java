@@ -17,9 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HostedPullRequests {
 
-    /** A pull request as a GitHub payload describes it; {@code headSha} is the head commit now. */
+    /**
+     * A pull request as a GitHub payload describes it; {@code headSha} is the head commit now; {@code fork} when its
+     * head branch lives in another repository (then it is never linked to a story by branch name).
+     */
     public record Snapshot(String repo, int number, String title, String body, String url, String head, String base,
-            String headSha) {
+            String headSha, boolean fork) {
     }
 
     private final PullRequestRecords records;
@@ -80,7 +83,8 @@ public class HostedPullRequests {
 
     /**
      * A submitted review: APPROVED, CHANGES_REQUESTED (one more review round) or COMMENTED, which does not undo an
-     * earlier verdict on the same head. {@code reviewState} null means the review was dismissed: PENDING again.
+     * earlier verdict on the same head. {@code reviewState} null means the review was dismissed: PENDING again. A
+     * review of another commit than the head ({@code commitSha}) is recorded but decides nothing.
      */
     @Transactional
     public PullRequestView reviewed(Snapshot pr, String reviewState, String commitSha, String author, String summary) {
@@ -91,7 +95,8 @@ public class HostedPullRequests {
                                             when cast(:state as text) = 'COMMENTED' and review_status <> 'PENDING' then review_status
                                             else cast(:state as text) end,
                        review_rounds = review_rounds + case when cast(:state as text) = 'CHANGES_REQUESTED' then 1 else 0 end
-                where id = :id""").param("state", reviewState).param("id", now.id()).update();
+                where id = :id and (cast(:sha as text) is null or head_sha = cast(:sha as text))""")
+                .param("state", reviewState).param("id", now.id()).param("sha", commitSha).update();
         if (reviewState != null) {
             comment(now.id(), "review", author, summary, null, null, commitSha);
             publisher.publishEvent(new ForgeEvent.ReviewSubmitted(now.id(), now.repo(), now.number(), commitSha, 0, author));
@@ -106,24 +111,41 @@ public class HostedPullRequests {
     }
 
     /**
-     * CI reported {@code state} (PENDING, RUNNING, SUCCESS, FAILURE, ERROR) for commit {@code sha}: every open pull
-     * request whose head it is takes that CI status. Returns those pull requests.
+     * CI reported {@code state} (PENDING, RUNNING, SUCCESS, FAILURE, ERROR) for {@code context} on commit {@code sha}.
+     * It is recorded per context; when {@code decides}, every open pull request whose head is that commit takes the
+     * CI status of all the latest results on it together — any failure fails, and it is green only when every
+     * context is — never just the last event's. Returns the pull requests whose CI status changed.
      */
     @Transactional
-    public List<PullRequestView> ciReported(String repo, String sha, String context, String state, String targetUrl) {
-        List<PullRequestView> prs = jdbc.sql("""
-                update pr_records set ci_status = :state, updated_at = now()
-                where repo = :repo and head_sha = :sha and status = 'OPEN' and ci_status <> :state returning id""")
-                .param("state", state).param("repo", repo).param("sha", sha).query(Long.class).list().stream()
-                .map(id -> records.find(id).orElseThrow().view()).toList();
+    public List<PullRequestView> ciReported(String repo, String sha, String context, String state, String targetUrl,
+            boolean decides) {
         jdbc.sql("""
                 insert into commit_statuses (repository_id, sha, kind, context, state, target_url)
                 select id, :sha, 'check_run', :context, :state, :url from repositories where full_name = :repo
-                  and :sha ~ '^[0-9a-f]{40}$' and :state <> 'RUNNING'""")
-                .param("sha", sha).param("context", context).param("state", state).param("url", targetUrl)
-                .param("repo", repo).update();
+                  and :sha ~ '^[0-9a-f]{40}$'""")
+                .param("sha", sha).param("context", context).param("state", "RUNNING".equals(state) ? "PENDING" : state)
+                .param("url", targetUrl).param("repo", repo).update();
+        if (!decides) {
+            return List.of();
+        }
+        String combined = jdbc.sql("""
+                select case when count(*) = 0 then null
+                            when bool_or(state = 'FAILURE') then 'FAILURE'
+                            when bool_or(state = 'ERROR') then 'ERROR'
+                            when bool_and(state = 'SUCCESS') then 'SUCCESS' else 'PENDING' end
+                from (select distinct on (c.context) c.state from commit_statuses c
+                      join repositories r on r.id = c.repository_id
+                      where r.full_name = :repo and c.sha = :sha and c.kind = 'check_run'
+                      order by c.context, c.id desc) latest""")
+                .param("repo", repo).param("sha", sha).query(String.class).optional().orElse(null);
+        String ciStatus = combined == null || "RUNNING".equals(state) && "PENDING".equals(combined) ? state : combined;
+        List<PullRequestView> prs = jdbc.sql("""
+                update pr_records set ci_status = :state, updated_at = now()
+                where repo = :repo and head_sha = :sha and status = 'OPEN' and ci_status <> :state returning id""")
+                .param("state", ciStatus).param("repo", repo).param("sha", sha).query(Long.class).list().stream()
+                .map(id -> records.find(id).orElseThrow().view()).toList();
         if (!prs.isEmpty()) {
-            publisher.publishEvent(new ForgeEvent.CommitStatusChanged(repo, sha, "check_run", context, state, targetUrl));
+            publisher.publishEvent(new ForgeEvent.CommitStatusChanged(repo, sha, "check_run", context, ciStatus, targetUrl));
         }
         return prs;
     }
@@ -133,8 +155,8 @@ public class HostedPullRequests {
     public List<PullRequestView> pushed(String repo, String branch, String sha) {
         return records.openWithHead(repo, branch).stream().map(PullRequestRecords.Row::view)
                 .filter(pr -> !sha.equals(pr.headSha()))
-                .map(pr -> upsert(new Snapshot(repo, pr.number(), pr.title(), pr.body(), pr.url(), branch, pr.base(), sha),
-                        Optional.of(pr)))
+                .map(pr -> upsert(new Snapshot(repo, pr.number(), pr.title(), pr.body(), pr.url(), branch, pr.base(), sha,
+                        false), Optional.of(pr)))
                 .toList();
     }
 
@@ -146,14 +168,17 @@ public class HostedPullRequests {
                             :title, :body, :url, :sha, (select id from stories where id = :storyId))""")
                     .param("repo", pr.repo()).param("number", pr.number()).param("head", pr.head())
                     .param("base", pr.base()).param("title", nonNull(pr.title())).param("body", nonNull(pr.body()))
-                    .param("url", pr.url()).param("sha", pr.headSha()).param("storyId", PullRequests.storyId(pr.head()))
+                    .param("url", pr.url()).param("sha", pr.headSha())
+                    .param("storyId", pr.fork() ? null : PullRequests.storyId(pr.head()))
                     .update();
             PullRequestView inserted = find(pr.repo(), pr.number()).orElseThrow();
             lifecycle.created(inserted.id(), ChangedBy.system("opened on " + pr.repo()));
             return inserted;
         }
         PullRequestView old = before.get();
-        boolean newHead = pr.headSha() != null && !pr.headSha().equals(old.headSha());
+        // A new head, or a new base (the merge result changes), starts CI and review over.
+        boolean newHead = pr.headSha() != null && !pr.headSha().equals(old.headSha())
+                || pr.base() != null && !pr.base().equals(old.base());
         jdbc.sql("""
                 update pr_records set title = :title, body = :body, url = coalesce(:url, url),
                        base_branch = :base, head_sha = coalesce(:sha, head_sha), updated_at = now(),
@@ -163,7 +188,7 @@ public class HostedPullRequests {
                 .param("title", nonNull(pr.title())).param("body", nonNull(pr.body())).param("url", pr.url())
                 .param("base", pr.base()).param("sha", pr.headSha()).param("newHead", newHead).param("id", old.id())
                 .update();
-        if (newHead && old.open()) {
+        if (newHead && old.open() && pr.headSha() != null && !pr.headSha().equals(old.headSha())) {
             publisher.publishEvent(new ForgeEvent.PullRequestSynchronized(old.id(), old.repo(), old.number(),
                     old.head(), pr.headSha(), old.storyId()));
         }

@@ -114,7 +114,7 @@ public class PullRequests {
 
     /**
      * Merges the pull request if its head is still {@code expectedHeadSha}. Only the merge gate (a person's
-     * approval) calls this; the forge API refuses it to agent tokens.
+     * approval) calls this; the forge API refuses it to every token.
      */
     @Transactional
     public PullRequestView merge(RepositoryView repository, int number, String expectedHeadSha, MergeMethod method) {

@@ -103,20 +103,33 @@ class RepositorySeeder {
         if (path == null || !path.isAbsolute()) {
             throw ApiProblems.badRequest("source.path must be an absolute path.");
         }
+        // Empty import roots mean no imports at all; the check comes before the file system is touched, so a
+        // refused path tells nothing about whether it exists.
+        if (properties.importRoots().isEmpty()) {
+            throw ApiProblems.unprocessable("Importing from a server path is off; an operator can allow directories "
+                    + "with AGENTTEAM_FORGE_IMPORT_ROOTS.");
+        }
+        if (!insideImportRoots(path.normalize())) {
+            throw ApiProblems.unprocessable("Imports are allowed only from " + properties.importRoots() + ".");
+        }
         Path real;
         try {
             real = path.toRealPath();
         } catch (IOException e) {
             throw ApiProblems.unprocessable("No directory at " + path.normalize() + ".");
         }
-        if (!properties.importRoots().isEmpty()
-                && properties.importRoots().stream().noneMatch(root -> real.startsWith(realOrNormalized(root)))) {
+        if (!insideImportRoots(real)) {
             throw ApiProblems.unprocessable("Imports are allowed only from " + properties.importRoots() + ".");
         }
         if (!Files.isDirectory(real)) {
             throw ApiProblems.unprocessable("No directory at " + path.normalize() + ".");
         }
         return real;
+    }
+
+    private boolean insideImportRoots(Path path) {
+        return properties.importRoots().stream().anyMatch(root -> path.startsWith(realOrNormalized(root))
+                || path.startsWith(root.toAbsolutePath().normalize()));
     }
 
     private static Path realOrNormalized(Path root) {

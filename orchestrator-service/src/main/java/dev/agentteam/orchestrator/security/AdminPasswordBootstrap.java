@@ -8,12 +8,20 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Set;
 
 /**
  * Gives user 1 (the first admin) its login: the password from {@code AGENTTEAM_ADMIN_PASSWORD} (or the Docker
- * secret {@code agentteam.security.admin-password}), or else a generated one, logged once in a banner. Only the
- * bcrypt hash is stored, and the password is set only while user 1 has none, so the banner never repeats.
+ * secret {@code agentteam.security.admin-password}), or else a generated one, written to a file only its owner can
+ * read ({@code agentteam.security.initial-password-file}); the log names the file, never the password (logs are
+ * shipped and kept). Only the bcrypt hash is stored, and the password is set only while user 1 has none.
  */
 @Component
 class AdminPasswordBootstrap implements ApplicationRunner {
@@ -48,18 +56,38 @@ class AdminPasswordBootstrap implements ApplicationRunner {
             return;
         }
         if (generate) {
+            Path file = writeOwnerOnly(properties.initialPasswordFile(), generated[0]);
             log.warn("""
 
                     ==========================================================================
                       agent-team first start: administrator account created
                         username: {}
-                        password: {}
-                      This password is shown ONCE. Sign in at /login and keep it safe
+                        password: in {} (readable by this user only)
+                      Sign in at /login, keep the password safe and delete the file
                       (or set AGENTTEAM_ADMIN_PASSWORD before the first start).
                     ==========================================================================""",
-                    properties.adminUsername(), generated[0]);
+                    properties.adminUsername(), file);
         } else {
             log.info("User 1 ('{}') was given the password from the configuration", properties.adminUsername());
+        }
+    }
+
+    private static Path writeOwnerOnly(Path file, String password) {
+        try {
+            Path absolute = file.toAbsolutePath();
+            Files.createDirectories(absolute.getParent());
+            Files.deleteIfExists(absolute);
+            Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+            try {
+                Files.createFile(absolute, PosixFilePermissions.asFileAttribute(ownerOnly));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(absolute);
+            }
+            Files.writeString(absolute, password + "\n");
+            return absolute;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the first administrator password to " + file
+                    + "; set AGENTTEAM_ADMIN_PASSWORD instead", e);
         }
     }
 

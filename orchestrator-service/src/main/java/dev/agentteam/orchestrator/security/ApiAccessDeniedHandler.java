@@ -33,10 +33,10 @@ class ApiAccessDeniedHandler implements AccessDeniedHandler {
     private static String explain(UserView user, String action, HttpServletRequest request) {
         String who = "'" + (user.username() != null ? user.username() : user.name()) + "' (" + user.role() + ", "
                 + user.kind() + ")";
-        if (ApiAccessRules.isMergeGate(request) && !user.human()) {
+        if (AccessRules.isMergeGate(request) && !user.human()) {
             return "Agent identities may not approve, reject or merge pull requests; " + who + " is an agent. "
                     + "A person with the approver role must do it.";
         }
-        return who + " may not " + action + ": it needs the " + ApiAccessRules.requiredRole(request) + " role.";
+        return who + " may not " + action + ": it needs the " + AccessRules.requiredRole(request) + " role.";
     }
 }

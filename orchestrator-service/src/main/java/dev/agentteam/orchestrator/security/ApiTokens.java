@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -29,6 +30,8 @@ public class ApiTokens {
     static final String PREFIX = "at_";
     private static final int HINT_LENGTH = PREFIX.length() + 6;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Far enough for any real use, near enough that the database's timestamp range is never reached. */
+    static final Duration MAX_LIFETIME = Duration.ofDays(366);
     private static final RowMapper<ApiTokenView> VIEW = (rs, n) -> new ApiTokenView(rs.getLong("id"),
             rs.getLong("user_id"), rs.getString("name"), rs.getString("hint"), instant(rs.getTimestamp("created_at")),
             instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("last_used_at")),
@@ -49,8 +52,15 @@ public class ApiTokens {
         if (cleanName.isEmpty() || cleanName.length() > 100) {
             throw ApiProblems.badRequest("name: give the token a name of 1 to 100 characters.");
         }
+        if (cleanName.chars().anyMatch(Character::isISOControl)) {
+            throw ApiProblems.badRequest("name: must not contain control characters (such as NUL).");
+        }
         if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
             throw ApiProblems.badRequest("expires_at: must be in the future.");
+        }
+        if (expiresAt != null && expiresAt.isAfter(Instant.now().plus(MAX_LIFETIME))) {
+            throw ApiProblems.badRequest("expires_at: at most " + MAX_LIFETIME.toDays() + " days from now; leave it "
+                    + "out for a token that does not expire.");
         }
         accounts.find(userId).orElseThrow(() -> ApiProblems.notFound("user", userId));
         byte[] secret = new byte[32];

@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -20,10 +21,12 @@ import org.springframework.http.HttpHeaders;
  * Three filter chains, tried in order:
  * <ol>
  * <li>paths with their own authentication or none: git smart HTTP and the forge API (forge tokens, checked by
- * the forge's filter before this one runs), the GitHub webhook (HMAC), health and Prometheus;</li>
- * <li>the REST API: bearer API tokens (or the browser's session, with CSRF), 401/403 as problem+json;</li>
+ * the forge's filter before this one runs), the GitHub webhook (HMAC), and health (status only);</li>
+ * <li>the REST API and the other actuator endpoints (Prometheus: a viewer's API token): bearer API tokens (or the
+ * browser's session, with CSRF), 401/403 as problem+json;</li>
  * <li>the UI: form login, CSRF on every form, logout; no remember-me.</li>
  * </ol>
+ * The API and the UI share one set of authorisation rules ({@link AccessRules}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -40,9 +43,9 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain openPaths(HttpSecurity http) throws Exception {
+        // Health answers only UP/DOWN here (no details); metrics are not public (they go through the API chain).
         // /livez and /readyz: the health probes on the public port when the actuator has its own (docker-stack.yml).
-        http.securityMatcher("/git/**", "/api/forge/**", "/webhooks/**", "/actuator/health", "/actuator/health/**", "/livez", "/readyz",
-                        "/actuator/prometheus")
+        http.securityMatcher("/git/**", "/api/forge/**", "/webhooks/**", "/actuator/health", "/actuator/health/**", "/livez", "/readyz")
                 .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
@@ -55,10 +58,10 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserAccounts accounts) throws Exception {
         var entryPoint = new ApiAuthenticationEntryPoint();
-        http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
+        http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/actuator/**")
                 .authorizeHttpRequests(rules -> {
                     rules.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
-                    ApiAccessRules.apply(rules);
+                    AccessRules.apply(rules);
                 })
                 .addFilterAfter(new SessionAccountRefresh(accounts), SecurityContextHolderFilter.class)
                 .addFilterBefore(new ApiTokenFilter(tokens, entryPoint), CsrfFilter.class)
@@ -77,14 +80,16 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain ui(HttpSecurity http, UserAccounts accounts, SecurityProperties properties) throws Exception {
-        LoginAttempts attempts = new LoginAttempts(accounts, properties);
-        http.authorizeHttpRequests(rules -> rules
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/admin/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+    SecurityFilterChain ui(HttpSecurity http, UserAccounts accounts, LoginThrottle throttle) throws Exception {
+        LoginAttempts attempts = new LoginAttempts(accounts, throttle);
+        http.authorizeHttpRequests(rules -> {
+                    rules.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                            .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll();
+                    // The same rules as the API: a viewer's form post is refused like a viewer's API call.
+                    AccessRules.apply(rules);
+                })
                 .addFilterAfter(new SessionAccountRefresh(accounts), SecurityContextHolderFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(login -> login.loginPage("/login").successHandler(attempts).failureHandler(attempts))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .rememberMe(rememberMe -> rememberMe.disable())

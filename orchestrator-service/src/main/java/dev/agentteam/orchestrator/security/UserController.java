@@ -1,6 +1,5 @@
 package dev.agentteam.orchestrator.security;
 
-import dev.agentteam.orchestrator.api.ApiProblems;
 import dev.agentteam.orchestrator.user.UserAccounts;
 import dev.agentteam.orchestrator.user.UserView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** User management (admins only, see {@link ApiAccessRules}). */
+/** User management (admins only, see {@link AccessRules}). */
 @RestController
 @RequestMapping(path = "/api/users", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
 @Tag(name = "Users", description = "People and agent identities, their roles and tokens (admin)")
@@ -27,12 +26,9 @@ class UserController {
 
     private final UserAccounts accounts;
     private final UserManagement management;
-    private final ApiTokens tokens;
-
-    UserController(UserAccounts accounts, UserManagement management, ApiTokens tokens) {
+    UserController(UserAccounts accounts, UserManagement management) {
         this.accounts = accounts;
         this.management = management;
-        this.tokens = tokens;
     }
 
     @GetMapping
@@ -52,14 +48,6 @@ class UserController {
     @Operation(summary = "Change a user's role or enable/disable it")
     UserView update(@PathVariable("id") long id, @RequestBody UserChange change) {
         return management.update(id, change.role(), change.enabled());
-    }
-
-    @PostMapping(path = "/{id}/tokens", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create an API token for a user, e.g. an agent identity; shown once")
-    CreatedToken createToken(@PathVariable("id") long id, @RequestBody TokenController.NewTokenRequest request) {
-        accounts.find(id).orElseThrow(() -> ApiProblems.notFound("user", id));
-        return tokens.create(id, request.name(), request.expiresAt());
     }
 
     record UserChange(String role, Boolean enabled) {

@@ -1,5 +1,7 @@
 package dev.agentteam.orchestrator.security;
 
+import java.nio.charset.StandardCharsets;
+
 import dev.agentteam.orchestrator.api.ApiProblems;
 import dev.agentteam.orchestrator.user.NewUser;
 import dev.agentteam.orchestrator.user.UserAccounts;
@@ -14,6 +16,7 @@ import java.util.Set;
 class UserManagement {
 
     static final int MIN_PASSWORD = 12;
+    static final int MAX_PASSWORD_BYTES = 72;
     private static final Set<String> ROLES = Set.of("viewer", "approver", "admin");
 
     private final UserAccounts accounts;
@@ -39,6 +42,10 @@ class UserManagement {
         if ("human".equals(kind) && (!hasPassword || form.password().length() < MIN_PASSWORD)) {
             throw ApiProblems.badRequest("password: a person needs a password of at least " + MIN_PASSWORD
                     + " characters.");
+        }
+        if (hasPassword && form.password().getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw ApiProblems.badRequest("password: at most " + MAX_PASSWORD_BYTES + " bytes (UTF-8); bcrypt ignores "
+                    + "anything longer.");
         }
         String name = form.name() == null || form.name().isBlank() ? form.username().strip() : form.name().strip();
         String email = form.email() == null || form.email().isBlank() ? null : form.email().strip();

@@ -8,7 +8,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -78,27 +77,6 @@ public class UserAccounts {
             throw ApiProblems.notFound("user", id);
         }
         return find(id).orElseThrow();
-    }
-
-    /**
-     * Counts a failed password login. The {@code maxFailures}-th failure in a row locks the account for
-     * {@code lockDuration}; a failure after an expired lock starts counting again from one.
-     */
-    @Transactional
-    public Optional<LoginFailure> recordFailedLogin(String username, int maxFailures, Duration lockDuration) {
-        return jdbc.query("""
-                update users set
-                    failed_login_count = case when locked_until is not null and locked_until <= now() then 1
-                                              else failed_login_count + 1 end,
-                    locked_until = case when locked_until is not null and locked_until > now() then locked_until
-                                        when (case when locked_until is not null and locked_until <= now() then 1
-                                                   else failed_login_count + 1 end) >= ?
-                                             then now() + make_interval(secs => ?)
-                                        else null end
-                where username = ?
-                returning failed_login_count, locked_until""",
-                (rs, n) -> new LoginFailure(rs.getInt(1), instant(rs.getTimestamp(2))),
-                maxFailures, (double) lockDuration.toMillis() / 1000, normalize(username)).stream().findFirst();
     }
 
     @Transactional

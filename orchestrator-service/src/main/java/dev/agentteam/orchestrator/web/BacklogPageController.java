@@ -9,9 +9,9 @@ import dev.agentteam.orchestrator.repository.Repositories;
 import dev.agentteam.orchestrator.security.Account;
 import dev.agentteam.orchestrator.sprint.RetroActions;
 import dev.agentteam.orchestrator.sprint.SprintCommitment;
-import dev.agentteam.orchestrator.user.UserView;
 import dev.agentteam.orchestrator.task.TaskView;
 import dev.agentteam.orchestrator.task.Tasks;
+import dev.agentteam.orchestrator.user.UserView;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -42,17 +42,15 @@ class BacklogPageController {
     private final Epics epics;
     private final Stories stories;
     private final Tasks tasks;
-    private final WebQueries queries;
     private final Repositories repositories;
     private final RetroActions retroActions;
     private final SprintCommitment sprints;
 
-    BacklogPageController(Epics epics, Stories stories, Tasks tasks, WebQueries queries, Repositories repositories,
+    BacklogPageController(Epics epics, Stories stories, Tasks tasks, Repositories repositories,
                           RetroActions retroActions, SprintCommitment sprints) {
         this.epics = epics;
         this.stories = stories;
         this.tasks = tasks;
-        this.queries = queries;
         this.repositories = repositories;
         this.retroActions = retroActions;
         this.sprints = sprints;
@@ -68,9 +66,7 @@ class BacklogPageController {
     @GetMapping("/backlog")
     String backlog(@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
         if (!model.containsAttribute("epicForm")) {
-            EpicForm form = new EpicForm();
-            form.setOwnerId(1L);
-            model.addAttribute("epicForm", form);
+            model.addAttribute("epicForm", new EpicForm());
         }
         fill(Math.max(page, 0), model);
         return "backlog";
@@ -85,10 +81,11 @@ class BacklogPageController {
 
     @PostMapping("/backlog/epics")
     String create(@Valid @ModelAttribute("epicForm") EpicForm form, BindingResult errors, Model model,
-                  RedirectAttributes redirect) {
+                  RedirectAttributes redirect, Authentication authentication) {
         if (!errors.hasErrors()) {
             try {
-                EpicView epic = epics.submit(form.toCommand());
+                long owner = Account.userOf(authentication).map(UserView::id).orElseThrow();
+                EpicView epic = epics.submit(form.toCommand(owner));
                 redirect.addFlashAttribute("notice", "Epic #" + epic.id() + " \"" + epic.title()
                         + "\" was submitted; the PO agent is refining it into stories.");
                 return "redirect:/backlog";
@@ -124,7 +121,6 @@ class BacklogPageController {
         model.addAttribute("epics", shown.stream().map(epic -> card(epic, byEpic.getOrDefault(epic.id(), List.of()))).toList());
         model.addAttribute("page", result);
         model.addAttribute("repositories", repositories.list());
-        model.addAttribute("users", queries.humanUsers());
         model.addAttribute("retroActions", retroActions.list("OPEN"));
         model.addAttribute("activeSprint", sprints.active().orElse(null));
     }

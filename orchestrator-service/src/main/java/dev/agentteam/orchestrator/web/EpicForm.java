@@ -2,7 +2,6 @@ package dev.agentteam.orchestrator.web;
 
 import dev.agentteam.orchestrator.backlog.NewEpic;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -18,13 +17,11 @@ class EpicForm {
     @Pattern(regexp = "[^\\x00]*", message = "The description contains a NUL character.")
     private String description = "";
 
-    @NotNull(message = "Choose who asks for the epic.")
-    private Long ownerId;
-
     private Long repositoryId;
 
-    NewEpic toCommand() {
-        return new NewEpic(title.strip(), description == null ? "" : description, ownerId, repositoryId);
+    /** The owner is the person signed in, never a value from the form. */
+    NewEpic toCommand(long owner) {
+        return new NewEpic(title.strip(), description == null ? "" : description, owner, repositoryId);
     }
 
     public String getTitle() {
@@ -41,14 +38,6 @@ class EpicForm {
 
     public void setDescription(String description) {
         this.description = description;
-    }
-
-    public Long getOwnerId() {
-        return ownerId;
-    }
-
-    public void setOwnerId(Long ownerId) {
-        this.ownerId = ownerId;
     }
 
     public Long getRepositoryId() {

@@ -1,7 +1,6 @@
 package dev.agentteam.orchestrator.web;
 
 import dev.agentteam.orchestrator.web.WebRows.ActiveTask;
-import dev.agentteam.orchestrator.web.WebRows.Option;
 import dev.agentteam.orchestrator.web.WebRows.PlannableStory;
 import dev.agentteam.orchestrator.web.WebRows.SprintRow;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,12 +76,6 @@ class WebQueries {
                         order by s.priority, s.id""")
                 .query((rs, row) -> new PlannableStory(rs.getLong("id"), rs.getString("title"),
                         rs.getString("epic_title"), rs.getObject("estimate", Integer.class), rs.getInt("priority")))
-                .list();
-    }
-
-    List<Option> humanUsers() {
-        return jdbc.sql("select id, name, role from users where kind = 'human' and enabled order by id")
-                .query((rs, row) -> new Option(rs.getLong("id"), rs.getString("name") + " (" + rs.getString("role") + ")"))
                 .list();
     }
 

@@ -26,7 +26,4 @@ final class WebRows {
 
     record PlannableStory(long id, String title, String epicTitle, Integer estimate, int priority) {
     }
-
-    record Option(long id, String label) {
-    }
 }

@@ -20,16 +20,20 @@ class DeliveryStore {
         this.json = json;
     }
 
-    /** Stores a delivery; empty when the same hook id and delivery id were stored before (a replay). */
-    Optional<Long> store(String source, String hookId, String deliveryId, String event, String action, String payload) {
+    /**
+     * Stores a verified delivery; empty when it was stored before (a replay): the same hook id and delivery id, or
+     * the same hook id and signed body ({@code bodySha256}), since the delivery id header is not signed.
+     */
+    Optional<Long> store(String source, String hookId, String deliveryId, String event, String action, String payload,
+            String bodySha256) {
         return jdbc.sql("""
-                insert into webhook_deliveries (source, hook_id, delivery_id, event, action, payload)
-                values (:source, :hookId, :deliveryId, :event, :action, cast(:payload as jsonb))
-                on conflict (hook_id, delivery_id) do nothing
+                insert into webhook_deliveries (source, hook_id, delivery_id, event, action, payload, body_sha256)
+                values (:source, :hookId, :deliveryId, :event, :action, cast(:payload as jsonb), :bodySha256)
+                on conflict do nothing
                 returning id""")
                 .param("source", source).param("hookId", hookId).param("deliveryId", deliveryId)
                 .param("event", event).param("action", action).param("payload", payload)
-                .query(Long.class).optional();
+                .param("bodySha256", bodySha256).query(Long.class).optional();
     }
 
     /**

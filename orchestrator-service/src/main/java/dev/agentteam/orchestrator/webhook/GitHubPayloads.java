@@ -37,13 +37,16 @@ final class GitHubPayloads {
             throw new IllegalArgumentException("the payload has no complete pull_request (number, head.ref, base.ref) "
                     + "or no repository.full_name");
         }
+        // A pull request from a fork is never linked to a story by its branch name: anyone can name a branch so.
+        String headRepo = text(pullRequest.path("head").path("repo"), "full_name");
+        boolean fork = headRepo != null && !headRepo.equalsIgnoreCase(repo);
         return new HostedPullRequests.Snapshot(repo, number, text(pullRequest, "title"), text(pullRequest, "body"),
-                text(pullRequest, "html_url"), head, base, text(pullRequest.path("head"), "sha"));
+                text(pullRequest, "html_url"), head, base, text(pullRequest.path("head"), "sha"), fork);
     }
 
     /**
      * The CI state of a check run, check suite or workflow run: RUNNING until it completes, then its conclusion.
-     * Null for conclusions that say nothing about the code (stale).
+     * Null for conclusions that say nothing about the code (stale, neutral, skipped): those never turn CI green.
      */
     static String ciState(String status, String conclusion) {
         if (status != null && !"completed".equals(status)) {
@@ -53,7 +56,7 @@ final class GitHubPayloads {
             return null;
         }
         return switch (conclusion) {
-            case "success", "neutral", "skipped" -> "SUCCESS";
+            case "success" -> "SUCCESS";
             case "failure", "timed_out", "action_required", "startup_failure" -> "FAILURE";
             case "cancelled" -> "ERROR";
             default -> null;

@@ -66,7 +66,9 @@ class GitHubWebhookController {
         String action = GitHubPayloads.text(payload, "action");
         // jsonb cannot hold U+0000; GitHub passes it through from comments, so it is stored as U+FFFD.
         String storedJson = json.writeValueAsString(payload).replace("\\u0000", "\\ufffd");
-        Optional<Long> stored = store.store("github", hookId, deliveryId, event, action, storedJson);
+        // Only now, with the signature verified, may the delivery count as a duplicate of an earlier one.
+        Optional<Long> stored = store.store("github", hookId, deliveryId, event, action, storedJson,
+                WebhookSignature.sha256Hex(body));
         if (stored.isEmpty()) {
             log.info("GitHub delivery {} (hook {}) arrived again; already stored", deliveryId, hookId);
             return ResponseEntity.ok(Map.of("delivery_id", deliveryId, "status", "duplicate"));

@@ -18,6 +18,9 @@ import static dev.agentteam.orchestrator.webhook.GitHubPayloads.text;
 @Component
 class PullRequestEventHandler {
 
+    /** Whose GitHub reviews count: people with a role in the repository, not any GitHub user. */
+    private static final java.util.Set<String> TRUSTED_REVIEWERS = java.util.Set.of("OWNER", "MEMBER", "COLLABORATOR");
+
     private final HostedPullRequests pullRequests;
     private final ApplicationEventPublisher events;
 
@@ -63,6 +66,15 @@ class PullRequestEventHandler {
         };
         if (verdict == null) {
             return "ignored: review state " + state + " is not a verdict";
+        }
+        String association = text(review, "author_association");
+        if (!TRUSTED_REVIEWERS.contains(association == null ? "" : association)) {
+            // Anyone on GitHub may submit a review: it is kept as a comment and decides nothing.
+            PullRequestView pr = pullRequests.find(snapshot.repo(), snapshot.number())
+                    .orElseGet(() -> pullRequests.synchronize(snapshot));
+            pullRequests.commented(pr, author, text(review, "body"), null, null, text(review, "commit_id"));
+            return name + " review by " + author + " (" + association + ", not a collaborator) recorded as a comment; "
+                    + "review is still " + pr.reviewStatus();
         }
         PullRequestView now = pullRequests.reviewed(snapshot, verdict, text(review, "commit_id"), author,
                 text(review, "body"));

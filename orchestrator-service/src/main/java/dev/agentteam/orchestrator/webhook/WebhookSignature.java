@@ -25,6 +25,15 @@ final class WebhookSignature {
         }
     }
 
+    /** The SHA-256 of a raw body, hex: identifies a signed body when its (unsigned) delivery id changes. */
+    static String sha256Hex(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     /** Compares in constant time, so the time taken tells an attacker nothing about a near miss. */
     static boolean matches(String secret, byte[] body, String header) {
         if (header == null || !header.startsWith(PREFIX)) {

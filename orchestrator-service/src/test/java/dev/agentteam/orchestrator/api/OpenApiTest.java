@@ -44,7 +44,7 @@ class OpenApiTest extends IntegrationTest {
         assertThat(browser.send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).GET().build()).statusCode()).isEqualTo(200);
         assertThat(anonymous.getAnything("/actuator/health").status()).isEqualTo(200);
-        Reply prometheus = anonymous.getAnything("/actuator/prometheus");
+        Reply prometheus = api.getAnything("/actuator/prometheus");
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
     }

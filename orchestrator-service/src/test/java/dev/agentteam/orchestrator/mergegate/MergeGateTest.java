@@ -238,6 +238,88 @@ class MergeGateTest extends IntegrationTest {
         assertThat(report(approver).canMerge()).isFalse();
     }
 
+    /**
+     * The gate's own checks, called directly (the URL rules stand in front of them over HTTP, so only this shows
+     * whether MergeGate itself refuses): an agent identity, even an admin one, and a viewer may not approve,
+     * reject or merge.
+     */
+    @Test
+    void theGateItselfRefusesAgentIdentitiesAndViewers() {
+        greenCi();
+        reviewed();
+        mergeGate.approve(prId, approver, "ok");
+        for (UserView caller : java.util.List.of(users.create("admin", "agent"), users.create("approver", "agent"),
+                users.create("viewer", "human"))) {
+            assertRefused(() -> mergeGate.approve(prId, caller, null), 403);
+            assertRefused(() -> mergeGate.reject(prId, caller, null), 403);
+            assertRefused(() -> mergeGate.merge(prId, caller, null), 403);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from approvals where pr_id = ?", Integer.class, prId)).isEqualTo(1);
+        assertNothingMerged();
+    }
+
+    /** The owner's approval never counts: not through approve, and not if one got into the table some other way. */
+    @Test
+    void theGateItselfRefusesTheEpicOwnerAtApprovalAndAtMerge() {
+        greenCi();
+        reviewed();
+        assertRefused(() -> mergeGate.approve(prId, owner, null), 403);
+        jdbc.update("insert into approvals (pr_id, user_id, decision, head_sha, base_branch) values (?, ?, 'APPROVED', ?, 'main')",
+                prId, owner.id(), headSha);
+
+        assertRefused(() -> mergeGate.merge(prId, approver, null), 403);
+        assertThat(report(approver).canMerge()).isFalse();
+        assertThat(rule(report(approver), "The head commit is approved").met()).isFalse();
+        assertNothingMerged();
+    }
+
+    /** Only an APPROVED decision on the head by an entitled person counts in the report and at merge. */
+    @Test
+    void theReportCountsOnlyAnApprovalOfTheHeadByAnEntitledPerson() {
+        greenCi();
+        reviewed();
+        assertThat(rule(report(approver), "The head commit is approved").met()).isFalse();
+        mergeGate.reject(prId, approver, "no");
+        assertThat(rule(report(approver), "The head commit is approved").met()).isFalse();
+        assertThat(report(approver).canMerge()).isFalse();
+        mergeGate.approve(prId, approver, "yes");
+        assertThat(rule(report(approver), "The head commit is approved").met()).isTrue();
+        assertThat(report(approver).canMerge()).isTrue();
+
+        // The approver loses the role after approving: the approval no longer lets anyone merge.
+        jdbc.update("update users set role = 'viewer' where id = ?", approver.id());
+        UserView merger = users.create("approver", "human");
+        assertThat(rule(report(merger), "The head commit is approved").met()).isFalse();
+        assertRefused(() -> mergeGate.merge(prId, merger, null), 409);
+        assertNothingMerged();
+    }
+
+    /** Issue 13: approving twice recorded two approvals. */
+    @Test
+    void approvingTwiceIsOneApproval() {
+        ApprovalView first = mergeGate.approve(prId, approver, "yes");
+        ApprovalView second = mergeGate.approve(prId, approver, "yes again");
+        Reply third = approverApi.postJson(gate("approve"), "{}");
+
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(third.status()).isEqualTo(200);
+        assertThat(third.json().path("id").asLong()).isEqualTo(first.id());
+        assertThat(api.get(gate("approvals")).json()).hasSize(1);
+        mergeGate.reject(prId, approver, "changed my mind");
+        mergeGate.approve(prId, approver, "yes after all");
+        assertThat(api.get(gate("approvals")).json()).hasSize(3);
+    }
+
+    private static void assertRefused(Runnable call, int status) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(call::run)
+                .isInstanceOfSatisfying(org.springframework.web.ErrorResponseException.class,
+                        refused -> assertThat(refused.getStatusCode().value()).isEqualTo(status));
+    }
+
+    private static GateReport.Rule rule(GateReport report, String text) {
+        return report.rules().stream().filter(rule -> rule.text().equals(text)).findFirst().orElseThrow();
+    }
+
     private GateReport report(UserView viewer) {
         return mergeGate.report(prId, viewer);
     }

@@ -1,6 +1,7 @@
 package dev.agentteam.orchestrator.pullrequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,10 +11,13 @@ import java.util.List;
 import java.util.Set;
 
 import dev.agentteam.common.codehost.CodeHost;
+import dev.agentteam.common.codehost.CodeHostException;
 import dev.agentteam.common.codehost.CodeHostContractTest;
 import dev.agentteam.common.codehost.CommitCheck;
 import dev.agentteam.common.codehost.EmbeddedForgeCodeHost;
 import dev.agentteam.common.codehost.InlineComment;
+import dev.agentteam.common.codehost.MergeMethod;
+import dev.agentteam.common.codehost.PullRequest;
 import dev.agentteam.common.codehost.RepositoryRef;
 import dev.agentteam.common.testing.ContainerServices;
 import dev.agentteam.orchestrator.forge.ForgeStorage;
@@ -25,6 +29,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -148,6 +153,24 @@ class EmbeddedForgeCodeHostContractTest extends CodeHostContractTest {
         assertThat(jdbc.queryForList("select l.label from pr_labels l join pr_records p on p.id = l.pr_id "
                 + "where p.repo = ? and p.pr_number = ?", String.class, repository.ref().fullName(), number))
                 .containsExactlyInAnyOrderElementsOf(labels);
+    }
+
+    /**
+     * Issue 13, attack 5: the forge's merge endpoint merged for the admin token with no human approval. No token
+     * merges on the embedded forge now; the merge gate merges in-process after a person's approval.
+     */
+    @Override
+    @Test
+    protected void mergesWhenAskedWithTheExpectedHead() {
+        SeededRepository repository = givenRepository();
+        String head = givenPushedBranch(repository, "feature/ISSUE-5");
+        PullRequest pr = openShipIt(repository);
+
+        assertThatThrownBy(() -> codeHost().merge(repository.ref(), pr.number(), head, MergeMethod.MERGE))
+                .isInstanceOfSatisfying(CodeHostException.class, refused -> assertThat(refused.status()).isEqualTo(403));
+
+        assertThat(jdbc.queryForObject("select status from pr_records where repo = ? and pr_number = ?", String.class,
+                repository.ref().fullName(), pr.number())).isEqualTo("OPEN");
     }
 
     @Override

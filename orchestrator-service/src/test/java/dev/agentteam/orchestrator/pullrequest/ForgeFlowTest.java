@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.Base64;
 
 import dev.agentteam.orchestrator.support.ForgeClient;
+import dev.agentteam.common.codehost.MergeMethod;
+import dev.agentteam.orchestrator.repository.Repositories;
+import dev.agentteam.orchestrator.repository.RepositoryView;
 import dev.agentteam.orchestrator.support.IntegrationTest;
 import dev.agentteam.orchestrator.support.TestApi.Reply;
 import org.eclipse.jgit.api.Git;
@@ -23,6 +26,12 @@ import tools.jackson.databind.JsonNode;
 
 /** The embedded forge end to end: template → clone over HTTP → push → pull request → diff, and its refusals. */
 class ForgeFlowTest extends IntegrationTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    PullRequests pullRequests;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Repositories repositories;
 
     @TempDir
     Path work;
@@ -121,7 +130,7 @@ class ForgeFlowTest extends IntegrationTest {
     }
 
     @Test
-    void theAdminMergesAndTheMergedPullRequestKeepsItsDiffAndConversation() throws Exception {
+    void onlyTheMergeGateMergesAndTheMergedPullRequestKeepsItsDiffAndConversation() throws Exception {
         try (Git git = ForgeClient.cloneRepository(cloneUrl, ForgeClient.AGENT_TOKEN, work.resolve("clone"))) {
             String sha = ForgeClient.commitFile(git, "textstats/extra.py", "X = 1\n", "Extra");
             ForgeClient.push(git, ForgeClient.AGENT_TOKEN, "HEAD:refs/heads/feature/ISSUE-5");
@@ -139,13 +148,21 @@ class ForgeFlowTest extends IntegrationTest {
                     + "[{\"path\": \"textstats/extra.py\", \"line\": 5, \"body\": \"no such line\"}]}", ForgeClient.AGENT_TOKEN);
             assertThat(badLine.status()).isEqualTo(422);
 
-            Reply stale = forge("PUT", "/pulls/" + number + "/merge", "{\"sha\": \"" + "b".repeat(40) + "\"}", ForgeClient.ADMIN_TOKEN);
-            Reply merged = forge("PUT", "/pulls/" + number + "/merge", "{\"sha\": \"" + sha + "\", \"method\": \"squash\"}",
-                    ForgeClient.ADMIN_TOKEN);
+            // Issue 13, attack 5: the admin token merged with no person's approval, and pushed the default branch.
+            Reply byAdminToken = forge("PUT", "/pulls/" + number + "/merge", "{\"sha\": \"" + sha + "\", \"method\": "
+                    + "\"squash\"}", ForgeClient.ADMIN_TOKEN);
+            assertThat(byAdminToken.status()).isEqualTo(403);
+            assertThat(ForgeClient.push(git, ForgeClient.ADMIN_TOKEN, "HEAD:refs/heads/main"))
+                    .isEqualTo(RemoteRefUpdate.Status.REJECTED_OTHER_REASON);
+            assertThat(api.get("/api/pull-requests/" + id).json().path("pull_request").path("status").asString())
+                    .isEqualTo("OPEN");
 
-            assertThat(stale.status()).isEqualTo(409);
-            assertThat(merged.status()).as(merged.body()).isEqualTo(200);
-            assertThat(merged.json().path("state").asString()).isEqualTo("merged");
+            // What the merge gate calls after a person's approval (MergeGateTest covers the gate itself).
+            RepositoryView repository = repositories.findByName(name).orElseThrow();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> pullRequests.merge(repository, number,
+                    "b".repeat(40), MergeMethod.SQUASH)).isInstanceOfSatisfying(org.springframework.web.ErrorResponseException.class,
+                    stale -> assertThat(stale.getBody().getDetail()).contains("review the new commits first"));
+            pullRequests.merge(repository, number, sha, MergeMethod.SQUASH);
             JsonNode details = api.get("/api/pull-requests/" + id).json();
             assertThat(details.path("pull_request").path("status").asString()).isEqualTo("MERGED");
             assertThat(details.path("comments").get(0).path("body").asString()).isEqualTo("Looks fine");

@@ -9,10 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The paths that stay open to anonymous callers (they have their own protection or none by design). */
 class OpenPathsTest extends IntegrationTest {
 
+    /** Issue 13: metrics and health details were public. Health still answers anyone, with its status only. */
     @Test
-    void healthAndPrometheusAreOpen() {
-        assertThat(anonymous.getAnything("/actuator/health").status()).isEqualTo(200);
-        assertThat(anonymous.getAnything("/actuator/prometheus").status()).isEqualTo(200);
+    void healthIsOpenWithoutDetailsAndPrometheusNeedsAViewer() {
+        Reply health = anonymous.getAnything("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("components").doesNotContain("db");
+        assertThat(anonymous.getAnything("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(anonymous.as(users.person("viewer")).getAnything("/actuator/prometheus").status()).isEqualTo(200);
     }
 
     @Test

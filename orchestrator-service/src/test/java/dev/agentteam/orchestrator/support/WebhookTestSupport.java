@@ -92,8 +92,14 @@ public abstract class WebhookTestSupport extends IntegrationTest {
     protected record Sent(TestApi.Reply reply, String deliveryId) {
     }
 
+    /**
+     * A new delivery of a fixture. GitHub never sends two events with the same bytes (ids, timestamps), and a body
+     * seen before is a replay (deduplicated on its SHA-256), so each delivery carries its own id in the body too.
+     */
     protected Sent deliver(String event, String fixture) {
-        return deliver(event, fixture(fixture), UUID.randomUUID().toString());
+        String deliveryId = UUID.randomUUID().toString();
+        String body = fixture(fixture).replaceFirst("\\{", "{\"test_delivery\": \"" + deliveryId + "\",");
+        return deliver(event, body, deliveryId);
     }
 
     protected Sent deliver(String event, String body, String deliveryId) {

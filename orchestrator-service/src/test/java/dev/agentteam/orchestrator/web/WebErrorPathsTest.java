@@ -5,6 +5,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
@@ -27,7 +30,10 @@ class WebErrorPathsTest extends IntegrationTest {
 
     @BeforeEach
     void mockMvc() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).build();
+        // The pages read the signed-in person from the request (e.g. the owner of a new epic): user 1, the admin.
+        UserDetails admin = context.getBean(UserDetailsService.class).loadUserByUsername("admin");
+        mvc = MockMvcBuilders.webAppContextSetup(context).defaultRequest(get("/")
+                .principal(UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()))).build();
     }
 
     @Test
@@ -57,17 +63,28 @@ class WebErrorPathsTest extends IntegrationTest {
     }
 
     @Test
-    void anUnknownOwnerComesBackOnTheFormWithTheReason() throws Exception {
-        mvc.perform(post("/backlog/epics").param("title", "Exports").param("description", "").param("ownerId", "999"))
+    void anUnknownRepositoryComesBackOnTheFormWithTheReason() throws Exception {
+        mvc.perform(post("/backlog/epics").param("title", "Exports").param("description", "").param("repositoryId", "999"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("owner_id 999 is not a known user.")))
+                .andExpect(content().string(containsString("repository_id 999 is not a known repository.")))
                 .andExpect(content().string(containsString("value=\"Exports\"")));
         assertThat(jdbc.queryForObject("select count(*) from epics", Long.class)).isZero();
     }
 
     @Test
+    void theOwnerOfAnEpicFromTheFormIsTheSignedInPersonWhateverTheFormClaims() throws Exception {
+        long other = seedUser("someone else");
+        mvc.perform(post("/backlog/epics").param("title", "Exports").param("ownerId", String.valueOf(other)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject("select created_by from epics", Long.class)).isEqualTo(1L);
+    }
+
+    @Test
     void formValuesOfTheWrongTypeAreExplained() throws Exception {
-        mvc.perform(post("/backlog/epics").param("title", "Exports").param("ownerId", "admin"))
+        // The repository field (the one given a wrong type below) is on the form only when a repository exists.
+        jdbc.update("insert into repositories (name, forge, full_name, test_command) "
+                + "values ('typed-form', 'github', 'acme/typed-form', 'true') on conflict do nothing");
+        mvc.perform(post("/backlog/epics").param("title", "Exports").param("repositoryId", "admin"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Choose one of the listed values.")));
         mvc.perform(post("/sprints").param("start", "yesterday").param("end", "2026-12-01").param("capacityPoints", "-3"))
@@ -77,11 +94,12 @@ class WebErrorPathsTest extends IntegrationTest {
         mvc.perform(post("/sprints").param("start", "2026-12-01").param("end", "2026-12-14"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Tick the stories to plan, or give a capacity and the planner picks them.")));
-        mvc.perform(post("/backlog/epics").param("title", "x".repeat(201)).param("ownerId", "1"))
+        mvc.perform(post("/backlog/epics").param("title", "x".repeat(201)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Keep the title under 200 characters.")));
         assertThat(jdbc.queryForObject("select count(*) from epics", Long.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from sprints", Long.class)).isZero();
+        jdbc.update("delete from repositories where name = 'typed-form'");
     }
 
     @Test

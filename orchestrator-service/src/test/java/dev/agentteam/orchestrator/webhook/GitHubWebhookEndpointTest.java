@@ -100,6 +100,23 @@ class GitHubWebhookEndpointTest extends WebhookTestSupport {
         assertThat(jdbc.queryForObject("select count(*) from pr_records", Long.class)).isEqualTo(1);
     }
 
+    /** Issue 13: the delivery id is not signed, so a captured signed body replayed under a new id is a duplicate. */
+    @Test
+    void aSignedBodyReplayedUnderANewDeliveryIdIsADuplicate() {
+        seedStory("IN_PROGRESS");
+        String body = fixture("pull_request.opened.json");
+        String id = UUID.randomUUID().toString();
+
+        Sent first = deliver("pull_request", body, id);
+        awaitOutcome(id);
+        Sent replayed = deliver("pull_request", body, UUID.randomUUID().toString());
+
+        assertThat(first.reply().status()).isEqualTo(202);
+        assertThat(replayed.reply().status()).isEqualTo(200);
+        assertThat(replayed.reply().json().get("status").asString()).isEqualTo("duplicate");
+        assertThat(deliveries()).isEqualTo(1);
+    }
+
     @Test
     void anUnknownEventIsStoredAndAcknowledgedAndChangesNothing() {
         seedStory("IN_PROGRESS");

@@ -13,29 +13,35 @@ import static org.springframework.security.authorization.AuthorityAuthorizationM
 import static org.springframework.security.authorization.AuthorizationManagers.allOf;
 
 /**
- * Who may do what on {@code /api}. Viewers read; approvers (and admins) also write — epics, sprints, task
- * assignment — and decide on pull requests, which additionally needs a person (never an agent identity);
- * admins also manage users. Everyone signed in manages their own API tokens.
+ * Who may do what — one rule set for the REST API and the UI's forms alike, so a page can never do what its API
+ * refuses. Viewers read; approvers (and admins) also write — epics, sprints, answers, requeues, task assignment —
+ * and decide on pull requests, which additionally needs a person (never an agent identity); admins also manage
+ * users. Everyone signed in manages their own API tokens.
  */
-final class ApiAccessRules {
+final class AccessRules {
 
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
     private static final RequestMatcher MERGE_GATE = new OrRequestMatcher(
             PATHS.matcher(HttpMethod.POST, "/api/pull-requests/{id}/approve"),
             PATHS.matcher(HttpMethod.POST, "/api/pull-requests/{id}/reject"),
-            PATHS.matcher(HttpMethod.POST, "/api/pull-requests/{id}/merge"));
-    private static final RequestMatcher USERS = PATHS.matcher("/api/users/**");
-    private static final RequestMatcher TOKENS = PATHS.matcher("/api/tokens/**");
+            PATHS.matcher(HttpMethod.POST, "/api/pull-requests/{id}/merge"),
+            PATHS.matcher(HttpMethod.POST, "/pull-requests/{id}/approve"),
+            PATHS.matcher(HttpMethod.POST, "/pull-requests/{id}/reject"),
+            PATHS.matcher(HttpMethod.POST, "/pull-requests/{id}/merge"));
+    private static final RequestMatcher USERS = new OrRequestMatcher(PATHS.matcher("/api/users/**"),
+            PATHS.matcher("/admin/**"));
+    private static final RequestMatcher OWN_TOKENS = new OrRequestMatcher(PATHS.matcher("/api/tokens/**"),
+            PATHS.matcher("/account/**"), PATHS.matcher(HttpMethod.POST, "/logout"));
     private static final RequestMatcher READS = new OrRequestMatcher(PATHS.matcher(HttpMethod.GET, "/**"),
             PATHS.matcher(HttpMethod.HEAD, "/**"), PATHS.matcher(HttpMethod.OPTIONS, "/**"));
 
-    private ApiAccessRules() {
+    private AccessRules() {
     }
 
     static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(MERGE_GATE).access(allOf(hasRole("APPROVER"), hasAuthority("KIND_HUMAN")))
                 .requestMatchers(USERS).hasRole("ADMIN")
-                .requestMatchers(TOKENS).authenticated()
+                .requestMatchers(OWN_TOKENS).authenticated()
                 .requestMatchers(READS).hasRole("VIEWER")
                 .anyRequest().hasRole("APPROVER");
     }
