@@ -21,6 +21,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -97,9 +98,29 @@ class EvalTaskRunner {
                 List.of())).id();
         jdbc.sql("update eval_results set story_id = ?, repository = ? where run_id = ? and task_key = ?")
                 .params(storyId, repository.name(), run.runId(), task.id()).update();
-        // by hand, as a person would: past the sprint and WIP rules, so an evaluation runs in either delivery mode
-        dispatch.start(storyId, ChangedBy.system("evaluation run " + run.runId()));
+        handOver(storyId, run.runId());
         return storyId;
+    }
+
+    /**
+     * The dispatcher's own way when its rules let the story in (or the READY event already did), else by hand as a
+     * person would — past the sprint and WIP rules, so an evaluation runs in either delivery mode.
+     */
+    private void handOver(long storyId, long runId) {
+        if (dispatch.dispatch(storyId).isPresent() || hasDevTask(storyId)) {
+            return;
+        }
+        try {
+            dispatch.start(storyId, ChangedBy.system("evaluation run " + runId));
+        } catch (ErrorResponseException refused) {
+            if (!hasDevTask(storyId)) {
+                throw refused;
+            }
+        }
+    }
+
+    private boolean hasDevTask(long storyId) {
+        return tasks.forStory(storyId).stream().anyMatch(t -> t.type().startsWith("dev."));
     }
 
     private EvalOutcome await(RunSettings run, EvalTask task, long storyId, Instant deadline) {
