@@ -7,8 +7,9 @@
 #      Prometheus, backups) are placed there
 #   3. the edge network: joins the host Traefik's network (AGENTTEAM_EDGE=external, must exist) or creates an
 #      attachable overlay network for the bundled Traefik (AGENTTEAM_EDGE=bundled)
-#   4. Docker secrets: random passwords and forge tokens; the model's API key from AGENTTEAM_LLM_API_KEY and the
-#      GitHub token from AGENTTEAM_GITHUB_TOKEN (a placeholder when unset: only the embedded forge / a keyless model)
+#   4. Docker secrets: random passwords and forge tokens; a Redis ACL user and password per app, and the Redis ACL file;
+#      the model's API key from AGENTTEAM_LLM_API_KEY and the GitHub token from AGENTTEAM_GITHUB_TOKEN (a placeholder
+#      when unset: only the embedded forge / a keyless model); a placeholder for Prometheus's metrics token
 #   5. scripts/deploy.sh, then prints the administrator's password once
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -78,6 +79,28 @@ if ! docker secret inspect agentteam_forge_tokens >/dev/null 2>&1; then
   [ "${#tokens[@]}" -eq 4 ] || die "agentteam_forge_tokens is missing but some per-role tokens exist: remove agentteam_forge_token_* and run again"
   (IFS=,; value "${tokens[*]}") | docker secret create agentteam_forge_tokens - >/dev/null && log "secret agentteam_forge_tokens created"
 fi
+# Redis: one ACL user per app with its own password (a secret the app reads), and the ACL file the Redis service loads,
+# made from infra/redis/users.acl.example with those passwords (Docker secrets cannot be read back, so the file is
+# made only in the run that creates the passwords).
+acl="$(grep -v '^#' infra/redis/users.acl.example)"
+created=0
+for app in orchestrator po-agent scrum-agent dev-agent qa-agent review-agent cicd-agent; do
+  name="agentteam_redis_password_${app//-/_}"
+  if ! docker secret inspect "$name" >/dev/null 2>&1; then
+    password="$(random)"
+    value "$password" | docker secret create "$name" - >/dev/null
+    acl="${acl//REPLACE_$app/$password}"
+    created=$((created + 1))
+    log "secret $name created"
+  fi
+done
+if ! docker secret inspect agentteam_redis_acl >/dev/null 2>&1; then
+  [ "$created" -eq 7 ] || die "agentteam_redis_acl is missing but some agentteam_redis_password_* exist: remove them and run again"
+  value "$acl" | docker secret create agentteam_redis_acl - >/dev/null && log "secret agentteam_redis_acl created"
+fi
+# Prometheus scrapes the orchestrator with a viewer's API token, which exists only once the orchestrator runs:
+# a placeholder until then (docs/deployment.md, "Metrics token", replaces it).
+secret agentteam_prometheus_token value unset
 
 # 5. the first deploy
 scripts/deploy.sh "$stack"

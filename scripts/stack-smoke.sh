@@ -6,7 +6,10 @@
 # What differs from Swarm, and only that: service names become 127.0.0.1 with one port pair per app (the stack's
 # 8080/8081 would collide on one host); the database is a fresh one (agentteam_stacksmoke_test) and Redis index
 # AGENT_TEAM_SMOKE_REDIS_DB (13); secrets live in a temporary directory instead of /run/secrets; the stack's MinIO is
-# replaced by the directory artifact store (AGENTTEAM_ARTIFACTS_ENDPOINT is dropped), and the model is the scripted one.
+# replaced by the directory artifact store (AGENTTEAM_ARTIFACTS_ENDPOINT is dropped), the model is the scripted one, and
+# the apps sign in to the local Redis as its default user (the stack's per-app ACL users exist only in the stack's Redis,
+# and the shared local one is left as it is): SPRING_DATA_REDIS_USERNAME is dropped, and each app's Redis password secret
+# holds AGENT_TEAM_REDIS_PASSWORD when the local Redis has one (requirepass) and is left out when it has none.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/lib/stack.sh
@@ -44,7 +47,9 @@ if [ -n "${AGENT_TEAM_PG_SUPERUSER:-}" ]; then
 else
   bash scripts/dev-services.sh --reset-test-db "$db" >/dev/null
 fi
-if command -v redis-cli >/dev/null 2>&1; then redis-cli -n "$redis_db" flushdb >/dev/null; fi
+if command -v redis-cli >/dev/null 2>&1; then
+  REDISCLI_AUTH="${AGENT_TEAM_REDIS_PASSWORD:-}" redis-cli --no-auth-warning -n "$redis_db" flushdb >/dev/null
+fi
 
 # 3. The secrets bootstrap.sh would create, as configtree files.
 random() { head -c 24 /dev/urandom | od -An -tx1 | tr -dc '0-9a-f'; }
@@ -62,11 +67,15 @@ for app in $apps; do
   port=$((base + i)) management=$((base + 10 + i)); i=$((i + 1))
   mkdir -p "$work/secrets-$service" "$work/data-$service"
   python3 scripts/lib/stack_env.py "$work/stack.yml" secrets "$service" | while read -r source target; do
+    case "$source" in agentteam_redis_password_*)
+      [ -n "${AGENT_TEAM_REDIS_PASSWORD:-}" ] && printf '%s' "$AGENT_TEAM_REDIS_PASSWORD" >"$work/secrets-$service/$target"
+      continue ;;
+    esac
     printf '%s' "${secret[$source]:?no value for secret $source}" >"$work/secrets-$service/$target"
   done
   env_args=()
   while IFS= read -r line; do
-    case "$line" in AGENTTEAM_ARTIFACTS_*) continue ;; esac
+    case "$line" in AGENTTEAM_ARTIFACTS_* | SPRING_DATA_REDIS_USERNAME=*) continue ;; esac
     line="${line//jdbc:postgresql:\/\/postgres:5432\/agentteam/jdbc:postgresql://127.0.0.1:5432/$db}"
     line="${line//http:\/\/orchestrator:8080/http://127.0.0.1:$base}"
     case "$line" in

@@ -52,9 +52,16 @@ def problems(stack, mode, version, edge):
                 yield f"{app}: secret {secret.get('target')} must be readable by the app user only (uid 10001, mode 0400)"
         if app != "orchestrator" and app in SANDBOXED + ["review-agent"] and "agentteam.embedded-forge.token" not in targets:
             yield f"{app}: no forge token secret"
+        if env.get("SPRING_DATA_REDIS_USERNAME") != app or "spring.data.redis.password" not in targets:
+            yield f"{app}: must sign in to Redis as its own ACL user {app!r} with its password secret"
         labels = service.get("deploy", {}).get("labels") or {}
         if app != "orchestrator" and any(k.startswith("traefik.") for k in labels):
             yield f"{app} must not be routed by Traefik"
+    redis = services.get("redis", {})
+    if "--aclfile" not in redis.get("command", []) or not redis.get("secrets"):
+        yield "redis: must load its ACL file (secret agentteam_redis_acl; the default user is off)"
+    if not any(s.get("source") == "agentteam_prometheus_token" for s in services.get("prometheus", {}).get("secrets", [])):
+        yield "prometheus: secret agentteam_prometheus_token missing (the orchestrator's metrics need it)"
     orchestrator = services.get("orchestrator", {})
     env = orchestrator.get("environment") or {}
     if env.get("AGENTTEAM_SECURE_COOKIE") != "true":

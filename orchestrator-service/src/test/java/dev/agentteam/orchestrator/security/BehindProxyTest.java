@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The orchestrator as docker-stack.yml runs it behind Traefik: the settings below are the stack's
  * (MANAGEMENT_SERVER_PORT, SERVER_FORWARD_HEADERS_STRATEGY, AGENTTEAM_SECURE_COOKIE, the probes' extra paths).
- * Forwarded headers are honoured, the session cookie is Secure, the actuator is not on the public port.
+ * Forwarded headers are honoured, the session cookie is Secure, the actuator is not on the public port, and its metrics
+ * need a viewer's token there too.
  */
 @TestPropertySource(properties = {"management.server.port=0", "server.forward-headers-strategy=native",
         "AGENTTEAM_SECURE_COOKIE=true", "management.endpoint.health.probes.enabled=true",
@@ -42,7 +43,9 @@ class BehindProxyTest extends IntegrationTest {
         assertThat(publicMetrics.statusCode()).isNotEqualTo(200);
         assertThat(publicMetrics.body()).doesNotContain("jvm_memory_used_bytes");
 
-        var metrics = get(managementPort, "/actuator/prometheus", List.of());
+        // The stack's Prometheus scrapes it there with a viewer's token (secret agentteam_prometheus_token); nobody else may.
+        assertThat(get(managementPort, "/actuator/prometheus", List.of()).statusCode()).isEqualTo(401);
+        var metrics = get(managementPort, "/actuator/prometheus", List.of("Authorization", users.person("viewer")));
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
         assertThat(get(managementPort, "/actuator/health", List.of()).body()).contains("\"status\":\"UP\"");
