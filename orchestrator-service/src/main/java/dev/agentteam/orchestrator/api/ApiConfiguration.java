@@ -5,6 +5,7 @@ import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.module.SimpleModule;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,6 +33,11 @@ class ApiConfiguration {
     @Bean
     ModelResolver snakeCaseModelResolver() {
         return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
+
+    @Bean
+    OpenApiCustomizer problemResponses() {
+        return new ApiDocsCustomizer();
     }
 
     /** Request bodies: no boolean where a string belongs, no NUL or unpaired surrogate in any string. */

@@ -1,5 +1,7 @@
 package dev.agentteam.orchestrator.backlog;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import dev.agentteam.orchestrator.api.ApiPaging;
 import dev.agentteam.orchestrator.api.ApiProblems;
 import dev.agentteam.orchestrator.backlog.BacklogResponses.BacklogPage;
@@ -54,6 +56,7 @@ class BacklogController {
     @PostMapping(path = "/epics", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Submit an epic", description = "Stores the epic and queues a po.refine_epic task; the epic "
             + "goes NEW → REFINING. An unknown owner_id or repository_id answers 422.")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<EpicResponse> create(@Valid @RequestBody CreateEpicRequest request) {
         EpicView epic = epics.submit(request.toCommand());
         var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/epics/{id}")
