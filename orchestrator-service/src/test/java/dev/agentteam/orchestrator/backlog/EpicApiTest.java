@@ -99,7 +99,7 @@ class EpicApiTest extends IntegrationTest {
     void badBacklogParametersAreExplained() {
         Reply status = api.get("/api/backlog?status=FINISHED");
         assertProblem(status, 400, "'status' must be one of [NEW, REFINING, CLARIFYING, REFINED, REFINEMENT_FAILED, IN_PROGRESS, DONE, CANCELLED], got 'FINISHED'.");
-        assertProblem(api.get("/api/backlog?size=1000"), 400, "size: must be less than or equal to 100");
+        assertProblem(api.get("/api/backlog?size=1000"), 400, "size: must be less than or equal to 200");
         assertProblem(api.get("/api/backlog?page=-1"), 400, "page: must be greater than or equal to 0");
         assertProblem(api.get("/api/backlog?page=first"), 400, "'page' must be a number, got 'first'.");
     }
