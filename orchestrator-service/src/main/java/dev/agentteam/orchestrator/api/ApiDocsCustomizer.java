@@ -39,21 +39,18 @@ final class ApiDocsCustomizer implements OpenApiCustomizer {
         if (openApi.getPaths() == null) {
             return;
         }
-        openApi.getPaths().forEach((path, item) -> item.readOperationsMap()
-                .forEach((method, operation) -> document(path, method, operation)));
+        openApi.getPaths().values().forEach(item -> item.readOperationsMap()
+                .forEach((method, operation) -> document(method, operation)));
     }
 
-    private static void document(String path, PathItem.HttpMethod method, Operation operation) {
+    private static void document(PathItem.HttpMethod method, Operation operation) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         operation.setResponses(responses);
         boolean body = operation.getRequestBody() != null;
-        boolean parameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
         addProblem(responses, "400", "Bad request: a malformed path, query string or body, or invalid values");
         addProblem(responses, "401", "No valid credentials");
         addProblem(responses, "403", "The caller's role may not do this");
-        if (path.contains("{") || parameters) {
-            addProblem(responses, "404", "No such resource");
-        }
+        addProblem(responses, "404", "No such resource (or nothing of the kind yet)");
         addProblem(responses, "405", "Method not allowed on this path");
         addProblem(responses, "406", "The Accept header asks for a type this operation cannot produce");
         if (method != PathItem.HttpMethod.GET) {

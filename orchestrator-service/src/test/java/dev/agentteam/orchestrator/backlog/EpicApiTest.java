@@ -123,7 +123,7 @@ class EpicApiTest extends IntegrationTest {
                 "repository_id 77 is not a known repository.");
         assertProblem(api.postJson("/api/epics", ""), 400, "The request body is missing.");
         assertProblem(api.postJson("/api/epics", "{\"title\": \"a\\u0000b\", \"owner_id\": 1}"), 400,
-                "title: must not contain NUL (\\u0000) characters");
+                "'title' must not contain NUL characters.");
         assertProblem(api.postJson("/api/epics", "{\"title\": \"x\", \"owner_id\": 99999999999999999999}"), 400,
                 "'owner_id' is out of range");
         assertProblem(api.postJson("/api/epics", "null"), 400, "The request body is missing.");
