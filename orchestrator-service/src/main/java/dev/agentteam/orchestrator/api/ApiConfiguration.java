@@ -5,6 +5,9 @@ import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.module.SimpleModule;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +33,17 @@ class ApiConfiguration {
     @Bean
     ModelResolver snakeCaseModelResolver() {
         return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
+
+    @Bean
+    OpenApiCustomizer problemResponses() {
+        return new ApiDocsCustomizer();
+    }
+
+    /** Request bodies: no boolean where a string belongs, no NUL or unpaired surrogate in any string. */
+    @Bean
+    JacksonModule strictStrings() {
+        return new SimpleModule("strict-strings").addDeserializer(String.class, new StrictStringDeserializer());
     }
 
     @Bean

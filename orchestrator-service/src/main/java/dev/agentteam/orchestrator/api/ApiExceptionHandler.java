@@ -1,6 +1,7 @@
 package dev.agentteam.orchestrator.api;
 
 import dev.agentteam.common.task.IllegalTaskTransitionException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -98,6 +100,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> illegalTransition(IllegalTaskTransitionException ex, WebRequest request) {
         return handleExceptionInternal(ex, problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage()),
                 new HttpHeaders(), HttpStatus.CONFLICT, request);
+    }
+
+    /** {@code ?=true}, {@code ?&&}, a bare {@code =}: Tomcat refuses to parse the query string or form body. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> malformedParameters(InvalidParameterException ex, WebRequest request) {
+        return handleExceptionInternal(ex, problem(HttpStatus.BAD_REQUEST, "Invalid parameter",
+                "The query string or form body is malformed (a parameter without a name?)."),
+                new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A multipart content type without a boundary, or a body that is not the multipart it claims to be. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> unreadableMultipart(MultipartException ex, WebRequest request) {
+        return handleExceptionInternal(ex, problem(HttpStatus.BAD_REQUEST, "Unreadable request body",
+                "The multipart request body could not be read."), new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     @ExceptionHandler(Exception.class)

@@ -36,6 +36,9 @@ final class JsonErrors {
         }
         if (cause instanceof JacksonException jackson) {
             String field = path(jackson);
+            if (jackson instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+                return "'" + field + "' " + jackson.getOriginalMessage() + ".";
+            }
             if (jackson instanceof InvalidFormatException invalid) {
                 return "'" + field + "' must be " + expected(invalid.getTargetType()) + ", got '" + invalid.getValue() + "'.";
             }

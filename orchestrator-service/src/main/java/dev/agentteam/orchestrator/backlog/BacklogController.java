@@ -1,5 +1,8 @@
 package dev.agentteam.orchestrator.backlog;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import dev.agentteam.orchestrator.api.ApiPaging;
 import dev.agentteam.orchestrator.api.ApiProblems;
 import dev.agentteam.orchestrator.backlog.BacklogResponses.BacklogPage;
 import dev.agentteam.orchestrator.backlog.BacklogResponses.EpicResponse;
@@ -55,6 +58,7 @@ class BacklogController {
     @Operation(summary = "Submit an epic", description = "Stores the epic and queues a po.refine_epic task; the epic "
             + "goes NEW → REFINING. The caller is the owner; an owner_id other than the caller, or an unknown "
             + "repository_id, answers 422.")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<EpicResponse> create(@Valid @RequestBody CreateEpicRequest request, Authentication authentication) {
         long caller = Account.userOf(authentication).map(UserView::id)
                 .orElseThrow(() -> ApiProblems.unprocessable("Sign in to submit an epic."));
@@ -110,8 +114,8 @@ class BacklogController {
     @Operation(summary = "Epics with their stories and tasks, newest first, paged")
     BacklogPage backlog(
             @Parameter(description = "Only epics in this status") @RequestParam(name = "status", required = false) EpicStatus status,
-            @RequestParam(name = "page", defaultValue = "0") @Min(0) int page,
-            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
+            @RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(ApiPaging.MAX_PAGE) int page,
+            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(ApiPaging.MAX_SIZE) int size) {
         Page<EpicView> result = epics.list(status,
                 PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))));
         return new BacklogPage(assembler.assemble(result.getContent()), page, size, result.getTotalElements(),

@@ -1,5 +1,6 @@
 package dev.agentteam.orchestrator.clarification;
 
+import dev.agentteam.orchestrator.api.ApiPaging;
 import dev.agentteam.orchestrator.api.ApiProblems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -41,8 +42,8 @@ class ClarificationController {
     @Operation(summary = "The clarification inbox, oldest question first, paged")
     ClarificationPage list(
             @Parameter(description = "Only clarifications in this status, e.g. OPEN") @RequestParam(name = "status", required = false) ClarificationStatus status,
-            @RequestParam(name = "page", defaultValue = "0") @Min(0) int page,
-            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
+            @RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(ApiPaging.MAX_PAGE) int page,
+            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(ApiPaging.MAX_SIZE) int size) {
         Page<ClarificationView> result = clarifications.list(status,
                 PageRequest.of(page, size, Sort.by(Sort.Order.asc("askedAt"), Sort.Order.asc("id"))));
         return new ClarificationPage(result.getContent(), page, size, result.getTotalElements(), result.getTotalPages());

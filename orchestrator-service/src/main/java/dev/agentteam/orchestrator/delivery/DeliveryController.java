@@ -1,5 +1,7 @@
 package dev.agentteam.orchestrator.delivery;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import dev.agentteam.orchestrator.history.ChangedBy;
 import dev.agentteam.orchestrator.security.Account;
 import dev.agentteam.orchestrator.task.TaskView;
@@ -34,6 +36,7 @@ class DeliveryController {
             + "(a dev.implement_story task; the story goes IN_PROGRESS), in sprint or continuous mode, whether or not it "
             + "is in the active sprint and past the WIP limit. 202 with the task. Unknown id → 404; a story that is not "
             + "READY, already has a dev task, waits for a dependency, or has no repository → 409.")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<StartedWork> start(@PathVariable("id") long id, Authentication caller) {
         TaskView task = dispatch.start(id, ChangedBy.person(Account.userOf(caller).map(UserView::id).orElse(null),
                 "started work by hand"));

@@ -1,5 +1,7 @@
 package dev.agentteam.orchestrator.repository;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import java.util.List;
 
 import dev.agentteam.orchestrator.api.ApiProblems;
@@ -31,6 +33,7 @@ class RepositoryController {
     @Operation(summary = "Create or register a repository", description = "An embedded repository is created in the "
             + "forge from a template or a local path and served at /git/<name>.git; a GitHub one is registered by "
             + "full_name. 400 bad input, 409 duplicate name, 422 unknown template or path.")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<RepositoryView> create(@Valid @RequestBody CreateRepositoryRequest request) {
         RepositoryView created = repositories.create(request.toCommand(repositories));
         var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/repositories/{id}")

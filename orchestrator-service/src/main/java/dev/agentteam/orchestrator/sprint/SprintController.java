@@ -1,5 +1,8 @@
 package dev.agentteam.orchestrator.sprint;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import dev.agentteam.orchestrator.api.ApiProblems;
 import dev.agentteam.orchestrator.backlog.Stories;
 import dev.agentteam.orchestrator.backlog.StoryView;
@@ -53,6 +56,7 @@ class SprintController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Plan a sprint with the stories given", description = "400 when end is before start or stories "
             + "has duplicates; 422 when a story id is unknown; 409 when a story is already in an open (PLANNED/ACTIVE) sprint.")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<SprintResponse> create(@Valid @RequestBody CreateSprintRequest request) {
         return created(planning.plan(request.toCommand()));
     }
@@ -63,6 +67,8 @@ class SprintController {
             + "with the stories it depends on, and is skipped when a dependency is neither DONE nor plannable. `plan` "
             + "explains every choice. The Scrum agent then writes `plan_rationale`. 400 when capacity_points ≤ 0 or end "
             + "is before start; 422 (with `skipped`) when no story fits. With dry_run=true: 200 with the plan only.")
+    @ApiResponse(responseCode = "201", description = "The sprint is created (Location names it)")
+    @ApiResponse(responseCode = "200", description = "dry_run=true: the plan only")
     ResponseEntity<?> planByCapacity(@Valid @RequestBody PlanSprintRequest request,
                                      @Parameter(description = "Only compute and return the plan (200): no sprint, no task")
                                      @RequestParam(name = "dry_run", defaultValue = "false") boolean dryRun) {
@@ -117,6 +123,7 @@ class SprintController {
     @Operation(summary = "Ask again for the retrospective", description = "For a CLOSED sprint whose retrospective task "
             + "ended without one; 202 with the new retro_task_id. 409 when the sprint is not CLOSED, already has its "
             + "retrospective, or its retro task is still under way.")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<SprintResponse> requestRetro(@PathVariable("id") long id) {
         return ResponseEntity.accepted().body(response(lifecycle.requestRetro(id)));
     }

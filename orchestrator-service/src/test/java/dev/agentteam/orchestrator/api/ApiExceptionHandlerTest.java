@@ -23,7 +23,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** How unreadable and invalid JSON bodies are explained, on a probe endpoint (MVC slice, no database). */
 @WebMvcTest(controllers = ApiExceptionHandlerTest.ProbeController.class)
-@Import(ApiExceptionHandlerTest.ProbeController.class)
+@Import({ApiExceptionHandlerTest.ProbeController.class, dev.agentteam.orchestrator.web.Markdown.class})
 class ApiExceptionHandlerTest {
 
     @Autowired

@@ -34,6 +34,48 @@ class OpenApiTest extends IntegrationTest {
     int port;
 
     @Test
+    void everyOperationDocumentsItsErrorsAsProblemDocuments() {
+        JsonNode spec = api.get("/v3/api-docs").json();
+        assertThat(spec.at("/components/schemas/Problem/properties").propertyNames()).contains("type", "title", "status", "detail");
+        int operations = 0;
+        for (String path : spec.get("paths").propertyNames()) {
+            for (String method : spec.get("paths").get(path).propertyNames()) {
+                JsonNode responses = spec.get("paths").get(path).get(method).get("responses");
+                for (String status : new String[] {"400", "401", "403", "405", "500"}) {
+                    assertThat(responses.at("/" + status + "/content/application~1problem+json/schema/$ref").asString())
+                            .as(method + " " + path + " " + status).isIn("#/components/schemas/Problem", "#/components/schemas/ProblemDetail");
+                }
+                operations++;
+            }
+        }
+        assertThat(operations).isGreaterThan(20);
+    }
+
+    @Test
+    void createsAreDocumentedAs201WithLocationAndBoundsAsMaximums() {
+        JsonNode spec = api.get("/v3/api-docs").json();
+        for (String path : new String[] {"/api/epics", "/api/sprints", "/api/repositories", "/api/sprints/plan"}) {
+            JsonNode responses = spec.at("/paths/" + path.replace("/", "~1") + "/post/responses");
+            assertThat(responses.has("201")).as(path).isTrue();
+            assertThat(responses.at("/201/headers/Location").isMissingNode()).as(path).isFalse();
+            assertThat(responses.has("415")).as(path).isTrue();
+        }
+        assertThat(spec.at("/paths/~1api~1sprints~1plan/post/responses").has("200")).isTrue();
+        JsonNode size = null;
+        for (JsonNode parameter : spec.at("/paths/~1api~1backlog/get/parameters")) {
+            if (parameter.get("name").asString().equals("size")) {
+                size = parameter;
+            }
+        }
+        assertThat(size).isNotNull();
+        assertThat(size.at("/schema/maximum").asInt()).isEqualTo(ApiPaging.MAX_SIZE);
+
+        Reply created = api.postJson("/api/epics", "{\"title\":\"Docs\",\"description\":\"tell the truth\",\"owner_id\":1}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.location()).endsWith("/api/epics/" + created.json().get("id").asLong());
+    }
+
+    @Test
     void swaggerUiAndOperationalEndpointsAnswer() {
         // Swagger UI is a page: readable by anyone signed in (a viewer is enough).
         FormClient browser = users.signedIn("viewer", port);

@@ -99,7 +99,7 @@ class EpicApiTest extends IntegrationTest {
     void badBacklogParametersAreExplained() {
         Reply status = api.get("/api/backlog?status=FINISHED");
         assertProblem(status, 400, "'status' must be one of [NEW, REFINING, CLARIFYING, REFINED, REFINEMENT_FAILED, IN_PROGRESS, DONE, CANCELLED], got 'FINISHED'.");
-        assertProblem(api.get("/api/backlog?size=1000"), 400, "size: must be less than or equal to 100");
+        assertProblem(api.get("/api/backlog?size=1000"), 400, "size: must be less than or equal to 200");
         assertProblem(api.get("/api/backlog?page=-1"), 400, "page: must be greater than or equal to 0");
         assertProblem(api.get("/api/backlog?page=first"), 400, "'page' must be a number, got 'first'.");
     }
@@ -122,7 +122,7 @@ class EpicApiTest extends IntegrationTest {
                 "repository_id 77 is not a known repository.");
         assertProblem(api.postJson("/api/epics", ""), 400, "The request body is missing.");
         assertProblem(api.postJson("/api/epics", "{\"title\": \"a\\u0000b\", \"owner_id\": 1}"), 400,
-                "title: must not contain NUL (\\u0000) characters");
+                "'title' must not contain NUL characters.");
         assertProblem(api.postJson("/api/epics", "{\"title\": \"x\", \"owner_id\": 99999999999999999999}"), 400,
                 "'owner_id' is out of range");
         assertProblem(api.postJson("/api/epics", "null"), 400, "The request body is missing.");
