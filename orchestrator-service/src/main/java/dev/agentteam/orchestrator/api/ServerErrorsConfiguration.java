@@ -4,6 +4,7 @@ import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
@@ -19,7 +20,9 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * problem+json: the security firewall (unknown methods, {@code ;}, {@code %25}, {@code %2F} …), Tomcat itself,
  * and the {@code /error} page that renders any {@code sendError}.
  */
+// Only where there is a servlet web server and its error attributes: contexts without one (migrations, slices) skip it.
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ServerErrorsConfiguration {
 
     @Bean
