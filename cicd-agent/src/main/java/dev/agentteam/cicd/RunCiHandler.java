@@ -125,6 +125,7 @@ class RunCiHandler implements TaskHandler {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("conclusion", green ? "success" : "failure");
         out.put("summary", summary);
+        out.put("test_command", ci.testCommand());
         out.put("pr_id", ci.prId());
         out.put("number", ci.number());
         out.put("head_sha", ci.headSha());
@@ -144,6 +145,7 @@ class RunCiHandler implements TaskHandler {
         map.put("context", check.context());
         map.put("state", check.state().name());
         map.put("description", check.description());
+        map.put("command", check.command());
         map.put("exit_code", check.exitCode());
         if (check.percent() != null) {
             map.put("percent", check.percent());

@@ -15,7 +15,7 @@ import static org.springframework.security.authorization.AuthorizationManagers.a
 /**
  * Who may do what on {@code /api}. Viewers read; approvers (and admins) also write — epics, sprints, task
  * assignment — and decide on pull requests, which additionally needs a person (never an agent identity);
- * admins also manage users. Everyone signed in manages their own API tokens.
+ * admins also manage users and a repository's quality checks (which of them the merge gate requires). Everyone signed in manages their own API tokens.
  */
 final class ApiAccessRules {
 
@@ -24,7 +24,9 @@ final class ApiAccessRules {
             PATHS.matcher(HttpMethod.POST, "/api/pull-requests/{id}/approve"),
             PATHS.matcher(HttpMethod.POST, "/api/pull-requests/{id}/reject"),
             PATHS.matcher(HttpMethod.POST, "/api/pull-requests/{id}/merge"));
-    private static final RequestMatcher USERS = PATHS.matcher("/api/users/**");
+    private static final RequestMatcher USERS = new OrRequestMatcher(PATHS.matcher("/api/users/**"),
+            // which checks the merge gate requires is a governance decision, not an approver's
+            PATHS.matcher(HttpMethod.PUT, "/api/repositories/{id}/quality"));
     private static final RequestMatcher TOKENS = PATHS.matcher("/api/tokens/**");
     private static final RequestMatcher READS = new OrRequestMatcher(PATHS.matcher(HttpMethod.GET, "/**"),
             PATHS.matcher(HttpMethod.HEAD, "/**"), PATHS.matcher(HttpMethod.OPTIONS, "/**"));
