@@ -3,17 +3,20 @@ package dev.agentteam.cicd;
 import java.util.Map;
 
 import dev.agentteam.common.codehost.ForgeTarget;
+import dev.agentteam.common.task.QualityCommands;
+import dev.agentteam.common.task.TaskPayloads;
 
 /**
  * What {@code cicd.run_ci} and {@code cicd.follow_ci} get (see docs/adr/quality-reactions.md):
  * <pre>
- * {"repository": {"forge": "embedded", "full_name": "agent-team/demo", "clone_url": "…", "test_command": "…"},
+ * {"repository": {"forge": "embedded", "full_name": "agent-team/demo", "clone_url": "…", "test_command": "…",
+ *                 "lint_command": "…", "coverage_command": "…", "coverage_threshold": 80, "security_command": "…"},
  *  "pull_request": {"id": 12, "number": 3, "head": "feature/ISSUE-7", "head_sha": "…40 hex…", "base": "main"},
  *  "story_id": 7}
  * </pre>
  */
 record CiAssignment(ForgeTarget target, String testCommand, long prId, int number, String head, String headSha,
-                    String base, Long storyId) {
+                    String base, Long storyId, QualityCommands quality) {
 
     static CiAssignment from(Map<String, Object> payload) {
         Map<?, ?> repository = map(payload, "repository");
@@ -28,7 +31,12 @@ record CiAssignment(ForgeTarget target, String testCommand, long prId, int numbe
         return new CiAssignment(target, command == null ? null : command.toString(), number(pr.get("id")),
                 (int) number(pr.get("number")), text(pr, "head"), sha,
                 pr.get("base") == null ? "main" : pr.get("base").toString(),
-                payload.get("story_id") == null ? null : number(payload.get("story_id")));
+                payload.get("story_id") == null ? null : number(payload.get("story_id")), quality(repository));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static QualityCommands quality(Map<?, ?> repository) {
+        return TaskPayloads.read((Map<String, Object>) repository, QualityCommands.class);
     }
 
     private static Map<?, ?> map(Map<String, Object> payload, String key) {

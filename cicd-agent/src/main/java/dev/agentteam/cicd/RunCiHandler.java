@@ -19,6 +19,7 @@ import dev.agentteam.common.codehost.CodeHostException;
 import dev.agentteam.common.codehost.CodeHosts;
 import dev.agentteam.common.codehost.RateLimitedException;
 import dev.agentteam.common.sandbox.SandboxUnavailableException;
+import dev.agentteam.common.task.QualityCommands;
 import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.testreport.TestCommandRunner;
@@ -35,7 +36,9 @@ import dev.agentteam.common.workspace.WorkspaceException;
 /**
  * {@code cicd.run_ci}: CI for repositories without their own (the embedded forge). Clones the pull request's head,
  * runs the repository's test command in the sandbox, keeps the log and the test reports as artifacts, and reports
- * the commit status (pending, then success or failure). The result carries the counts and every failing test.
+ * the commit status (pending, then success or failure). Then the repository's quality checks (lint, coverage,
+ * security; {@link QualityChecks}), each reported as its own status {@code agent-team/<check>}. The result carries
+ * the counts, every failing test and the quality outcomes.
  */
 @Component
 class RunCiHandler implements TaskHandler {
@@ -48,14 +51,16 @@ class RunCiHandler implements TaskHandler {
     private final ArtifactStore artifacts;
     private final CodeHosts codeHosts;
     private final CicdAgentProperties properties;
+    private final QualityChecks quality;
 
     RunCiHandler(GitWorkspaces workspaces, TestCommandRunner tests, ArtifactStore artifacts, CodeHosts codeHosts,
-                 CicdAgentProperties properties) {
+                 CicdAgentProperties properties, QualityChecks quality) {
         this.workspaces = workspaces;
         this.tests = tests;
         this.artifacts = artifacts;
         this.codeHosts = codeHosts;
         this.properties = properties;
+        this.quality = quality;
     }
 
     @Override
@@ -71,12 +76,19 @@ class RunCiHandler implements TaskHandler {
         }
         CodeHost host = codeHosts.forTarget(ci.target());
         status(host, ci, CiState.PENDING, "running " + ci.testCommand());
+        for (String check : QualityCommands.CHECKS) {
+            if (ci.quality().command(check) != null) {
+                status(host, ci, "agent-team/" + check, CiState.PENDING, "waiting for the tests");
+            }
+        }
         TestExecution run;
+        List<QualityChecks.Outcome> checks;
         try (GitWorkspace workspace = workspaces.open(task.taskId(),
                 new RemoteRepository(ci.target().cloneUrl(), codeHosts.gitToken(ci.target())))) {
             workspace.checkoutCommit(ci.headSha());
             context.progress("running `" + ci.testCommand() + "` on " + ci.headSha());
             run = tests.run(workspace.directory(), ci.testCommand(), properties.testTimeout());
+            checks = quality.run(workspace.directory(), ci.quality());
         } catch (WorkspaceException e) {
             status(host, ci, CiState.FAILURE, "could not check out the head commit");
             throw new TransientTaskException("CI could not check out " + ci.headSha() + ": " + e.getMessage(), e);
@@ -84,12 +96,15 @@ class RunCiHandler implements TaskHandler {
             status(host, ci, CiState.FAILURE, "the CI sandbox is not available");
             throw e;
         }
+        for (QualityChecks.Outcome check : checks) {
+            status(host, ci, check.context(), check.state(), check.description());
+        }
         List<ArtifactRef> stored = store(task, run);
         boolean green = run.green();
         String summary = summary(run);
         status(host, ci, green ? CiState.SUCCESS : CiState.FAILURE, summary);
         log.info("CI of {}#{} at {}: {}", ci.target().fullName(), ci.number(), ci.headSha(), summary);
-        return TaskResult.succeeded(task, context.workerId(), output(ci, run, green, summary, stored), null);
+        return TaskResult.succeeded(task, context.workerId(), output(ci, run, green, summary, stored, checks), null);
     }
 
     private List<ArtifactRef> store(TaskEnvelope task, TestExecution run) {
@@ -106,10 +121,11 @@ class RunCiHandler implements TaskHandler {
     }
 
     private Map<String, Object> output(CiAssignment ci, TestExecution run, boolean green, String summary,
-                                       List<ArtifactRef> stored) {
+                                       List<ArtifactRef> stored, List<QualityChecks.Outcome> checks) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("conclusion", green ? "success" : "failure");
         out.put("summary", summary);
+        out.put("test_command", ci.testCommand());
         out.put("pr_id", ci.prId());
         out.put("number", ci.number());
         out.put("head_sha", ci.headSha());
@@ -119,7 +135,23 @@ class RunCiHandler implements TaskHandler {
         out.put("report", run.report().toMap());
         out.put("log_tail", tail(run.process().output(), properties.logTail()));
         out.put("artifacts", stored.stream().map(ArtifactRef::toMap).toList());
+        out.put("quality", checks.stream().map(RunCiHandler::qualityMap).toList());
         return out;
+    }
+
+    private static Map<String, Object> qualityMap(QualityChecks.Outcome check) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("check", check.check());
+        map.put("context", check.context());
+        map.put("state", check.state().name());
+        map.put("description", check.description());
+        map.put("command", check.command());
+        map.put("exit_code", check.exitCode());
+        if (check.percent() != null) {
+            map.put("percent", check.percent());
+        }
+        map.put("log_tail", check.logTail());
+        return map;
     }
 
     static String summary(TestExecution run) {
@@ -133,8 +165,12 @@ class RunCiHandler implements TaskHandler {
     }
 
     private void status(CodeHost host, CiAssignment ci, CiState state, String description) {
+        status(host, ci, properties.statusContext(), state, description);
+    }
+
+    private void status(CodeHost host, CiAssignment ci, String context, CiState state, String description) {
         try {
-            host.setCommitStatus(ci.target().ref(), ci.headSha(), properties.statusContext(), state, description, null);
+            host.setCommitStatus(ci.target().ref(), ci.headSha(), context, state, description, null);
         } catch (RateLimitedException e) {
             throw new TransientTaskException("code host rate limit while reporting CI status", e.retryAfter(), e);
         } catch (CodeHostException e) {

@@ -79,7 +79,8 @@ class RunCiHandlerTest {
         CicdAgentProperties settings = new CicdAgentProperties(Duration.ofMinutes(2), "agent-team/ci", List.of(),
                 DataSize.ofMegabytes(5), 2000, null, null, Duration.ofMinutes(1));
         handler = new RunCiHandler(new GitWorkspaces(new WorkspaceProperties(dir.resolve("work"), null, null, null, null,
-                null, 0, 0)), new TestCommandRunner(sandbox, List.of(), 5_000_000), artifacts, hosts, settings);
+                null, 0, 0)), new TestCommandRunner(sandbox, List.of(), 5_000_000), artifacts, hosts, settings,
+                new QualityChecks(sandbox, settings));
     }
 
     @Test
@@ -139,14 +140,73 @@ class RunCiHandlerTest {
         assertThat(artifacts.list("tasks/12/")).extracting(a -> a.key()).containsExactly("tasks/12/attempt-1/ci-log.txt");
     }
 
+    @Test
+    void configuredQualityChecksEachReportTheirOwnStatus() throws Exception {
+        String sha = DemoRepositories.pushBranch(dir, "demo", "feature/ISSUE-9", Map.of("textstats/extra.py", "X = 1\n"));
+        new GitHubStubs(github).repositoryWithPullRequest("acme", "demo", 5, "feature/ISSUE-9", sha, "main");
+
+        TaskResult result = run(task(13, sha, "python3 -m unittest discover -s tests", Map.of(
+                "lint_command", "python3 -m py_compile textstats/extra.py",
+                "coverage_command", "echo 'coverage: 91%'", "coverage_threshold", 80,
+                "security_command", "test ! -f requirements.txt")));
+
+        assertThat(result.output()).containsEntry("conclusion", "success");
+        assertThat(result.output().get("quality").toString()).contains("check=lint", "check=coverage", "percent=91.0",
+                "check=security").doesNotContain("FAILURE");
+        assertThat(finalStates(sha)).containsEntry("agent-team/ci", "success").containsEntry("agent-team/lint", "success")
+                .containsEntry("agent-team/coverage", "success").containsEntry("agent-team/security", "success");
+        github.verify(postRequestedFor(urlPathEqualTo("/repos/acme/demo/statuses/" + sha))
+                .withRequestBody(matchingJsonPath("$.description", equalTo("coverage 91% ≥ 80%"))));
+    }
+
+    @Test
+    void aFailingLintOrTooLittleCoverageIsARedStatusWhileTheTestsStayGreen() throws Exception {
+        String sha = DemoRepositories.pushBranch(dir, "demo", "feature/ISSUE-10", Map.of("textstats/broken.py", "def f(:\n"));
+        new GitHubStubs(github).repositoryWithPullRequest("acme", "demo", 6, "feature/ISSUE-10", sha, "main");
+
+        TaskResult result = run(task(14, sha, "python3 -m unittest discover -s tests", Map.of(
+                "lint_command", "python3 -m py_compile textstats/broken.py",
+                "coverage_command", "echo 'TOTAL 40 12 70%'", "coverage_threshold", 80)));
+
+        assertThat(result.output()).containsEntry("conclusion", "success");
+        assertThat(finalStates(sha)).containsEntry("agent-team/ci", "success").containsEntry("agent-team/lint", "failure")
+                .containsEntry("agent-team/coverage", "failure").doesNotContainKey("agent-team/security");
+        github.verify(postRequestedFor(urlPathEqualTo("/repos/acme/demo/statuses/" + sha))
+                .withRequestBody(matchingJsonPath("$.description", equalTo("coverage 70% < 80%"))));
+    }
+
+    @Test
+    void theLastPercentageOfTheOutputIsTheCoverage() {
+        assertThat(QualityChecks.percent("Name Stmts Miss Cover\ncore.py 10 1 90%\nTOTAL 20 3 85%\n")).isEqualTo(85.0);
+        assertThat(QualityChecks.percent("coverage: 72.5%")).isEqualTo(72.5);
+        assertThat(QualityChecks.percent("no numbers here")).isNull();
+    }
+
+    /** The last state reported per status context. */
+    private Map<String, String> finalStates(String sha) {
+        Map<String, String> states = new java.util.LinkedHashMap<>();
+        for (LoggedRequest request : github.findAll(postRequestedFor(urlPathEqualTo("/repos/acme/demo/statuses/" + sha)))) {
+            String body = request.getBodyAsString();
+            states.put(body.replaceAll("(?s).*\"context\"\\s*:\\s*\"([^\"]+)\".*", "$1"),
+                    body.replaceAll("(?s).*\"state\"\\s*:\\s*\"(\\w+)\".*", "$1"));
+        }
+        return states;
+    }
+
     private TaskResult run(TaskEnvelope task) throws Exception {
         return handler.handle(task, WorkerContexts.of(task, "cicd-test", new AtomicInteger()));
     }
 
     private TaskEnvelope task(long id, String sha, String command) {
+        return task(id, sha, command, Map.of());
+    }
+
+    private TaskEnvelope task(long id, String sha, String command, Map<String, Object> quality) {
+        Map<String, Object> repository = new java.util.HashMap<>(quality);
+        repository.putAll(Map.of("forge", "github", "full_name", "acme/demo", "clone_url", bare.toUri().toString(),
+                "test_command", command));
         Map<String, Object> payload = Map.of(
-                "repository", Map.of("forge", "github", "full_name", "acme/demo", "clone_url", bare.toUri().toString(),
-                        "test_command", command),
+                "repository", repository,
                 "pull_request", Map.of("id", 5, "number", 3, "head", "feature/ISSUE-7", "head_sha", sha, "base", "main"),
                 "story_id", 7);
         return new TaskEnvelope(id, RunCiHandler.TYPE, AgentRole.CICD, 1, Duration.ofMinutes(5), "trace-" + id,

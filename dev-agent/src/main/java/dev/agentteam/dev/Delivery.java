@@ -76,12 +76,12 @@ final class Delivery {
         return switch (language) {
             case ES -> "Tests: `" + tests.command() + "` → " + tests.summary() + " (ejecutados en el sandbox antes del push)."
                     + (files.isEmpty() ? "" : "\nArchivos modificados: " + changed + ".")
-                    + "\nAbierto por el agente Dev para la historia ISSUE-" + story.storyId() + ". Linter, cobertura, "
-                    + "documentación y security scan quedan para CI y la revisión.";
+                    + "\nAbierto por el agente Dev para la historia ISSUE-" + story.storyId() + ". CI marca las casillas "
+                    + "de tests, linter, cobertura y security scan con sus resultados; la documentación queda para la revisión.";
             case EN -> "Tests: `" + tests.command() + "` → " + tests.summary() + " (run in the sandbox before pushing)."
                     + (files.isEmpty() ? "" : "\nFiles changed: " + changed + ".")
-                    + "\nOpened by the dev agent for story ISSUE-" + story.storyId() + ". Linter, coverage, documentation "
-                    + "and security scan are left to CI and review.";
+                    + "\nOpened by the dev agent for story ISSUE-" + story.storyId() + ". CI ticks the tests, linter, "
+                    + "coverage and security scan boxes from its results; documentation is left to review.";
         };
     }
 }

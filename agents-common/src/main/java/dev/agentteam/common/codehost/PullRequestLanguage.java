@@ -38,6 +38,11 @@ public enum PullRequestLanguage {
         this.doneItems = doneItems;
     }
 
+    /** The text of Definition-of-Done item {@code index} (0 tests, 1 lint, 2 coverage, 3 docs, 4 security scan). */
+    String doneItem(int index) {
+        return doneItems.get(index);
+    }
+
     /** Spanish when the template's text is, English otherwise. */
     public static PullRequestLanguage of(String template) {
         return template != null && SPANISH.matcher(template.toLowerCase(Locale.ROOT)).find() ? ES : EN;

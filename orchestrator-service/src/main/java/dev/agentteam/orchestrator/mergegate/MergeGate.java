@@ -25,7 +25,8 @@ import java.util.Set;
 
 /**
  * The only way a pull request is merged (design.md §8): a person with the approver role approves the current head
- * commit, CI on it is green, the review is finished, and (by default) the approver is not the owner of the epic.
+ * commit, CI on it is green, so are the repository's required quality checks ({@link RequiredChecks}), the review
+ * is finished, and (by default) the approver is not the owner of the epic.
  * Agent identities are refused whatever their role. Every decision is recorded in {@code approvals}.
  */
 @Service
@@ -40,9 +41,12 @@ public class MergeGate {
     private final ObjectProvider<CodeHosts> codeHosts;
     private final MergeGateProperties properties;
     private final ApplicationEventPublisher events;
+    private final RequiredChecks requiredChecks;
 
     MergeGate(PullRequests pullRequests, Repositories repositories, Approvals approvals,
-            ObjectProvider<CodeHosts> codeHosts, MergeGateProperties properties, ApplicationEventPublisher events) {
+            ObjectProvider<CodeHosts> codeHosts, MergeGateProperties properties, ApplicationEventPublisher events,
+            RequiredChecks requiredChecks) {
+        this.requiredChecks = requiredChecks;
         this.pullRequests = pullRequests;
         this.repositories = repositories;
         this.approvals = approvals;
@@ -77,6 +81,9 @@ public class MergeGate {
         requireHumanApprover(user, "merge");
         PullRequestView pr = openPullRequest(prId);
         requireGreenCi(pr);
+        requiredChecks.problem(pr).ifPresent(problem -> {
+            throw GateProblems.notReady(problem);
+        });
         requireFinishedReview(pr);
         ApprovalView approval = approvals.latestOn(pr.id(), pr.headSha(), pr.base()).orElseThrow(() -> GateProblems.notReady(
                 "Pull request " + prId + " has no approval on its head commit " + pr.headSha() + " onto " + pr.base()
@@ -159,6 +166,7 @@ public class MergeGate {
         }
         List<PullRequestDetails.Status> checks = pullRequests.details(pr.id()).map(PullRequestDetails::statuses)
                 .orElse(List.of());
+        checks = checks.stream().filter(check -> !RequiredChecks.isQualityContext(check.context())).toList();
         List<String> notGreen = checks.stream().filter(check -> !"SUCCESS".equals(check.state()))
                 .map(check -> check.context() + " is " + check.state()).toList();
         if (checks.isEmpty() || !notGreen.isEmpty()) {
@@ -187,6 +195,8 @@ public class MergeGate {
                 || owner != viewer.id();
         Optional<String> ci = ciProblem(pr);
         Optional<String> review = reviewProblem(pr);
+        Optional<String> quality = requiredChecks.problem(pr);
+        List<String> required = requiredChecks.required(pr);
         Optional<ApprovalView> approval = pr.headSha() == null ? Optional.empty()
                 : approvals.latestOn(pr.id(), pr.headSha(), pr.base());
         boolean approved = approval.filter(found -> "APPROVED".equals(found.decision()))
@@ -196,6 +206,8 @@ public class MergeGate {
         List<GateReport.Rule> rules = List.of(
                 new GateReport.Rule("The pull request is open", pr.open(), "it is " + pr.status()),
                 new GateReport.Rule("CI is green", ci.isEmpty(), ci.orElse("all checks passed on the head commit")),
+                new GateReport.Rule("The required quality checks are green", quality.isEmpty(), quality.orElse(
+                        required.isEmpty() ? "the repository requires none" : String.join(", ", required) + " passed")),
                 new GateReport.Rule("The review agent has finished its review", review.isEmpty(),
                         review.orElse("review is " + pr.reviewStatus())),
                 new GateReport.Rule("You are a person with the approver role", person, viewer == null ? "not signed in"
@@ -207,6 +219,7 @@ public class MergeGate {
                 new GateReport.Rule("The head commit is approved", approved, approval.map(found -> found.decision()
                         .toLowerCase(java.util.Locale.ROOT) + " by " + found.userName()).orElse("no decision yet")));
         boolean canDecide = pr.open() && pr.headSha() != null && person;
-        return new GateReport(rules, canDecide && ownerRule, canDecide, canDecide && ci.isEmpty() && review.isEmpty() && approved);
+        return new GateReport(rules, canDecide && ownerRule, canDecide, canDecide && ci.isEmpty() && quality.isEmpty() && review.isEmpty()
+                && approved);
     }
 }

@@ -29,6 +29,12 @@ class QualityRecords {
                 """).params(status, prId, headSha).update() == 1;
     }
 
+    /** Replaces the body of the pull request while {@code headSha} is its head (its Definition-of-Done boxes). */
+    boolean body(long prId, String headSha, String body) {
+        return jdbc.sql("update pr_records set body = ?, updated_at = now() where id = ? and head_sha = ?")
+                .params(body, prId, headSha).update() == 1;
+    }
+
     /**
      * Records a review's outcome and counts the round, if the review is of the pull request's current head: a verdict
      * on an earlier head (the Dev agent pushed a change round since) no longer counts. Returns whether it did.

@@ -43,10 +43,12 @@ class QualityResults {
     private final QualityRecords records;
     private final QualityProperties properties;
     private final ChangeRounds rounds;
+    private final DefinitionOfDoneBoxes doneBoxes;
 
     QualityResults(PullRequests pullRequests, Repositories repositories, Tasks tasks, QualityRecords records,
-                   QualityProperties properties, ChangeRounds rounds) {
+                   QualityProperties properties, ChangeRounds rounds, DefinitionOfDoneBoxes doneBoxes) {
         this.rounds = rounds;
+        this.doneBoxes = doneBoxes;
         this.pullRequests = pullRequests;
         this.repositories = repositories;
         this.tasks = tasks;
@@ -96,6 +98,9 @@ class QualityResults {
         records.testRun(done.storyId(), prId, done.taskId(), "ci", sha, (int) number(report.get("passed")),
                 (int) (number(report.get("failures")) + number(report.get("errors"))), (int) number(report.get("skipped")));
         records.artifacts(done.taskId(), prId, maps(out.get("artifacts")));
+        if (current && PullRequestChecks.RUN_CI.equals(done.type())) {
+            doneBoxes.update(prId, sha, out);
+        }
         // QA comments on every CI result of the current head: a classification when red, the all-clear when green.
         if (current && properties.triage()) {
             context(prId).ifPresent(c -> {

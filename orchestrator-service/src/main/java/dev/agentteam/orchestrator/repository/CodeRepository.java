@@ -1,6 +1,13 @@
 package dev.agentteam.orchestrator.repository;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import dev.agentteam.common.task.QualityCommands;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -39,6 +46,22 @@ class CodeRepository {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    @Column(name = "lint_command")
+    private String lintCommand;
+
+    @Column(name = "coverage_command")
+    private String coverageCommand;
+
+    @Column(name = "coverage_threshold", precision = 5, scale = 2)
+    private BigDecimal coverageThreshold;
+
+    @Column(name = "security_command")
+    private String securityCommand;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "required_checks", nullable = false, columnDefinition = "text[]")
+    private String[] requiredChecks = new String[0];
+
     protected CodeRepository() {
     }
 
@@ -50,6 +73,21 @@ class CodeRepository {
         this.defaultBranch = command.defaultBranch();
         this.testCommand = command.testCommand();
         this.createdAt = Instant.now();
+        quality(command.quality());
+    }
+
+    void quality(QualityCommands quality) {
+        this.lintCommand = quality.lintCommand();
+        this.coverageCommand = quality.coverageCommand();
+        this.coverageThreshold = quality.coverageThreshold() == null ? null : BigDecimal.valueOf(quality.coverageThreshold());
+        this.securityCommand = quality.securityCommand();
+        this.requiredChecks = quality.requiredChecks().toArray(String[]::new);
+    }
+
+    QualityCommands quality() {
+        return new QualityCommands(lintCommand, coverageCommand,
+                coverageThreshold == null ? null : coverageThreshold.doubleValue(), securityCommand,
+                requiredChecks == null ? List.of() : List.of(requiredChecks));
     }
 
     long id() {

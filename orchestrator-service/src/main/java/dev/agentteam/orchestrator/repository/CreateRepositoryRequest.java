@@ -2,6 +2,9 @@ package dev.agentteam.orchestrator.repository;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
+
+import dev.agentteam.common.task.QualityCommands;
 
 import dev.agentteam.orchestrator.api.ApiProblems;
 import dev.agentteam.orchestrator.forge.ForgeStorage;
@@ -21,7 +24,12 @@ record CreateRepositoryRequest(
         @Schema(example = "main", defaultValue = "main") String defaultBranch,
         @Schema(example = "embedded", allowableValues = {"embedded", "github"}, defaultValue = "embedded") String forge,
         @Schema(example = "acme/shop", description = "owner/name on GitHub (forge github only)") String fullName,
-        @Valid Source source) {
+        @Valid Source source,
+        @Schema(description = "Lint command (optional; a template supplies one)") @Size(max = 1000) String lintCommand,
+        @Schema(description = "Coverage command printing a percentage (optional)") @Size(max = 1000) String coverageCommand,
+        @Schema(example = "80", description = "Minimum coverage in percent (optional)") Double coverageThreshold,
+        @Schema(description = "Dependency/security scan command (optional)") @Size(max = 1000) String securityCommand,
+        @Schema(example = "[\"lint\"]", description = "Checks the merge gate requires green") List<String> requiredChecks) {
 
     @Schema(name = "RepositorySource", description = "The initial content of an embedded repository")
     record Source(
@@ -56,7 +64,8 @@ record CreateRepositoryRequest(
         if (source != null) {
             throw ApiProblems.badRequest("source applies only to embedded repositories; a GitHub repository already has its code.");
         }
-        return new NewRepository(name, ForgeType.GITHUB, fullName, branch, requiredTestCommand(null), null, null);
+        return new NewRepository(name, ForgeType.GITHUB, fullName, branch, requiredTestCommand(null), null, null,
+                quality(null));
     }
 
     private NewRepository embedded(String branch, Repositories repositories) {
@@ -74,10 +83,10 @@ record CreateRepositoryRequest(
                 }
                 String templateCommand = repositories.templateTestCommand(source.template());
                 yield new NewRepository(name, ForgeType.EMBEDDED, null, branch, requiredTestCommand(templateCommand),
-                        source.template(), null);
+                        source.template(), null, quality(repositories.templateQuality(source.template())));
             }
             case "path" -> new NewRepository(name, ForgeType.EMBEDDED, null, branch, requiredTestCommand(null), null,
-                    importPath());
+                    importPath(), quality(null));
             default -> throw ApiProblems.badRequest("source.type must be template or path, got '" + source.type() + "'.");
         };
     }
@@ -91,6 +100,13 @@ record CreateRepositoryRequest(
         } catch (InvalidPathException e) {
             throw ApiProblems.badRequest("source.path is not a valid path: " + e.getReason() + ".");
         }
+    }
+
+    /** The request's quality checks; a template's own when the request names none. */
+    private QualityCommands quality(QualityCommands fallback) {
+        QualityRequest quality = new QualityRequest(lintCommand, coverageCommand, coverageThreshold, securityCommand,
+                requiredChecks);
+        return quality.empty() && fallback != null ? fallback : quality.toCommands();
     }
 
     private String requiredTestCommand(String fallback) {

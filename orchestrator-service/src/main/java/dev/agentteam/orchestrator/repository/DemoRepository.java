@@ -35,7 +35,7 @@ class DemoRepository {
             return;
         }
         RepositoryView created = repositories.create(new NewRepository(name, ForgeType.EMBEDDED, null, "main",
-                templates.testCommand(TEMPLATE), TEMPLATE, null));
+                templates.testCommand(TEMPLATE), TEMPLATE, null, templates.quality(TEMPLATE)));
         log.info("Demo repository '{}' registered from template {} (id {})", created.name(), TEMPLATE, created.id());
     }
 }

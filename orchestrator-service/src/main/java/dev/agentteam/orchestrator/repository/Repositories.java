@@ -3,12 +3,14 @@ package dev.agentteam.orchestrator.repository;
 import java.util.List;
 import java.util.Optional;
 
+import dev.agentteam.common.task.QualityCommands;
 import dev.agentteam.orchestrator.api.ApiProblems;
 import dev.agentteam.orchestrator.forge.ForgeStorage;
 import dev.agentteam.orchestrator.forge.ForgeUrls;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The repositories the team works on; other features read them here (by id or by name). */
 @Service
@@ -71,11 +73,24 @@ public class Repositories {
         return seeder.templateTestCommand(template);
     }
 
+    /** The quality checks a template declares (used when a request names a template and no checks). */
+    public QualityCommands templateQuality(String template) {
+        return seeder.templateQuality(template);
+    }
+
+    /** Replaces the repository's quality checks; the next CI run uses them. 404 when there is no such repository. */
+    @Transactional
+    public RepositoryView updateQuality(long id, QualityCommands quality) {
+        CodeRepository repository = store.findById(id).orElseThrow(() -> ApiProblems.notFound("repository", id));
+        repository.quality(quality);
+        return view(store.saveAndFlush(repository));
+    }
+
     private RepositoryView view(CodeRepository repository) {
         boolean embedded = repository.forge() == ForgeType.EMBEDDED;
         return new RepositoryView(repository.id(), repository.name(), repository.forge(),
                 embedded ? storage.owner() + "/" + repository.name() : repository.fullName(),
                 embedded ? urls.cloneUrl(repository.name()) : repository.cloneUrl(),
-                repository.defaultBranch(), repository.testCommand(), repository.createdAt());
+                repository.defaultBranch(), repository.testCommand(), repository.createdAt(), repository.quality());
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,6 +40,15 @@ class RepositoryController {
         var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/repositories/{id}")
                 .buildAndExpand(created.id()).toUri();
         return ResponseEntity.created(location).body(created);
+    }
+
+    @PutMapping(path = "/{id}/quality", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Replace the repository's Definition-of-Done checks", description = "lint_command, "
+            + "coverage_command with coverage_threshold, security_command (each optional; absent means not configured) "
+            + "and required_checks, the checks the merge gate requires green. The next CI run uses them. "
+            + "400 bad input, 404 unknown repository.")
+    RepositoryView updateQuality(@PathVariable("id") long id, @Valid @RequestBody QualityRequest request) {
+        return repositories.updateQuality(id, request.toCommands());
     }
 
     @GetMapping

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import dev.agentteam.common.task.QualityCommands;
 import dev.agentteam.orchestrator.api.ApiProblems;
 import dev.agentteam.orchestrator.forge.ForgeProperties;
 import dev.agentteam.orchestrator.forge.ForgeStorage;
@@ -32,6 +33,11 @@ class RepositorySeeder {
         this.storage = storage;
         this.properties = properties;
         this.templates = templates;
+    }
+
+    QualityCommands templateQuality(String template) {
+        templateTestCommand(template);
+        return templates.quality(template);
     }
 
     String templateTestCommand(String template) {

@@ -3,6 +3,7 @@ package dev.agentteam.orchestrator.repository;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -12,6 +13,8 @@ import java.util.TreeSet;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
+
+import dev.agentteam.common.task.QualityCommands;
 
 /**
  * Repository templates shipped as classpath resources: {@code forge-templates/<name>/**} holds the files,
@@ -37,13 +40,28 @@ class RepositoryTemplates {
     }
 
     String testCommand(String template) {
+        return settings(template).getProperty("test-command", "");
+    }
+
+    /** The template's quality checks: {@code lint-command}, {@code coverage-command}, {@code coverage-threshold},
+     * {@code security-command}, {@code required-checks} (comma-separated), each optional. */
+    QualityCommands quality(String template) {
+        Properties settings = settings(template);
+        String threshold = settings.getProperty("coverage-threshold", "").strip();
+        String required = settings.getProperty("required-checks", "").strip();
+        return new QualityCommands(settings.getProperty("lint-command"), settings.getProperty("coverage-command"),
+                threshold.isEmpty() ? null : Double.valueOf(threshold), settings.getProperty("security-command"),
+                required.isEmpty() ? List.of() : List.of(required.split("\\s*,\\s*")));
+    }
+
+    private Properties settings(String template) {
         Properties settings = new Properties();
         try (InputStream in = resolver.getResource("classpath:" + ROOT + template + ".properties").getInputStream()) {
             settings.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException("template " + template + " has no settings", e);
         }
-        return settings.getProperty("test-command", "");
+        return settings;
     }
 
     /** The template's files by path relative to the template root, in path order. */

@@ -16,7 +16,7 @@ import static org.springframework.security.authorization.AuthorizationManagers.a
  * Who may do what — one rule set for the REST API and the UI's forms alike, so a page can never do what its API
  * refuses. Viewers read; approvers (and admins) also write — epics, sprints, answers, requeues, task assignment —
  * and decide on pull requests, which additionally needs a person (never an agent identity); admins also manage
- * users. Everyone signed in manages their own API tokens.
+ * users and a repository's quality checks (which of them the merge gate requires). Everyone signed in manages their own API tokens.
  */
 final class AccessRules {
 
@@ -29,7 +29,9 @@ final class AccessRules {
             PATHS.matcher(HttpMethod.POST, "/pull-requests/{id}/reject"),
             PATHS.matcher(HttpMethod.POST, "/pull-requests/{id}/merge"));
     private static final RequestMatcher USERS = new OrRequestMatcher(PATHS.matcher("/api/users/**"),
-            PATHS.matcher("/admin/**"));
+            PATHS.matcher("/admin/**"),
+            // which checks the merge gate requires is a governance decision, not an approver's
+            PATHS.matcher(HttpMethod.PUT, "/api/repositories/{id}/quality"));
     private static final RequestMatcher OWN_TOKENS = new OrRequestMatcher(PATHS.matcher("/api/tokens/**"),
             PATHS.matcher("/account/**"), PATHS.matcher(HttpMethod.POST, "/logout"));
     private static final RequestMatcher READS = new OrRequestMatcher(PATHS.matcher(HttpMethod.GET, "/**"),

@@ -320,6 +320,49 @@ class MergeGateTest extends IntegrationTest {
         return report.rules().stream().filter(rule -> rule.text().equals(text)).findFirst().orElseThrow();
     }
 
+    @Test
+    void aRequiredQualityCheckBlocksTheMergeUntilGreenAndAnOptionalRedOneDoesNot() {
+        greenCi();
+        reviewed();
+        approverApi.postJson(gate("approve"), "{}");
+        forge("POST", "/commits/" + headSha + "/statuses", "{\"context\": \"agent-team/coverage\", \"state\": \"failure\"}");
+        forge("POST", "/commits/" + headSha + "/statuses", "{\"context\": \"agent-team/lint\", \"state\": \"failure\"}");
+        long repositoryId = jdbc.queryForObject("select id from repositories where name = ?", Long.class, name);
+        String quality = "/api/repositories/" + repositoryId + "/quality";
+        String requireLint = "{\"lint_command\": \"python3 tools/lint.py\", \"coverage_command\": \"python3 tools/coverage.py\", "
+                + "\"coverage_threshold\": 80, \"required_checks\": [\"lint\"]}";
+
+        assertThat(approverApi.send("PUT", quality, "application/json", requireLint).status()).isEqualTo(403);
+        Reply required = api.send("PUT", quality, "application/json", requireLint);
+        Reply red = approverApi.postJson(gate("merge"), "{}");
+        GateReport redReport = report(approver);
+        forge("POST", "/commits/" + headSha + "/statuses", "{\"context\": \"agent-team/lint\", \"state\": \"success\"}");
+        Reply merged = approverApi.postJson(gate("merge"), "{}");
+
+        assertThat(required.status()).as(required.body()).isEqualTo(200);
+        assertThat(required.json().path("required_checks").get(0).asString()).isEqualTo("lint");
+        assertThat(red.status()).isEqualTo(409);
+        assertThat(red.detail()).contains("Required checks are not green").contains("lint is FAILURE")
+                .doesNotContain("coverage");
+        assertThat(redReport.canMerge()).isFalse();
+        assertThat(redReport.blockedBecause()).contains("The required quality checks are green");
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aRequiredCheckThatNeverReportedBlocksTheMerge() {
+        greenCi();
+        reviewed();
+        approverApi.postJson(gate("approve"), "{}");
+        jdbc.update("update repositories set security_command = 'true', required_checks = '{security}' where name = ?", name);
+
+        Reply reply = approverApi.postJson(gate("merge"), "{}");
+
+        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.detail()).contains("security has not reported");
+        assertNothingMerged();
+    }
+
     private GateReport report(UserView viewer) {
         return mergeGate.report(prId, viewer);
     }

@@ -55,6 +55,43 @@ class RepositoryApiTest extends IntegrationTest {
     }
 
     @Test
+    void theDemoTemplateBringsItsQualityChecksAndARequestMayNameItsOwn() {
+        Reply demo = create("{\"name\": \"" + unique("q") + "\", \"source\": {\"type\": \"template\", \"template\": \"demo-python\"}}");
+        Reply own = create("{\"name\": \"shop\", \"forge\": \"github\", \"full_name\": \"acme/shop\", \"test_command\": \"mvn test\", "
+                + "\"lint_command\": \"mvn checkstyle:check\", \"required_checks\": [\"lint\"]}");
+
+        assertThat(demo.status()).as(demo.body()).isEqualTo(201);
+        assertThat(demo.json().path("lint_command").asString()).isEqualTo("python3 tools/lint.py textstats tests tools");
+        assertThat(demo.json().path("coverage_command").asString()).isEqualTo("python3 tools/coverage.py textstats");
+        assertThat(demo.json().path("coverage_threshold").asDouble()).isEqualTo(80.0);
+        assertThat(demo.json().path("security_command").asString()).isEqualTo("python3 tools/security_scan.py textstats");
+        assertThat(demo.json().path("required_checks")).isEmpty();
+        assertThat(own.status()).as(own.body()).isEqualTo(201);
+        assertThat(own.json().path("lint_command").asString()).isEqualTo("mvn checkstyle:check");
+        assertThat(own.json().path("coverage_command").isMissingNode() || own.json().path("coverage_command").isNull()).isTrue();
+        assertThat(own.json().path("required_checks").get(0).asString()).isEqualTo("lint");
+        long id = own.json().path("id").asLong();
+        Reply updated = api.send("PUT", "/api/repositories/" + id + "/quality", "application/json",
+                "{\"security_command\": \"mvn dependency-check:check\", \"required_checks\": [\"security\"]}");
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        assertThat(api.get("/api/repositories/" + id).json().path("security_command").asString())
+                .isEqualTo("mvn dependency-check:check");
+        assertThat(api.get("/api/repositories/" + id).json().path("lint_command").isMissingNode()
+                || api.get("/api/repositories/" + id).json().path("lint_command").isNull()).isTrue();
+    }
+
+    @Test
+    void badQualitySettingsAreClearProblems() {
+        String github = "{\"name\": \"q1\", \"forge\": \"github\", \"full_name\": \"acme/q1\", \"test_command\": \"true\", ";
+        assertProblem(create(github + "\"coverage_command\": \"c\", \"coverage_threshold\": 120}"), 400, "between 0 and 100");
+        assertProblem(create(github + "\"coverage_threshold\": 50}"), 400, "needs a coverage_command");
+        assertProblem(create(github + "\"required_checks\": [\"style\"]}"), 400, "only lint, coverage and security");
+        assertProblem(create(github + "\"required_checks\": [\"lint\"]}"), 400, "no lint_command is set");
+        assertProblem(api.send("PUT", "/api/repositories/999/quality", "application/json", "{}"), 404, "999");
+        assertThat(api.get("/api/repositories").json()).isEmpty();
+    }
+
+    @Test
     void importsAPlainDirectoryAsTheFirstCommit() throws Exception {
         Path source = Files.createDirectories(work.resolve("plain/src"));
         Files.writeString(source.resolve("hello.sh"), "echo hi\n");
