@@ -58,7 +58,8 @@ class AccessRulesTest extends IntegrationTest {
         if (path.matches("(/api)?/pull-requests/[^/]+/(approve|reject|merge)") && !read) {
             return role == Role.APPROVER || role == Role.ADMIN;
         }
-        if (path.startsWith("/api/users") || path.startsWith("/admin")) {
+        if (path.startsWith("/api/users") || path.startsWith("/admin")
+                || (endpoint.method().equals("PUT") && path.matches("/api/repositories/[^/]+/quality"))) {
             return role == Role.ADMIN;
         }
         if (path.startsWith("/api/tokens") || path.startsWith("/account") || read) {

@@ -14,7 +14,7 @@ class InputLimitsTest extends IntegrationTest {
 
     @Test
     void aNulInATokenNameIsABadRequest() {
-        assertBadRequest(api.postJson("/api/tokens", "{\"name\": \"ci\\u0000\"}"), "control characters");
+        assertBadRequest(api.postJson("/api/tokens", "{\"name\": \"ci\\u0000\"}"), "NUL characters");
         assertThat(jdbc.queryForObject("select count(*) from api_tokens where name like 'ci%'", Long.class)).isZero();
     }
 
