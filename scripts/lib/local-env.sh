@@ -93,7 +93,7 @@ jar_stale() {
   jar="$(app_jar "$1")"
   [ -f "$jar" ] || return 0
   [ -n "$(find "$ROOT_DIR/pom.xml" "$ROOT_DIR/$1/pom.xml" "$ROOT_DIR/$1/src" \
-      "$ROOT_DIR/agents-common/pom.xml" "$ROOT_DIR/agents-common/src/main" "$ROOT_DIR/migrations" \
+      "$ROOT_DIR"/agents-common/pom.xml "$ROOT_DIR"/agents-common/*/pom.xml "$ROOT_DIR"/agents-common/*/src/main "$ROOT_DIR/migrations" \
       $( [ -d "$ROOT_DIR/prompts" ] && echo "$ROOT_DIR/prompts" ) \
       -newer "$jar" -type f -print -quit 2>/dev/null)" ]
 }
