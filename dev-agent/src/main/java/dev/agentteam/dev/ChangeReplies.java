@@ -1,5 +1,6 @@
 package dev.agentteam.dev;
 
+import dev.agentteam.common.prompt.UntrustedText;
 import dev.agentteam.common.task.ChangeRound;
 import java.util.List;
 

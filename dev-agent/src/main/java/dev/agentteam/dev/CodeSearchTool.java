@@ -1,6 +1,7 @@
 package dev.agentteam.dev;
 
 import dev.agentteam.common.llm.ModelCallContext;
+import dev.agentteam.common.prompt.UntrustedText;
 import dev.agentteam.common.retrieval.CodeChunk;
 import dev.agentteam.common.retrieval.CodeRetrieval;
 import dev.agentteam.common.retrieval.RagContext;

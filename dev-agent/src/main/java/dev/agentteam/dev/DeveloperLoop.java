@@ -3,6 +3,7 @@ package dev.agentteam.dev;
 import dev.agentteam.common.llm.LlmException;
 import dev.agentteam.common.llm.ModelSession;
 import dev.agentteam.common.prompt.Prompt;
+import dev.agentteam.common.prompt.UntrustedText;
 import dev.agentteam.common.sandbox.SandboxUnavailableException;
 import dev.agentteam.common.workspace.WorkspaceFileException;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;

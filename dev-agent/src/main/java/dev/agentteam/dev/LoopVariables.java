@@ -1,6 +1,7 @@
 package dev.agentteam.dev;
 
 import dev.agentteam.common.prompt.Prompt;
+import dev.agentteam.common.prompt.UntrustedText;
 import dev.agentteam.common.workspace.GitWorkspace;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.agentteam.dev;
 
+import dev.agentteam.common.prompt.UntrustedText;
+
 import java.util.stream.Collectors;
 
 /** The user message of the tool loop: the story (and answers to earlier questions) as labelled, delimited data. */

@@ -1,5 +1,7 @@
 package dev.agentteam.review;
 
+import dev.agentteam.common.prompt.UntrustedText;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,20 +13,14 @@ import java.util.regex.Pattern;
  */
 final class ReviewText {
 
-    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\u00AD\\u034F\\u115F\\u1160\\u3164\\uFFA0&&[^\\n\\t]]");
-    private static final Pattern HTML_COMMENT = Pattern.compile("<!--.*?(-->|$)", Pattern.DOTALL);
+    private static final String CUT = "\n[… cut: the rest of the text is not shown]";
     private static final Pattern HUNK = Pattern.compile("^@@ -\\d+(?:,\\d+)? \\+(\\d+)(?:,\\d+)? @@.*");
 
     private ReviewText() {
     }
 
     static String story(String text, int limit) {
-        if (text == null) {
-            return "";
-        }
-        String cleaned = HTML_COMMENT.matcher(INVISIBLE.matcher(text).replaceAll("")).replaceAll("")
-                .replace("{{", "{ {").replace("}}", "} }");
-        return cut(cleaned, limit);
+        return UntrustedText.clean(text, limit, CUT);
     }
 
     /** The diff with new-file line numbers in a left column, invisible characters shown, cut at {@code limit}. */
@@ -46,17 +42,7 @@ final class ReviewText {
             }
             out.append('\n');
         }
-        return cut(visible(out.toString()).replace("{{", "{ {").replace("}}", "} }"), limit);
-    }
-
-    static String visible(String text) {
-        Matcher m = INVISIBLE.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, String.format("<U+%04X>", (int) m.group().charAt(0)));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return cut(UntrustedText.defuseTemplateBraces(UntrustedText.visible(out.toString())), limit);
     }
 
     static boolean cutAt(String text, int limit) {
@@ -64,6 +50,6 @@ final class ReviewText {
     }
 
     private static String cut(String text, int limit) {
-        return text.length() <= limit ? text : text.substring(0, limit) + "\n[… cut: the rest of the text is not shown]";
+        return text.length() <= limit ? text : text.substring(0, limit) + CUT;
     }
 }

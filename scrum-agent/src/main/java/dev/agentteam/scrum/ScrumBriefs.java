@@ -1,5 +1,6 @@
 package dev.agentteam.scrum;
 
+import dev.agentteam.common.prompt.UntrustedText;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.LinkedHashMap;
@@ -88,7 +89,7 @@ final class ScrumBriefs {
             }
             brief.append(story.get("estimate") == null ? "not estimated" : number(story.get("estimate")) + " points");
             if (withReasons && story.get("reason") != null) {
-                brief.append(". Why: ").append(UntrustedText.clean(story.get("reason"), MAX_REASON));
+                brief.append(". Why: ").append(UntrustedText.oneLine(story.get("reason"), MAX_REASON));
             }
             brief.append('\n');
         }
@@ -99,7 +100,7 @@ final class ScrumBriefs {
     }
 
     private String clean(Object value) {
-        return UntrustedText.clean(value, settings.maxTitleLength());
+        return UntrustedText.oneLine(value, settings.maxTitleLength());
     }
 
     /** A number as given (no rounding, no invention); anything else is treated as unknown. */

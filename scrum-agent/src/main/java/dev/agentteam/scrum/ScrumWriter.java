@@ -6,6 +6,7 @@ import dev.agentteam.common.llm.ModelSession;
 import dev.agentteam.common.llm.StructuredOutput;
 import dev.agentteam.common.prompt.Prompt;
 import dev.agentteam.common.prompt.PromptRegistry;
+import dev.agentteam.common.prompt.UntrustedText;
 import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.TokenUsage;
@@ -45,7 +46,7 @@ class ScrumWriter {
     Written write(ScrumTask task, TaskEnvelope envelope) {
         Prompt prompt = prompts.active(AgentRole.SCRUM);
         Map<String, Object> payload = envelope.payload();
-        String system = prompt.render(Map.of("project_name", UntrustedText.clean(settings.projectName(), 200),
+        String system = prompt.render(Map.of("project_name", UntrustedText.oneLine(settings.projectName(), 200),
                 "sprint_name", briefs.sprintName(payload)));
         String brief = task == ScrumTask.PLAN_SPRINT ? briefs.planning(payload) : briefs.retro(payload);
         ModelSession session = gateway.open(envelope, prompt.id());
