@@ -136,7 +136,7 @@ fi
 # --- pgvector -------------------------------------------------------------------------------
 # 1. A distro (or PGDG) package when there is one: Ubuntu 24.04 and Debian 13 package it.
 # 2. On Debian, Debian 13's source package, built against our server: Debian 12 has no binary package,
-#    but trixie's source builds against PostgreSQL 15 in seconds (design.md §11). The deb-src line is
+#    but trixie's source builds against PostgreSQL 15 in seconds (docs/adr/0002-local-services-instead-of-testcontainers.md). The deb-src line is
 #    added only for the download and removed again, so the system keeps installing from its own release.
 # 3. Otherwise (Ubuntu without the package, offline) we stop with a clear message: the upstream tarball
 #    would need network access to GitHub that this script does not assume.
@@ -198,7 +198,7 @@ if ! command -v redis-server >/dev/null 2>&1; then
 fi
 if ! rcli ping >/dev/null 2>&1; then
   log "starting Redis"
-  # Redis is a transport here (design.md §2): no persistence, the orchestrator re-enqueues from Postgres.
+  # Redis is a transport here (docs/adr/task-dispatch.md): no persistence, the orchestrator re-enqueues from Postgres.
   as_root mkdir -p /var/lib/redis /var/log/redis
   auth=()
   if [ -n "${AGENT_TEAM_REDIS_PASSWORD:-}" ]; then

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Protects a GitHub branch so that only reviewed, green pull requests merge — the GitHub side of the human merge
-# gate (design.md §8). Uses the REST API (PUT /repos/{owner}/{repo}/branches/{branch}/protection) with curl.
+# gate (docs/adr/security.md, the merge gate). Uses the REST API (PUT /repos/{owner}/{repo}/branches/{branch}/protection) with curl.
 #
 # Usage: GITHUB_TOKEN=... scripts/github-branch-protection.sh <owner/repo> [branch]
 #   The token (GITHUB_TOKEN, or AGENTTEAM_GITHUB_TOKEN) needs admin rights on the repository

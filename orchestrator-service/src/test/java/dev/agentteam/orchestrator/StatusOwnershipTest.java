@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each status column has one owning package (design.md §3): no SQL in any other package of the main sources writes
+ * Each status column has one owning package (docs/adr/lifecycles.md): no SQL in any other package of the main sources writes
  * {@code stories.status}, {@code epics.status} or {@code pr_records.status}, nor inserts into those tables.
  */
 class StatusOwnershipTest {

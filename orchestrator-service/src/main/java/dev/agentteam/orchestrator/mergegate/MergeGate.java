@@ -24,7 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The only way a pull request is merged (design.md §8): a person with the approver role approves the current head
+ * The only way a pull request is merged (docs/adr/security.md): a person with the approver role approves the current head
  * commit, CI on it is green, so are the repository's required quality checks ({@link RequiredChecks}), the review
  * is finished, and (by default) the approver is not the owner of the epic.
  * Agent identities are refused whatever their role. Every decision is recorded in {@code approvals}.

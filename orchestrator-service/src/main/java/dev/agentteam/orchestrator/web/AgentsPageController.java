@@ -1,5 +1,6 @@
 package dev.agentteam.orchestrator.web;
 
+import dev.agentteam.orchestrator.events.EventPublications;
 import dev.agentteam.orchestrator.task.TaskView;
 import dev.agentteam.orchestrator.task.Tasks;
 import org.springframework.stereotype.Controller;
@@ -9,24 +10,32 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Workers with their heartbeats, queue lengths per role, and the dead letters with a re-queue action. */
+/**
+ * Workers with their heartbeats, queue lengths per role, the dead letters with a re-queue action, and the event
+ * reactions still owed (incomplete publications of the event registry).
+ */
 @Controller
 class AgentsPageController {
 
     private static final int DEAD_LETTERS_SHOWN = 50;
+    private static final int INCOMPLETE_EVENTS_SHOWN = 50;
 
     private final AgentsStatus agents;
     private final Tasks tasks;
+    private final EventPublications events;
 
-    AgentsPageController(AgentsStatus agents, Tasks tasks) {
+    AgentsPageController(AgentsStatus agents, Tasks tasks, EventPublications events) {
         this.agents = agents;
         this.tasks = tasks;
+        this.events = events;
     }
 
     @GetMapping("/agents")
     String agents(Model model) {
         model.addAttribute("roles", agents.roles());
         model.addAttribute("deadLetters", agents.deadLetters(DEAD_LETTERS_SHOWN));
+        model.addAttribute("incompleteEventCount", events.incompleteCount());
+        model.addAttribute("incompleteEvents", events.incomplete(INCOMPLETE_EVENTS_SHOWN));
         return "agents";
     }
 

@@ -2,7 +2,7 @@ package dev.agentteam.common.queue;
 
 import dev.agentteam.common.task.AgentRole;
 
-/** The Redis key names of the queue protocol (design.md §5), kept in one place. */
+/** The Redis key names of the queue protocol (docs/adr/task-dispatch.md), kept in one place. */
 public final class QueueKeys {
 
     public static final String DONE = "tasks:done";

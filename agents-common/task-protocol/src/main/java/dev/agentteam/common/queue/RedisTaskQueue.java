@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@link TaskQueue} on Redis lists (design.md §5). Pending lists are pushed left and consumed right (FIFO);
+ * {@link TaskQueue} on Redis lists (docs/adr/task-dispatch.md). Pending lists are pushed left and consumed right (FIFO);
  * a claim is a {@code BLMOVE} into the worker's own in-progress list, so a task is never only in memory.
  * See {@link QueueScripts} for why blocking commands go through Spring Data Redis.
  */

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The worker side and the producer side of the task queue (design.md §5). At-least-once: a claimed task
+ * The worker side and the producer side of the task queue (docs/adr/task-dispatch.md). At-least-once: a claimed task
  * stays in the worker's own in-progress list until the worker completes it, and the reaper returns the
  * claims of workers whose heartbeat expired. Redis is only a transport: Postgres stays the system of record.
  */

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * The value of a worker's heartbeat key: when it last beat and the task types it handles, so the orchestrator
- * knows which types a live agent takes (design.md §5).
+ * knows which types a live agent takes (docs/adr/task-dispatch.md).
  *
  * @param types empty for a worker that declares nothing (an older worker whose heartbeat is a bare timestamp)
  */
