@@ -132,10 +132,10 @@ class EvalTaskRunner {
                 log.debug("evaluation story {} has no dev task yet", storyId);
             } else if (dev.stream().anyMatch(t -> t.status() == TaskState.BLOCKED)) {
                 return new EvalOutcome("clarify", "the agent asked: " + questions(dev), prNumber(storyId));
-            } else if (run.devOnly() && dev.get(0).status().isFinal()) {
+            } else if (run.devOnly() && dev.get(0).ended()) {
                 return verdict(task, storyId, dev.get(0));
             } else if (!run.devOnly()) {
-                boolean busy = all.stream().anyMatch(t -> !t.status().isFinal() && t.status() != TaskState.BLOCKED);
+                boolean busy = all.stream().anyMatch(t -> !t.ended() && t.status() != TaskState.BLOCKED);
                 quietSince = busy ? null : quietSince == null ? Instant.now() : quietSince;
                 if (quietSince != null && Duration.between(quietSince, Instant.now()).compareTo(properties.settle()) >= 0) {
                     return verdict(task, storyId, dev.get(dev.size() - 1));

@@ -15,7 +15,8 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 class CountSections {
 
-    static final List<String> OUTCOMES = List.of("succeeded_first_attempt", "succeeded_after_retry", "dead", "cancelled");
+    static final List<String> OUTCOMES = List.of("succeeded_first_attempt", "succeeded_after_retry", "failed", "dead",
+            "cancelled");
 
     @Bean
     MetricSection storiesByStatus(NamedParameterJdbcTemplate jdbc) {
@@ -31,7 +32,10 @@ class CountSections {
                 .formatted(tasksInScope()));
     }
 
-    /** Finished tasks only: did they succeed (at once or after retries), die, or get cancelled. */
+    /**
+     * Finished tasks only: did they succeed (at once or after retries), fail for good (not retryable, so no retry is
+     * scheduled), die (retries of a transient failure ran out), or get cancelled.
+     */
     @Bean
     MetricSection tasksByOutcome(NamedParameterJdbcTemplate jdbc) {
         return counts("tasks_by_outcome", 50, jdbc, OUTCOMES, """
@@ -39,7 +43,9 @@ class CountSections {
                             when t.status = 'SUCCEEDED' then 'succeeded_after_retry'
                             else lower(t.status) end as key,
                        count(*) as n
-                from tasks t where t.status in ('SUCCEEDED', 'DEAD', 'CANCELLED') and %s group by 1"""
+                from tasks t
+                where (t.status in ('SUCCEEDED', 'DEAD', 'CANCELLED') or t.status = 'FAILED' and t.next_attempt_at is null)
+                  and %s group by 1"""
                 .formatted(tasksInScope()));
     }
 

@@ -90,7 +90,7 @@ public class SprintLifecycle {
             throw ApiProblems.conflict("Sprint " + id + " already has its retrospective.");
         }
         if (current.retroTaskId() != null) {
-            tasks.find(current.retroTaskId()).filter(task -> !task.status().isFinal()).ifPresent(task -> {
+            tasks.find(current.retroTaskId()).filter(task -> !task.ended()).ifPresent(task -> {
                 throw ApiProblems.conflict("The retrospective of sprint " + id + " is under way: task " + task.id()
                         + " is " + task.status() + ".");
             });

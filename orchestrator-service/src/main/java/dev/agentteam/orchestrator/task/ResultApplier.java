@@ -71,12 +71,19 @@ class ResultApplier {
             case STARTED -> throw new IllegalStateException("a start notice is applied above");
             case FAILED -> {
                 String error = result.error() == null ? "failed without an error message" : result.error();
-                if (result.retryable() && task.attemptCount() < task.maxAttempts()) {
+                if (!result.retryable()) {
+                    // The work itself failed (garbage, a refusal, a spent budget, tests that stay red): retrying
+                    // cannot fix it, so the failure with its reason is the task's outcome, not a dead letter.
+                    transitions.save(task.moveTo(TaskState.FAILED, "attempt " + result.attempt() + " failed, not retryable: " + error, now));
+                    task.failed(error, null);
+                    events.publishEvent(new TaskFailed(task.id(), task.type(), task.epicId(), task.storyId(), error));
+                } else if (task.attemptCount() < task.maxAttempts()) {
                     Instant retryAt = now.plus(backoff.delay(task.attemptCount(), result.retryAfter()));
                     transitions.save(task.moveTo(TaskState.FAILED, "attempt " + result.attempt() + " failed: " + error, now));
                     task.failed(error, retryAt);
                 } else {
-                    transitions.save(task.moveTo(TaskState.DEAD, (result.retryable() ? "attempts used up: " : "not retryable: ") + error, now));
+                    // DEAD only for a transient failure whose retries ran out: an operator may re-queue it.
+                    transitions.save(task.moveTo(TaskState.DEAD, "attempts used up: " + error, now));
                     task.failed(error, null);
                     envelope.ifPresent(e -> dispatcher.deadLetterAfterCommit(e, error));
                     events.publishEvent(new TaskFailed(task.id(), task.type(), task.epicId(), task.storyId(), error));

@@ -143,9 +143,13 @@ class TaskEntity {
         lastError = null;
     }
 
+    /** Records a failure after {@link #moveTo} FAILED: retried at {@code retryAt}, or (null) the task's outcome. */
     void failed(String error, Instant retryAt) {
         lastError = error;
         nextAttemptAt = retryAt;
+        if (retryAt == null) {
+            finishedAt = updatedAt;
+        }
     }
 
     /** A human's answer travels with the next attempt; the clarification round does not use up a retry. */
@@ -165,7 +169,7 @@ class TaskEntity {
         return new TaskView(id, type, assignedTo, status, attemptCount, maxAttempts, epicId, storyId,
                 payload == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(payload)),
                 result == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(result)), lastError, traceId,
-                createdAt, queuedAt, startedAt, finishedAt, workerId);
+                createdAt, queuedAt, startedAt, finishedAt, workerId, nextAttemptAt);
     }
 
     Long id() {

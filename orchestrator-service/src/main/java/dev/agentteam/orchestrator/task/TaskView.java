@@ -5,7 +5,10 @@ import dev.agentteam.common.task.TaskState;
 import java.time.Instant;
 import java.util.Map;
 
-/** A read-only view of a task for the API and the other features; {@code workerId} runs (or last ran) it. */
+/**
+ * A read-only view of a task for the API and the other features; {@code workerId} runs (or last ran) it;
+ * {@code nextAttemptAt} is when a FAILED task is retried (null when it is not: the failure is its outcome).
+ */
 public record TaskView(
         long id,
         String type,
@@ -23,5 +26,14 @@ public record TaskView(
         Instant queuedAt,
         Instant startedAt,
         Instant finishedAt,
-        String workerId) {
+        String workerId,
+        Instant nextAttemptAt) {
+
+    /**
+     * Nothing more happens to the task on its own: it is final (SUCCEEDED, DEAD, CANCELLED) or FAILED without a retry
+     * (a failure that retrying cannot fix, or a task refused at creation). A BLOCKED task waits for a human.
+     */
+    public boolean ended() {
+        return status.isFinal() || status == TaskState.FAILED && nextAttemptAt == null;
+    }
 }

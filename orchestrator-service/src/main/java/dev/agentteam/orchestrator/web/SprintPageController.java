@@ -103,7 +103,7 @@ class SprintPageController {
         model.addAttribute("columns", columns);
         // A closed sprint whose retro task ended without a retro can ask the Scrum agent again.
         model.addAttribute("retroStalled", sprint.status() == SprintStatus.CLOSED && sprint.retro() == null
-                && (sprint.retroTaskId() == null || tasks.find(sprint.retroTaskId()).map(task -> task.status().isFinal()).orElse(true)));
+                && (sprint.retroTaskId() == null || tasks.find(sprint.retroTaskId()).map(task -> task.ended()).orElse(true)));
         return "sprint";
     }
 

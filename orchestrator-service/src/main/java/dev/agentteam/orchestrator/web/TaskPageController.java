@@ -100,7 +100,7 @@ class TaskPageController {
         model.addAttribute("lastId", lastId);
         model.addAttribute("timeline", audit.timeline(task.id()));
         // A finished task gets no new steps; it keeps polling only while a step may still be written.
-        model.addAttribute("polling", !task.status().isFinal());
+        model.addAttribute("polling", !task.ended());
         model.addAttribute("spend", audit.totals(task.id()));
     }
 }

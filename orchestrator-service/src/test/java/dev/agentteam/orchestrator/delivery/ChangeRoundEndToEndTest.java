@@ -138,7 +138,7 @@ class ChangeRoundEndToEndTest extends DevWorkerTest {
 
     private TaskView awaitTask(java.util.function.Supplier<Optional<TaskView>> find, String status) {
         await().atMost(ROUND).pollInterval(Duration.ofMillis(300)).until(() -> find.get()
-                .map(task -> task.status().isFinal() || task.status().name().equals(status)).orElse(false));
+                .map(task -> task.ended() || task.status().name().equals(status)).orElse(false));
         TaskView task = find.get().orElseThrow();
         assertThat(task.status().name()).as("task %d (%s): %s", task.id(), task.type(), task.lastError()).isEqualTo(status);
         return task;

@@ -119,9 +119,10 @@ class DevDeliveryEndToEndTest extends DevWorkerTest {
     void testsThatNeverPassFailTheTaskWithTheirOutputAndPushNothing() throws Exception {
         long story = story("Most common words (scripted: never-green)");
 
-        TaskView task = awaitDevTask(story, "DEAD");
+        TaskView task = awaitDevTask(story, "FAILED");
 
         assertThat(task.attemptCount()).as("not retried").isEqualTo(1);
+        assertThat(task.nextAttemptAt()).as("no retry scheduled").isNull();
         assertThat(task.lastError()).contains("tests still fail", "nothing was pushed", "test_ties_are_alphabetical",
                 "FAILED (failures=2)");
         assertThat(api.get("/api/pull-requests").json().size()).isZero();
@@ -186,7 +187,7 @@ class DevDeliveryEndToEndTest extends DevWorkerTest {
 
     private TaskView awaitTask(long taskId, String status) {
         await().atMost(DELIVERY).pollInterval(Duration.ofMillis(300))
-                .until(() -> tasks.find(taskId).orElseThrow().status().isFinal()
+                .until(() -> tasks.find(taskId).orElseThrow().ended()
                         || tasks.find(taskId).orElseThrow().status().name().equals(status));
         TaskView task = tasks.find(taskId).orElseThrow();
         assertThat(task.status().name()).as("task %d: %s", taskId, task.lastError()).isEqualTo(status);

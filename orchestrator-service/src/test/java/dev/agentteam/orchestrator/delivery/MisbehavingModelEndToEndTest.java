@@ -80,11 +80,19 @@ class MisbehavingModelEndToEndTest extends DeliveryTest {
     }
 
     @AfterEach
-    void stopWorker() {
-        if (worker != null) {
-            worker.close();
+    void noTaskIsLostOrDeadThenStopWorker() {
+        try {
+            // Every misbehaviour ends in a state with its reason: a model's failure is FAILED, never DEAD.
+            assertThat(jdbc.queryForObject("select count(*) from tasks where status = 'DEAD'", Integer.class))
+                    .as("DEAD tasks").isZero();
+            assertThat(jdbc.queryForList("select id from tasks where status = 'FAILED' and next_attempt_at is null "
+                    + "and (last_error is null or last_error = '')", Long.class)).as("failed without a reason").isEmpty();
+        } finally {
+            if (worker != null) {
+                worker.close();
+            }
+            removeRepositories();
         }
-        removeRepositories();
     }
 
     @Test
@@ -99,7 +107,7 @@ class MisbehavingModelEndToEndTest extends DeliveryTest {
 
     @Test
     void theSameToolCallInALoopIsStoppedWithoutRetry() {
-        TaskView task = awaitDevTask(story("Read forever (misbehave: loop)"), "DEAD");
+        TaskView task = awaitDevTask(story("Read forever (misbehave: loop)"), "FAILED");
 
         assertThat(task.attemptCount()).isEqualTo(1);
         assertThat(task.lastError()).contains("repeated the same tool call 3 times", "read_file");
@@ -108,7 +116,7 @@ class MisbehavingModelEndToEndTest extends DeliveryTest {
 
     @Test
     void editsThatNeverTurnTheTestsGreenFailWithTheOutputAndNothingIsPushed() {
-        TaskView task = awaitDevTask(story("Most common words (scripted: never-green)"), "DEAD");
+        TaskView task = awaitDevTask(story("Most common words (scripted: never-green)"), "FAILED");
 
         assertThat(task.attemptCount()).isEqualTo(1);
         assertThat(task.lastError()).contains("tests still fail", "nothing was pushed", "FAILED (failures=2)");
@@ -117,7 +125,7 @@ class MisbehavingModelEndToEndTest extends DeliveryTest {
 
     @Test
     void aSpentStepBudgetStopsTheTask() {
-        TaskView task = awaitDevTask(story("Explore (misbehave: endless)"), "DEAD");
+        TaskView task = awaitDevTask(story("Explore (misbehave: endless)"), "FAILED");
 
         assertThat(task.lastError()).contains("budget 'max-steps' exceeded", "40 model calls");
         assertThat(prompts(task.id())).hasSize(40);
@@ -125,14 +133,14 @@ class MisbehavingModelEndToEndTest extends DeliveryTest {
 
     @Test
     void aSpentTokenBudgetStopsTheTask() {
-        TaskView task = awaitDevTask(story("Huge context (misbehave: token hog)"), "DEAD");
+        TaskView task = awaitDevTask(story("Huge context (misbehave: token hog)"), "FAILED");
 
         assertThat(task.lastError()).contains("budget 'max-tokens' exceeded", "410000 tokens");
     }
 
     @Test
     void aSpentCostBudgetStopsTheTaskAtTheModelsPrice() {
-        TaskView task = awaitDevTask(story("Verbose (misbehave: expensive)"), "DEAD");
+        TaskView task = awaitDevTask(story("Verbose (misbehave: expensive)"), "FAILED");
 
         assertThat(task.lastError()).contains("budget 'max-cost-usd' exceeded", "$2.501");
     }
@@ -147,7 +155,7 @@ class MisbehavingModelEndToEndTest extends DeliveryTest {
 
     @Test
     void anEmptyAnswerFailsClearly() {
-        TaskView task = awaitDevTask(story("Say nothing (misbehave: empty answer)"), "DEAD");
+        TaskView task = awaitDevTask(story("Say nothing (misbehave: empty answer)"), "FAILED");
 
         assertThat(task.lastError()).contains("empty answer without calling finish", "nothing was pushed");
     }
@@ -239,7 +247,7 @@ class MisbehavingModelEndToEndTest extends DeliveryTest {
         long taskId = tasks.forStory(story).get(0).id();
         await().atMost(OUTCOME).pollInterval(Duration.ofMillis(300)).until(() -> {
             TaskView task = tasks.find(taskId).orElseThrow();
-            return task.status().isFinal() || task.status().name().equals(status);
+            return task.ended() || task.status().name().equals(status);
         });
         TaskView task = tasks.find(taskId).orElseThrow();
         assertThat(task.status().name()).as("task %d: %s", taskId, task.lastError()).isEqualTo(status);

@@ -196,7 +196,7 @@ class SprintPlanningApiTest extends IntegrationTest {
         ClaimedTask dying = claimScrumTask();
         queue.complete(dying, TaskResult.failed(dying.task(), "scrum-test", "budget spent", false, TokenUsage.NONE));
         await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/sprints/" + id + "/retro").detail()
-                .contains("(task " + first + " is DEAD)"));
+                .contains("(task " + first + " is FAILED)"));
 
         Reply again = api.postJson("/api/sprints/" + id + "/retro", "");
 

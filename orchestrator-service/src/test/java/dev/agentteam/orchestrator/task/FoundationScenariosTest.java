@@ -142,14 +142,22 @@ class FoundationScenariosTest extends TaskIntegrationTest {
     }
 
     @Test
-    void aFailureThatIsNotRetryableGoesStraightToDead() {
+    void aFailureThatIsNotRetryableEndsFailedWithItsReasonNotDead() {
         TaskView task = createTask(AgentRole.REVIEW, "review.review_pr");
         ClaimedTask claimed = claim(AgentRole.REVIEW, "review-1");
         queue.complete(claimed, TaskResult.failed(claimed.task(), "review-1", "pull request not found", false, USAGE));
 
-        TaskView dead = awaitStatus(task.id(), TaskState.DEAD);
-        assertThat(dead.attemptCount()).isEqualTo(1);
-        assertThat(dead.lastError()).isEqualTo("pull request not found");
+        await().until(() -> events.of(TaskFailed.class).size() == 1);
+        TaskView failed = tasks.find(task.id()).orElseThrow();
+        assertThat(failed.status()).isEqualTo(TaskState.FAILED);
+        assertThat(failed.ended()).as("no retry scheduled").isTrue();
+        assertThat(failed.nextAttemptAt()).isNull();
+        assertThat(failed.finishedAt()).isNotNull();
+        assertThat(failed.attemptCount()).isEqualTo(1);
+        assertThat(failed.lastError()).isEqualTo("pull request not found");
+        assertThat(events.of(TaskFailed.class).get(0).error()).isEqualTo("pull request not found");
+        assertThat(transitionsWithoutRunning(task.id())).containsExactly("->PENDING", "PENDING>QUEUED", "QUEUED>FAILED");
+        assertThat(queue.deadLetters(10)).noneMatch(letter -> letter.task().taskId() == task.id());
     }
 
     private List<Instant> times(long taskId, String toStatus) {
