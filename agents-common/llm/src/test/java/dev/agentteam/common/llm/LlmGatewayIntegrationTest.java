@@ -94,7 +94,7 @@ class LlmGatewayIntegrationTest {
 
     @BeforeEach
     void setUp(@Autowired DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("filesystem:../migrations").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("filesystem:../../migrations").load().migrate();
         OPENAI.resetAll();
         traceId = "trace-" + UUID.randomUUID();
         taskId = jdbc.sql("insert into tasks (type, assigned_to, trace_id) values ('po.refine_epic', 'po', ?) returning id")
