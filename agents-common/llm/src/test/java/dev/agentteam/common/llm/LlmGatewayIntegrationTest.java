@@ -264,7 +264,7 @@ class LlmGatewayIntegrationTest {
         JsonNode answer = structured.ask(session(), List.of(UserMessage.from("answer in JSON")), schema);
 
         assertThat(answer.get("clarify").get(0).asString()).isEqualTo("Who are the users?");
-        OPENAI.verify(1, postRequestedFor(urlEqualTo(COMPLETIONS)).withRequestBody(containing("$.clarify should be array")));
+        OPENAI.verify(1, postRequestedFor(urlEqualTo(COMPLETIONS)).withRequestBody(containing("$.clarify: integer found, array expected")));
     }
 
     @Test
