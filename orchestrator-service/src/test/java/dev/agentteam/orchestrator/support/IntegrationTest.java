@@ -9,14 +9,27 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.List;
+import java.util.Set;
+
 /**
  * The one shared base of the orchestrator's integration tests: the whole application on a random port against
  * the real PostgreSQL and Redis, with the real task feature (its queue envelopes go to the test's Redis index;
- * no agent consumes them). Every test starts from empty domain tables and only user 1, the bootstrap admin.
+ * no agent consumes them). Every test starts from empty tables (every table of the schema but {@link #KEPT_TABLES})
+ * and only user 1, the bootstrap admin.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(ContainerServices.class)
 public abstract class IntegrationTest {
+
+    /**
+     * The tables the clean-up leaves: Flyway's history, {@code users} (emptied below but for user 1, whom the
+     * context bootstrapped) and {@code embedding_model}, which describes the embeddings column of the schema and is
+     * reconciled once per context. {@code CleanDatabaseTest} proves every other table starts empty.
+     */
+    public static final Set<String> KEPT_TABLES = Set.of("flyway_schema_history", "users", "embedding_model");
+
+    private static volatile String truncate;
 
     @LocalServerPort
     private int port;
@@ -52,11 +65,10 @@ public abstract class IntegrationTest {
      * row locks; TRUNCATE then deadlocks with it. Postgres aborts one side, so trying again a few times is enough.
      */
     private void truncateRetryingDeadlocks() {
+        String truncate = truncateStatement();
         for (int attempt = 1; ; attempt++) {
             try {
-                jdbc.execute("truncate status_changes, epics, stories, story_dependencies, sprints, sprint_stories, tasks, task_transitions, "
-                        + "pr_records, approvals, clarifications, artifacts, agent_logs, test_runs, flaky_tests, api_tokens, event_publication "
-                        + "restart identity cascade");
+                jdbc.execute(truncate);
                 return;
             } catch (org.springframework.dao.PessimisticLockingFailureException e) {
                 if (attempt == 5) {
@@ -64,6 +76,20 @@ public abstract class IntegrationTest {
                 }
             }
         }
+    }
+
+    /** Every table of the schema but {@link #KEPT_TABLES}, read from information_schema once per test JVM. */
+    private String truncateStatement() {
+        String statement = truncate;
+        if (statement == null) {
+            List<String> tables = jdbc.queryForList("""
+                    select table_name from information_schema.tables
+                    where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name""", String.class)
+                    .stream().filter(table -> !KEPT_TABLES.contains(table)).toList();
+            statement = "truncate " + String.join(", ", tables) + " restart identity cascade";
+            truncate = statement;
+        }
+        return statement;
     }
 
     protected long seedUser(String name) {

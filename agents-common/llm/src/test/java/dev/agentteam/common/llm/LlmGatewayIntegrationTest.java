@@ -94,7 +94,7 @@ class LlmGatewayIntegrationTest {
 
     @BeforeEach
     void setUp(@Autowired DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("filesystem:../migrations").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("filesystem:../../migrations").load().migrate();
         OPENAI.resetAll();
         traceId = "trace-" + UUID.randomUUID();
         taskId = jdbc.sql("insert into tasks (type, assigned_to, trace_id) values ('po.refine_epic', 'po', ?) returning id")
@@ -264,7 +264,7 @@ class LlmGatewayIntegrationTest {
         JsonNode answer = structured.ask(session(), List.of(UserMessage.from("answer in JSON")), schema);
 
         assertThat(answer.get("clarify").get(0).asString()).isEqualTo("Who are the users?");
-        OPENAI.verify(1, postRequestedFor(urlEqualTo(COMPLETIONS)).withRequestBody(containing("$.clarify should be array")));
+        OPENAI.verify(1, postRequestedFor(urlEqualTo(COMPLETIONS)).withRequestBody(containing("$.clarify: integer found, array expected")));
     }
 
     @Test

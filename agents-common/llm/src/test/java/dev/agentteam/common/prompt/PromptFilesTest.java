@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PromptFilesTest {
 
-    private static final Path FOLDER = Path.of("..", "prompts");
+    private static final Path FOLDER = Path.of("..", "..", "prompts");
 
     /** What each agent's handler always passes when it renders its prompt. */
     private static final Map<AgentRole, Map<String, Object>> ALWAYS = Map.of(

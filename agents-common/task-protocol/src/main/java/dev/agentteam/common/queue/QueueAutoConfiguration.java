@@ -14,7 +14,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.time.Duration;
 
-/** The Redis task queue and result inbox, for the orchestrator and every agent. */
+/** The Redis task queue, for the orchestrator and every agent (the orchestrator's result inbox: {@code ResultInboxAutoConfiguration}). */
 @AutoConfiguration(after = DataRedisAutoConfiguration.class)
 @ConditionalOnBean(StringRedisTemplate.class)
 public class QueueAutoConfiguration {
@@ -28,14 +28,8 @@ public class QueueAutoConfiguration {
         return new RedisTaskQueue(redis, commandTimeout(redis.getConnectionFactory()));
     }
 
-    @Bean
-    @ConditionalOnMissingBean(ResultInbox.class)
-    RedisResultInbox redisResultInbox(StringRedisTemplate redis) {
-        return new RedisResultInbox(redis, commandTimeout(redis.getConnectionFactory()));
-    }
-
     /** Lettuce's command timeout ({@code spring.data.redis.timeout}); blocking waits must stay below it. */
-    private static Duration commandTimeout(RedisConnectionFactory factory) {
+    static Duration commandTimeout(RedisConnectionFactory factory) {
         return factory instanceof LettuceConnectionFactory lettuce ? lettuce.getClientConfiguration().getCommandTimeout() : null;
     }
 

@@ -24,13 +24,13 @@ public final class SettingsDocument {
 
     private final Path root;
 
-    /** @param root the repository root (the parent of the module directory tests run in) */
+    /** @param root the repository root (see {@link RepositoryRoot}) */
     public SettingsDocument(Path root) {
         this.root = root;
     }
 
     public static SettingsDocument ofRepository() {
-        return new SettingsDocument(Path.of("").toAbsolutePath().getParent());
+        return new SettingsDocument(RepositoryRoot.find());
     }
 
     /**

@@ -51,11 +51,11 @@ public class TestServicesGuard implements EnvironmentPostProcessor, Ordered {
         }
     }
 
-    /** What scripts/run-local.sh recorded for the team of this checkout (module directory's parent). */
+    /** What scripts/run-local.sh recorded for the team of this checkout (see RepositoryRoot). */
     private static Properties runningTeam() {
         Properties team = new Properties();
         String runDir = System.getenv().getOrDefault("AGENT_TEAM_RUN_DIR", "");
-        Path file = (runDir.isBlank() ? Path.of("").toAbsolutePath().getParent().resolve(".run") : Path.of(runDir))
+        Path file = (runDir.isBlank() ? RepositoryRoot.find().resolve(".run") : Path.of(runDir))
                 .resolve("team.properties");
         if (Files.isReadable(file)) {
             try (Reader in = Files.newBufferedReader(file)) {

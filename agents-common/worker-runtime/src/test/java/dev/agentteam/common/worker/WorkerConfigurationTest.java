@@ -31,9 +31,10 @@ class WorkerConfigurationTest {
             .withPropertyValues("spring.data.redis.database=" + System.getenv().getOrDefault("AGENT_TEAM_TEST_REDIS_DB", "15"));
 
     @Test
-    void withoutARoleThereAreQueueBeansButNoWorker() {
+    void withoutARoleThereIsTheTaskQueueButNoWorkerAndNoResultInbox() {
+        // the result inbox is the orchestrator's (agents-common/queue-server): the queue's auto-configuration has none
         runner.run(context -> {
-            assertThat(context).hasSingleBean(TaskQueue.class).hasSingleBean(ResultInbox.class);
+            assertThat(context).hasSingleBean(TaskQueue.class).doesNotHaveBean(ResultInbox.class);
             assertThat(context).doesNotHaveBean(Worker.class).doesNotHaveBean(WorkerHealthIndicator.class);
         });
     }
