@@ -9,8 +9,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A repository's Definition-of-Done checks as the API takes them (on registration, or replaced later). */
-record QualityRequest(
+/**
+ * A repository's Definition-of-Done checks as the API takes them (on registration, or replaced later), and as the
+ * repository page's form sends them (validated the same way).
+ */
+public record QualityRequest(
         @Schema(example = "python3 scripts/lint.py", description = "Lint; exit 0 passes")
         @Size(max = 1000) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL (\\u0000) characters")
         String lintCommand,
@@ -31,7 +34,7 @@ record QualityRequest(
     }
 
     /** The checks, validated: 400 for a threshold outside 0-100, an unknown check, or a required check not configured. */
-    QualityCommands toCommands() {
+    public QualityCommands toCommands() {
         if (coverageThreshold != null && (coverageThreshold.isNaN() || coverageThreshold < 0 || coverageThreshold > 100)) {
             throw ApiProblems.badRequest("coverage_threshold must be a percentage between 0 and 100.");
         }

@@ -31,7 +31,8 @@ final class AccessRules {
     private static final RequestMatcher USERS = new OrRequestMatcher(PATHS.matcher("/api/users/**"),
             PATHS.matcher("/admin/**"),
             // which checks the merge gate requires is a governance decision, not an approver's
-            PATHS.matcher(HttpMethod.PUT, "/api/repositories/{id}/quality"));
+            PATHS.matcher(HttpMethod.PUT, "/api/repositories/{id}/quality"),
+            PATHS.matcher(HttpMethod.POST, "/repositories/{id}/quality"));
     private static final RequestMatcher OWN_TOKENS = new OrRequestMatcher(PATHS.matcher("/api/tokens/**"),
             PATHS.matcher("/account/**"), PATHS.matcher(HttpMethod.POST, "/logout"));
     private static final RequestMatcher READS = new OrRequestMatcher(PATHS.matcher(HttpMethod.GET, "/**"),

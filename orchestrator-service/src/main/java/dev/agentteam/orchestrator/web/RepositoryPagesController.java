@@ -2,6 +2,7 @@ package dev.agentteam.orchestrator.web;
 
 import java.util.Objects;
 
+import dev.agentteam.common.task.QualityCommands;
 import dev.agentteam.orchestrator.repository.Repositories;
 import dev.agentteam.orchestrator.repository.RepositoryView;
 import dev.agentteam.orchestrator.retrieval.CodeSearch;
@@ -21,8 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The repositories: their list, and each one's page with the state of its code index (live progress while it
- * runs) and a search box whose results link to the file and lines they come from.
+ * The repositories: their list, and each one's page with its test and Definition-of-Done commands (an admin edits
+ * them in {@link RepositoryQualityForm}), the state of its code index (live progress while it runs) and a search box
+ * whose results link to the file and lines they come from.
  */
 @Controller
 class RepositoryPagesController {
@@ -44,9 +46,13 @@ class RepositoryPagesController {
     @GetMapping("/repositories/{id}")
     String repository(@PathVariable("id") long id, @RequestParam(name = "q", required = false) String q,
                       @RequestParam(name = "path", required = false) String path,
-                      @RequestParam(name = "language", required = false) String language, Model model) {
+                      @RequestParam(name = "language", required = false) String language, Authentication authentication,
+                      Model model) {
         RepositoryView repository = find(id);
         model.addAttribute("repository", repository);
+        model.addAttribute("checks", QualityCommands.CHECKS);
+        model.addAttribute("canEditQuality", authentication.getAuthorities().stream()
+                .anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority())));
         model.addAttribute("index", codeSearch.status(id));
         model.addAttribute("languages", Language.values());
         model.addAttribute("q", q);

@@ -25,7 +25,7 @@ import java.util.List;
  * the same Postgres) and the PO's role logic, on the orchestrator's Redis db — the same pieces as the po-agent app,
  * without its web server.
  */
-final class PoWorkerProcess implements AutoCloseable {
+public final class PoWorkerProcess implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
 
@@ -34,7 +34,7 @@ final class PoWorkerProcess implements AutoCloseable {
     }
 
     /** @param settings extra {@code key=value} settings, e.g. the model provider */
-    static PoWorkerProcess start(Environment orchestrator, String... settings) {
+    public static PoWorkerProcess start(Environment orchestrator, String... settings) {
         List<String> properties = new ArrayList<>(List.of(
                 // none of the orchestrator's application.properties: this is another process
                 "spring.config.name=po-worker-under-test",

@@ -5,6 +5,9 @@ import dev.agentteam.common.queue.TaskQueue;
 import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.task.TaskState;
+import dev.agentteam.dev.DevAgentApplication;
+import dev.agentteam.orchestrator.forge.BranchPushed;
+import dev.agentteam.orchestrator.support.AgentApplications;
 import dev.agentteam.orchestrator.task.TaskView;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,12 +15,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.context.event.ApplicationEventMulticaster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,6 +44,9 @@ class ChangeRoundEndToEndTest extends DevWorkerTest {
 
     @Autowired
     TaskQueue queue;
+
+    @Autowired
+    ApplicationEventMulticaster multicaster;
 
     @Test
     void aReviewRoundAndARedCiRoundChangeTheSamePullRequestUntilItIsApprovedAndMerged() throws Exception {
@@ -99,6 +111,74 @@ class ChangeRoundEndToEndTest extends DevWorkerTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(
                 jdbc.queryForObject("select status from stories where id = ?", String.class, story)));
         assertThat(tasks.forStory(story)).noneMatch(task -> task.status() == TaskState.DEAD);
+    }
+
+    /**
+     * Issue 11: the Dev agent dies during a change round, right after its push reached the forge and before it could
+     * answer (a separate JVM, killed from inside the forge's push handling: no shutdown hook, no release of its claim).
+     * Once its lease has expired another Dev agent's reaper returns the claim to the queue, the new agent finds the
+     * pushed commit by its {@code Agent-Task} trailer, and the round completes once: one pull request, one commit of
+     * the round, no DEAD task.
+     */
+    @Test
+    void aDevAgentKilledRightAfterPushingARoundIsReplacedAndTheRoundCompletesOnceWithoutASecondCommit() throws Exception {
+        long story = story();
+        TaskView implemented = awaitTask(() -> devTask(story, "dev.implement_story"), "SUCCEEDED");
+        long prId = pullRequestId(story);
+        String head1 = (String) implemented.result().get("head_sha");
+        String branch = "feature/ISSUE-" + story;
+        worker.close();
+        worker = null;
+
+        Path log = temp.resolve("doomed-dev-agent.log");
+        Process doomed = AgentApplications.startProcess(DevAgentApplication.class, "dev", environment, TOKEN,
+                temp.resolve("doomed"), log, "agentteam.worker.id=dev-doomed", "agentteam.worker.lease=4s",
+                "agentteam.dev.test-timeout=2m");
+        AtomicReference<String> killedAfter = new AtomicReference<>();
+        ApplicationListener<ApplicationEvent> killOnPush = event -> {
+            if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof BranchPushed pushed
+                    && pushed.branch().equals(branch) && !pushed.newSha().equals(head1) && killedAfter.get() == null) {
+                doomed.destroyForcibly();
+                killedAfter.set(pushed.newSha());
+            }
+        };
+        multicaster.addApplicationListener(killOnPush);
+        try {
+            ci(head1, "success");
+            agent(AgentRole.QA, "qa.triage", task -> Map.of("verdict", "clean", "pr_id", prId, "head_sha", head1));
+            agent(AgentRole.REVIEW, "review.review_pr", task -> review(prId, head1, 1, "changes_requested", List.of(Map.of(
+                    "path", "textstats/core.py", "line", 42, "severity", "minor",
+                    "comment", "The ValueError should say which n was wrong (scripted: name-the-error)",
+                    "suggested_change", "        raise ValueError(f\"n must not be negative, was {n}\")"))));
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> killedAfter.get() != null || !doomed.isAlive());
+        } finally {
+            multicaster.removeApplicationListener(killOnPush);
+            doomed.destroyForcibly();
+        }
+        assertThat(killedAfter.get()).as("the doomed agent pushed the round; its log:\n%s", tail(log)).isNotNull();
+        assertThat(doomed.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        TaskView orphaned = devTask(story, "dev.address_review").orElseThrow();
+        assertThat(orphaned.status()).as("claimed by the dead agent, never answered").isEqualTo(TaskState.RUNNING);
+
+        worker = DevWorker.start(environment, TOKEN, temp.resolve("replacement"));
+        TaskView done = awaitTask(() -> devTask(story, "dev.address_review"), "SUCCEEDED");
+
+        assertThat(done.id()).isEqualTo(orphaned.id());
+        assertThat(done.result()).containsEntry("committed", false).containsEntry("head_sha", killedAfter.get());
+        assertThat(tasks.forStory(story).stream().filter(task -> task.type().equals("dev.address_review"))).hasSize(1);
+        assertThat(jdbc.queryForObject("select count(*) from pr_records where story_id = ?", Integer.class, story)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> killedAfter.get().equals(prColumn(prId, "head_sha")));
+        List<RevCommit> commits = branchLog(branch);
+        assertThat(commits.get(0).getName()).isEqualTo(killedAfter.get());
+        assertThat(commits.get(1).getName()).isEqualTo(head1);
+        assertThat(commits).filteredOn(commit -> commit.getFullMessage().contains("Agent-Task: " + done.id())).hasSize(1);
+        assertThat(tasks.forStory(story)).noneMatch(task -> task.status() == TaskState.DEAD);
+    }
+
+    private static String tail(Path log) throws java.io.IOException {
+        String text = java.nio.file.Files.exists(log) ? java.nio.file.Files.readString(log) : "(no log)";
+        return text.substring(Math.max(0, text.length() - 4000));
     }
 
     private static Map<String, Object> review(long prId, String sha, int round, String verdict, List<Map<String, Object>> comments) {

@@ -1,8 +1,11 @@
 package dev.agentteam.orchestrator.support;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -20,6 +23,27 @@ public final class AgentApplications {
 
     public static ConfigurableApplicationContext start(Class<?> application, String role, Environment orchestrator,
                                                        String forgeToken, Path workRoot, String... extra) {
+        List<String> properties = settings(role, orchestrator, forgeToken, workRoot, extra);
+        return new SpringApplicationBuilder(application).web(WebApplicationType.NONE).logStartupInfo(false)
+                .properties(properties.toArray(String[]::new)).run();
+    }
+
+    /**
+     * The same agent with the same settings in a JVM of its own (the test classpath), so that a test can kill it for
+     * real ({@link Process#destroyForcibly()}: no shutdown hook, no graceful release of its claims). Its output goes to
+     * {@code log}.
+     */
+    public static Process startProcess(Class<?> application, String role, Environment orchestrator, String forgeToken,
+                                       Path workRoot, Path log, String... extra) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                application.getName(), "--spring.main.web-application-type=none"));
+        settings(role, orchestrator, forgeToken, workRoot, extra).forEach(setting -> command.add("--" + setting));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static List<String> settings(String role, Environment orchestrator, String forgeToken, Path workRoot,
+                                         String... extra) {
         List<String> properties = new ArrayList<>(List.of(
                 "spring.main.banner-mode=off",
                 "spring.application.name=" + role + "-agent-test",
@@ -41,7 +65,9 @@ public final class AgentApplications {
                 "agentteam.embedded-forge.token=" + forgeToken,
                 "agentteam.workspace.work-root=" + workRoot));
         properties.addAll(List.of(extra));
-        return new SpringApplicationBuilder(application).web(WebApplicationType.NONE).logStartupInfo(false)
-                .properties(properties.toArray(String[]::new)).run();
+        // a later setting of the same key wins (on a command line both would be kept, joined with a comma)
+        Map<String, String> byKey = new LinkedHashMap<>();
+        properties.forEach(setting -> byKey.put(setting.substring(0, setting.indexOf('=')), setting));
+        return List.copyOf(byKey.values());
     }
 }
