@@ -89,7 +89,14 @@ class SandboxBenchmark {
 
     private static double bare(Path workspace, List<String> command) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).directory(workspace.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workspace.toFile()).redirectErrorStream(true);
+        // the same minimal environment the sandbox gives its commands
+        Map<String, String> env = builder.environment();
+        String path = env.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.clear();
+        env.put("PATH", path);
+        env.put("LANG", "C.UTF-8");
+        Process process = builder.start();
         process.getInputStream().readAllBytes();
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(process.exitValue()).isZero();
