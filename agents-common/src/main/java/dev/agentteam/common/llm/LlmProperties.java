@@ -49,7 +49,7 @@ public record LlmProperties(
     public LlmProperties {
         roles = roles == null ? Map.of() : Map.copyOf(roles);
         prices = prices == null ? Map.of() : Map.copyOf(prices);
-        context = context == null ? new Context(24000, 2000, 5, List.of("run_tests")) : context;
+        context = context == null ? Context.defaults() : context;
         if (maxRetries < 0) {
             throw new IllegalArgumentException("agentteam.llm.max-retries must be >= 0, was " + maxRetries);
         }
@@ -116,7 +116,7 @@ public record LlmProperties(
      * @param keepRecentObservations tool outputs kept in full; older ones collapse to a one-line note
      * @param testTools              tools whose latest output is never collapsed (the latest test failure)
      */
-    public record Context(@DefaultValue("24000") int maxInputTokens, @DefaultValue("2000") int maxToolOutputTokens,
+    public record Context(@DefaultValue("32000") int maxInputTokens, @DefaultValue("2000") int maxToolOutputTokens,
                           @DefaultValue("5") int keepRecentObservations, @DefaultValue("run_tests") List<String> testTools) {
 
         public Context {
@@ -126,6 +126,11 @@ public record LlmProperties(
                         + maxToolOutputTokens);
             }
             testTools = testTools == null ? List.of() : List.copyOf(testTools);
+        }
+
+        /** The values the annotations above give when nothing is set. */
+        public static Context defaults() {
+            return new Context(32000, 2000, 5, List.of("run_tests"));
         }
 
         Context withMaxInputTokens(int tokens) {

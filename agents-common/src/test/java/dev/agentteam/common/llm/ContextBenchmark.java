@@ -54,7 +54,7 @@ class ContextBenchmark {
     @Test
     void condensedAgainstUncondensed() {
         TokenCounter counter = TokenCounter.forModel(System.getProperty("benchmark.model", "gpt-4o"));
-        LlmProperties.Context limits = new LlmProperties.Context(24000, 2000, 5, List.of("run_tests"));
+        LlmProperties.Context limits = LlmProperties.Context.defaults();
         Run plain = run(counter, null);
         Run condensed = run(counter, new ContextCondenser(counter, limits));
 
@@ -80,7 +80,7 @@ class ContextBenchmark {
 
     private static Run run(TokenCounter counter, ContextCondenser condenser) {
         TrajectoryModel model = new TrajectoryModel(new ContextCondenser(counter,
-                new LlmProperties.Context(24000, 2000, 5, List.of("run_tests"))), largestFiles());
+                LlmProperties.Context.defaults()), largestFiles());
         ModelSession session = new ModelSession(new ModelCallContext(AgentRole.DEV, 1L, 1, "bench", "dev_agent_bench"),
                 model, "gpt-4o", new LlmProperties.Budget(1000, Long.MAX_VALUE, new BigDecimal("1000000"), 0),
                 new PriceTable(Map.of()), null, condenser);
