@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param retryPollInterval   how often due retries are looked for
  * @param resultConsumers     threads taking results from {@code tasks:done}
  * @param resultWait          how long one take from {@code tasks:done} blocks
+ * @param resultBatchSize     results applied in one transaction at most: the one a take returned plus those already
+ *                            waiting in {@code tasks:done} (never waits for more)
  * @param consumerId          this orchestrator's name on {@code tasks:done:processing:<id>-<n>}; must survive a restart
  *                            so the results a crashed process left unacknowledged are recovered (default: the host name)
  */
@@ -34,7 +36,8 @@ record TaskProperties(
         Duration retryPollInterval,
         Integer resultConsumers,
         Duration resultWait,
-        String consumerId) {
+        String consumerId,
+        Integer resultBatchSize) {
 
     TaskProperties {
         maxAttempts = maxAttempts == null ? 3 : maxAttempts;
@@ -48,6 +51,11 @@ record TaskProperties(
         retryPollInterval = retryPollInterval == null ? Duration.ofSeconds(2) : retryPollInterval;
         resultConsumers = resultConsumers == null ? 1 : resultConsumers;
         resultWait = resultWait == null ? Duration.ofSeconds(1) : resultWait;
+        resultBatchSize = resultBatchSize == null ? 50 : resultBatchSize;
+        if (resultBatchSize < 1 || resultBatchSize > 1000) {
+            throw new IllegalArgumentException("agentteam.tasks.result-batch-size must be between 1 and 1000, was "
+                    + resultBatchSize);
+        }
         consumerId = consumerId == null || consumerId.isBlank() ? "orchestrator-" + hostName() : consumerId;
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("agentteam.tasks.max-attempts must be at least 1, was " + maxAttempts);

@@ -49,7 +49,7 @@ class TaskUnitTest {
     @Test
     void backoffGrowsExponentiallyUpToItsCapAndHonoursRetryAfter() {
         TaskProperties noJitter = new TaskProperties(3, null, Duration.ofSeconds(5), 2.0, Duration.ofSeconds(30), 0.0,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
         Backoff backoff = new Backoff(noJitter);
 
         assertThat(backoff.delay(1, null)).isEqualTo(Duration.ofSeconds(5));
@@ -62,7 +62,7 @@ class TaskUnitTest {
     @Test
     void jitterStaysWithinItsBand() {
         Backoff backoff = new Backoff(new TaskProperties(3, null, Duration.ofSeconds(10), 2.0, Duration.ofMinutes(5), 0.2,
-                null, null, null, null, null, null));
+                null, null, null, null, null, null, null));
         for (int i = 0; i < 200; i++) {
             assertThat(backoff.delay(1, null)).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(12));
         }
@@ -70,7 +70,7 @@ class TaskUnitTest {
 
     @Test
     void settingsHaveTheDocumentedDefaultsAndRejectNonsense() {
-        TaskProperties defaults = new TaskProperties(null, null, null, null, null, null, null, null, null, null, null, null);
+        TaskProperties defaults = new TaskProperties(null, null, null, null, null, null, null, null, null, null, null, null, null);
         assertThat(defaults.maxAttempts()).isEqualTo(3);
         assertThat(defaults.lease()).isEqualTo(Duration.ofSeconds(60));
         assertThat(defaults.backoffBase()).isEqualTo(Duration.ofSeconds(5));
@@ -79,7 +79,10 @@ class TaskUnitTest {
         assertThat(defaults.reconcileGrace()).isEqualTo(Duration.ofSeconds(10));
         assertThat(defaults.retryPollInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(defaults.resultConsumers()).isEqualTo(1);
-        assertThatThrownBy(() -> new TaskProperties(0, null, null, null, null, null, null, null, null, null, null, null))
+        assertThat(defaults.resultBatchSize()).isEqualTo(50);
+        assertThatThrownBy(() -> new TaskProperties(null, null, null, null, null, null, null, null, null, null, null, null, 0))
+                .hasMessageContaining("result-batch-size");
+        assertThatThrownBy(() -> new TaskProperties(0, null, null, null, null, null, null, null, null, null, null, null, null))
                 .hasMessageContaining("max-attempts");
     }
 }

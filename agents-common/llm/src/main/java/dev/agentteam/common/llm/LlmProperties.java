@@ -3,6 +3,7 @@ package dev.agentteam.common.llm;
 import dev.agentteam.common.task.AgentRole;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -24,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param prices         USD per million tokens, keyed by model name, for the cost column of agent_logs
  * @param scripted       where the scripted model finds its scenario files
  * @param budget         per-task limits checked before every model call
+ * @param context        how large one model call's input may grow (docs/adr/bounded-context.md)
  */
 @ConfigurationProperties("agentteam.llm")
 public record LlmProperties(
@@ -39,25 +41,34 @@ public record LlmProperties(
         Map<String, RoleOverride> roles,
         Map<String, Price> prices,
         @DefaultValue Scripted scripted,
-        @DefaultValue Budget budget) {
+        @DefaultValue Budget budget,
+        @DefaultValue Context context) {
+
+    private static final RoleOverride NO_OVERRIDE = new RoleOverride(null, null, null, null, null, null, null, null);
 
     public LlmProperties {
         roles = roles == null ? Map.of() : Map.copyOf(roles);
         prices = prices == null ? Map.of() : Map.copyOf(prices);
+        context = context == null ? Context.defaults() : context;
         if (maxRetries < 0) {
             throw new IllegalArgumentException("agentteam.llm.max-retries must be >= 0, was " + maxRetries);
         }
     }
 
-    /** Any field left empty inherits the top-level value. */
+    /**
+     * Any field left empty inherits the top-level value.
+     *
+     * @param maxInputTokens this role's input-token budget per model call (overrides
+     *                       agentteam.llm.context.max-input-tokens)
+     */
     public record RoleOverride(LlmProvider provider, String baseUrl, String apiKey, String model, Double temperature,
-                               Duration timeout, Integer maxRetries) {
+                               Duration timeout, Integer maxRetries, Integer maxInputTokens) {
 
         @Override
         public String toString() {
             return "RoleOverride[provider=" + provider + ", baseUrl=" + baseUrl + ", apiKey=" + mask(apiKey)
                     + ", model=" + model + ", temperature=" + temperature + ", timeout=" + timeout
-                    + ", maxRetries=" + maxRetries + "]";
+                    + ", maxRetries=" + maxRetries + ", maxInputTokens=" + maxInputTokens + "]";
         }
     }
 
@@ -67,7 +78,7 @@ public record LlmProperties(
         return "LlmProperties[provider=" + provider + ", baseUrl=" + baseUrl + ", apiKey=" + mask(apiKey)
                 + ", model=" + model + ", temperature=" + temperature + ", timeout=" + timeout + ", maxRetries="
                 + maxRetries + ", roles=" + roles + ", prices=" + prices.keySet() + ", scripted=" + scripted
-                + ", budget=" + budget + "]";
+                + ", budget=" + budget + ", context=" + context + "]";
     }
 
     private static String mask(String secret) {
@@ -95,9 +106,47 @@ public record LlmProperties(
                          @DefaultValue("2.00") BigDecimal maxCostUsd, @DefaultValue("3") int maxRepeatedToolCalls) {
     }
 
+    /**
+     * Bounds on one model call's input, counted with a real tokenizer for the role's model.
+     *
+     * @param maxInputTokens         input tokens one model call may send (tool definitions included); the default
+     *                               for every role, agentteam.llm.roles.&lt;role&gt;.max-input-tokens overrides it
+     * @param maxToolOutputTokens    a tool output above this keeps its head and tail and a note naming the lines
+     *                               left out
+     * @param keepRecentObservations tool outputs kept in full; older ones collapse to a one-line note
+     * @param testTools              tools whose latest output is never collapsed (the latest test failure)
+     */
+    public record Context(@DefaultValue("32000") int maxInputTokens, @DefaultValue("2000") int maxToolOutputTokens,
+                          @DefaultValue("5") int keepRecentObservations, @DefaultValue("run_tests") List<String> testTools) {
+
+        public Context {
+            if (maxInputTokens < 1000 || maxToolOutputTokens < 100 || maxToolOutputTokens > maxInputTokens / 2) {
+                throw new IllegalArgumentException("agentteam.llm.context: max-input-tokens must be >= 1000 and "
+                        + "max-tool-output-tokens between 100 and half of it, were " + maxInputTokens + " and "
+                        + maxToolOutputTokens);
+            }
+            testTools = testTools == null ? List.of() : List.copyOf(testTools);
+        }
+
+        /** The values the annotations above give when nothing is set. */
+        public static Context defaults() {
+            return new Context(32000, 2000, 5, List.of("run_tests"));
+        }
+
+        Context withMaxInputTokens(int tokens) {
+            return new Context(tokens, Math.min(maxToolOutputTokens, tokens / 2), keepRecentObservations, testTools);
+        }
+    }
+
+    /** The context bounds of one role: the shared ones with the role's own input budget if it has one. */
+    public Context contextFor(AgentRole role) {
+        RoleOverride o = roles.getOrDefault(role.key(), NO_OVERRIDE);
+        return o.maxInputTokens() == null ? context : context.withMaxInputTokens(o.maxInputTokens());
+    }
+
     /** The effective settings of one role. */
     public ModelSettings forRole(AgentRole role) {
-        RoleOverride o = roles.getOrDefault(role.key(), new RoleOverride(null, null, null, null, null, null, null));
+        RoleOverride o = roles.getOrDefault(role.key(), NO_OVERRIDE);
         LlmProvider p = o.provider() != null ? o.provider() : provider;
         return new ModelSettings(role, p,
                 o.baseUrl() != null ? o.baseUrl() : baseUrl,

@@ -29,9 +29,11 @@ public final class ModelSession implements ChatModel {
     private final PriceTable prices;
     private final AgentLogWriter audit;
     private final RepetitionGuard repetition;
+    private final ContextCondenser condenser;
 
+    /** @param condenser shapes each request's messages to the role's input budget; null sends them as they are */
     ModelSession(ModelCallContext context, ChatModel model, String modelName, LlmProperties.Budget limits,
-                 PriceTable prices, AgentLogWriter audit) {
+                 PriceTable prices, AgentLogWriter audit, ContextCondenser condenser) {
         this.context = context;
         this.model = model;
         this.modelName = modelName;
@@ -39,11 +41,13 @@ public final class ModelSession implements ChatModel {
         this.prices = prices;
         this.audit = audit;
         this.repetition = new RepetitionGuard(limits.maxRepeatedToolCalls());
+        this.condenser = condenser;
     }
 
     @Override
-    public ChatResponse chat(ChatRequest request) {
+    public ChatResponse chat(ChatRequest original) {
         budget.checkBeforeCall();
+        ChatRequest request = condensed(original);
         long start = System.nanoTime();
         ChatResponse response;
         try {
@@ -64,6 +68,15 @@ public final class ModelSession implements ChatModel {
         write(request, response, elapsedMs(start), in, out, cost, null);
         repetition.check(response.aiMessage());
         return response;
+    }
+
+    /** The request as it is sent: its messages within the role's input budget (the caller's history is untouched). */
+    private ChatRequest condensed(ChatRequest request) {
+        if (condenser == null) {
+            return request;
+        }
+        return request.toBuilder().messages(condenser.condense(request.messages(), request.toolSpecifications()))
+                .build();
     }
 
     @Override

@@ -1,0 +1,78 @@
+package dev.agentteam.orchestrator.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.agentteam.common.queue.ClaimedTask;
+import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.TaskResult;
+import dev.agentteam.common.task.TaskState;
+import dev.agentteam.common.task.TokenUsage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Results that pile up in tasks:done are applied several per transaction: all of them, each acknowledged only after
+ * its commit, and one result that cannot be applied does not hold back the others of its batch.
+ */
+class ResultBatchTest extends TaskIntegrationTest {
+
+    @Autowired
+    ResultConsumer consumer;
+
+    @AfterEach
+    void consumerRuns() {
+        consumer.start();
+    }
+
+    @Test
+    void resultsWaitingTogetherAreAllAppliedAndAcknowledgedWithTheirEvents() {
+        consumer.stop();
+        List<Long> ids = completeWhileStopped(30, -1);
+
+        consumer.start();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> succeeded(ids) == ids.size());
+        assertThat(ids).allSatisfy(id -> assertThat(transitions(id)).containsExactly("->PENDING", "PENDING>QUEUED", "QUEUED>SUCCEEDED"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> redis.keys("tasks:done*").isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.received.stream()
+                .filter(TaskSucceeded.class::isInstance).count() == ids.size());
+    }
+
+    @Test
+    void aResultThatCannotBeAppliedDoesNotHoldBackTheRestOfItsBatch() {
+        consumer.stop();
+        // the 5th output holds a NUL character, which PostgreSQL's jsonb refuses: its transaction fails every time
+        List<Long> ids = completeWhileStopped(12, 4);
+
+        consumer.start();
+
+        List<Long> good = new ArrayList<>(ids);
+        long poison = good.remove(4);
+        await().atMost(Duration.ofSeconds(60)).until(() -> succeeded(good) == good.size());
+        assertThat(tasks.find(poison).orElseThrow().status()).isNotEqualTo(TaskState.SUCCEEDED);
+    }
+
+    private List<Long> completeWhileStopped(int count, int poisonIndex) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(createTask(AgentRole.PO, "po.refine_epic").id());
+        }
+        for (int i = 0; i < count; i++) {
+            ClaimedTask claim = claim(AgentRole.PO, "w1");
+            Map<String, Object> output = Map.of("n", ids.indexOf(claim.task().taskId()) == poisonIndex ? "bad\u0000" : "ok");
+            queue.complete(claim, TaskResult.succeeded(claim.task(), "w1", output, TokenUsage.NONE));
+        }
+        assertThat(redis.opsForList().size("tasks:done")).isEqualTo(count);
+        return ids;
+    }
+
+    private long succeeded(List<Long> ids) {
+        return ids.stream().filter(id -> tasks.find(id).orElseThrow().status() == TaskState.SUCCEEDED).count();
+    }
+}

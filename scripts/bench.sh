@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Every benchmark of docs/benchmarks.md in one go, each comparing our path with its baseline side by side in the
+# same run, so a loaded or shared machine moves both numbers alike and the ratio stays comparable:
+#   bounded context (condensed vs uncondensed tokens), sandbox (sandboxed vs bare), queue (ours vs raw Lettuce).
+# Prints the table, rewrites the "Latest run" section of docs/benchmarks.md and writes docs/benchmarks.json.
+# Uses the test database and Redis index of AGENT_TEAM_TEST_DB / AGENT_TEAM_TEST_REDIS_DB (their tasks and queues
+# are wiped). Usage: scripts/bench.sh [--quick]   (--quick: fewer repetitions and queue tasks)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+quick=false
+case "${1:-}" in
+  --quick) quick=true ;;
+  "") ;;
+  *) echo "usage: scripts/bench.sh [--quick]" >&2; exit 2 ;;
+esac
+: "${AGENT_TEAM_TEST_DB:=agentteam_test}"
+: "${AGENT_TEAM_TEST_REDIS_DB:=1}"
+export AGENT_TEAM_TEST_DB AGENT_TEAM_TEST_REDIS_DB
+if [ "${AGENT_TEAM_TEST_REDIS_DB}" = 0 ]; then
+  echo "AGENT_TEAM_TEST_REDIS_DB=0 is the stack's own Redis database; pick another index" >&2
+  exit 2
+fi
+tasks="${BENCHMARK_TASKS:-$($quick && echo 500 || echo 20000)}"
+out="$PWD/target/bench"
+rm -rf "$out"
+mkdir -p "$out"
+
+command="scripts/bench.sh${1:+ $1}"
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+echo "== ${command}: context, sandbox and queue (${tasks} tasks) benchmarks; load average ${load_before}"
+mvn -B -ntp -o -q -pl agents-common/llm,agents-common/sandbox,orchestrator-service -am verify \
+  -Dtest='ContextBenchmark,SandboxBenchmark,QueueBenchmark' -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dbenchmark.excludedGroups=none -Dbenchmark.out="$out" -Dbenchmark.quick="$quick" \
+  -Dbenchmark.tasks="$tasks" -Dbenchmark.mode=drain -Dbenchmark.result-consumers=2
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+python3 scripts/lib/bench_report.py --results "$out" --command "$command" --started "$started" \
+  --load "${load_before} → ${load_after}" --markdown docs/benchmarks.md --json docs/benchmarks.json
