@@ -59,7 +59,8 @@ class AccessRulesTest extends IntegrationTest {
             return role == Role.APPROVER || role == Role.ADMIN;
         }
         if (path.startsWith("/api/users") || path.startsWith("/admin")
-                || (endpoint.method().equals("PUT") && path.matches("/api/repositories/[^/]+/quality"))) {
+                || (endpoint.method().equals("PUT") && path.matches("/api/repositories/[^/]+/quality"))
+                || (endpoint.method().equals("POST") && path.matches("/api/repositories/[^/]+/forge-credentials"))) {
             return role == Role.ADMIN;
         }
         if (path.startsWith("/api/tokens") || path.startsWith("/account") || read) {
