@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -25,6 +26,7 @@ final class CgroupLimits {
     /** Bandwidth period (µs) for {@code cpu.max}; each command may use one CPU's worth of it. */
     static final long CPU_PERIOD = 100_000;
     private static final List<String> REQUIRED = List.of("memory", "pids");
+    private static final String WORKER = "agentteam-worker";
 
     private final Path sandboxes;
     private final String reason;
@@ -60,6 +62,10 @@ final class CgroupLimits {
             if (own == null) {
                 return unavailable("this process has no cgroup v2 membership in " + selfCgroup);
             }
+            if (own.endsWith("/" + WORKER)) {
+                // set up before (another sandbox in this JVM): the delegated cgroup is the leaf's parent
+                own = own.length() == WORKER.length() + 1 ? "/" : own.substring(0, own.length() - WORKER.length() - 1);
+            }
             Path group = own.equals("/") ? mount : mount.resolve(own.substring(1));
             Set<String> controllers = Set.of(read(group.resolve("cgroup.controllers")).split("\\s+"));
             if (!controllers.containsAll(REQUIRED)) {
@@ -88,9 +94,10 @@ final class CgroupLimits {
     private static Path prepare(Path group, boolean cpu) throws IOException {
         String enable = cpu ? "+memory +pids +cpu" : "+memory +pids";
         Path sandboxes = group.resolve("agentteam-sandboxes");
-        List<String> enabled = List.of(read(group.resolve("cgroup.subtree_control")).split("\\s+"));
+        List<String> enabled = Arrays.stream(read(group.resolve("cgroup.subtree_control")).split("\\s+"))
+                .map(controller -> controller.replaceFirst("^\\+", "")).toList();
         if (!enabled.containsAll(REQUIRED) || cpu && !enabled.contains("cpu")) {
-            Path worker = Files.createDirectories(group.resolve("agentteam-worker"));
+            Path worker = Files.createDirectories(group.resolve(WORKER));
             for (String pid : Files.readAllLines(group.resolve("cgroup.procs"))) {
                 if (!pid.isBlank()) {
                     Files.writeString(worker.resolve("cgroup.procs"), pid.strip());

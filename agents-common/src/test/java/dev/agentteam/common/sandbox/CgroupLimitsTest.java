@@ -79,6 +79,10 @@ class CgroupLimitsTest {
         assertThat(run.enterThenRun(List.of("unshare", "x"))).containsSubsequence(
                 run.directory().resolve("cgroup.procs").toString(), "unshare", "x");
         assertThat(cgroups.describe(limits(32))).contains("32 processes", "one CPU");
+
+        Path moved = Files.writeString(mount.resolve("self-cgroup"), "0::/agentteam-worker\n");
+        CgroupLimits again = CgroupLimits.detect(mount, moved, 0);
+        assertThat(again.available()).as("a second sandbox in the same worker: %s", again.reason()).isTrue();
     }
 
     @Test
