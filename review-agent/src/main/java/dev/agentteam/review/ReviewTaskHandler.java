@@ -175,7 +175,7 @@ class ReviewTaskHandler implements TaskHandler {
 
     private static void post(CodeHost host, ReviewAssignment pr, String body, List<InlineComment> inline, String label) {
         try {
-            host.reviewComments(pr.target().ref(), pr.number(), body, inline);
+            host.reviewComments(pr.target().ref(), pr.number(), pr.headSha(), body, inline);
             host.addLabels(pr.target().ref(), pr.number(), Set.of(label));
         } catch (RateLimitedException e) {
             throw new TransientTaskException("code host rate limit while posting the review", e.retryAfter(), e);

@@ -35,6 +35,7 @@ final class ApiDocsCustomizer implements OpenApiCustomizer {
         if (openApi.getComponents() == null) {
             openApi.components(new Components());
         }
+        PropertySchemas.mark(openApi.getComponents().getSchemas());
         openApi.getComponents().addSchemas(PROBLEM, problemSchema());
         if (openApi.getPaths() == null) {
             return;
@@ -64,8 +65,9 @@ final class ApiDocsCustomizer implements OpenApiCustomizer {
         addProblem(responses, "500", "Unexpected failure (logged with the reference it carries)");
         ApiResponse created = responses.get("201");
         if (created != null && (created.getHeaders() == null || !created.getHeaders().containsKey("Location"))) {
-            created.addHeaderObject("Location", new Header().description("URL of the created resource")
-                    .schema(new StringSchema().format("uri")));
+            created.addHeaderObject("Location", new Header().description("Path of the created resource, under the "
+                    + "server's context path (never built from the request's Host)")
+                    .schema(new StringSchema().format("uri-reference")));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.agentteam.orchestrator.backlog;
 
+import dev.agentteam.orchestrator.api.Locations;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import dev.agentteam.orchestrator.api.ApiPaging;
@@ -33,7 +34,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.List;
 
@@ -63,8 +63,7 @@ class BacklogController {
         long caller = Account.userOf(authentication).map(UserView::id)
                 .orElseThrow(() -> ApiProblems.unprocessable("Sign in to submit an epic."));
         EpicView epic = epics.submit(request.toCommand(caller));
-        var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/epics/{id}")
-                .buildAndExpand(epic.id()).toUri();
+        var location = Locations.of("/api/epics/{id}", epic.id());
         return ResponseEntity.created(location).body(assembler.assemble(List.of(epic)).get(0));
     }
 

@@ -2,6 +2,8 @@ package dev.agentteam.orchestrator.forge;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,20 +14,37 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Lets through only requests carrying a valid forge token and records who the caller is. Git asks for
- * credentials only after a 401 with a Basic challenge, so anonymous requests get exactly that.
+ * credentials only after a 401 with a Basic challenge, so anonymous requests get exactly that. A repository
+ * credential ({@link RepositoryCredentials}) is an agent's, and only for paths naming its repository
+ * ({@code /git/<name>.git/…}, {@code /api/forge/repos/<owner>/<name>/…}); any other path is 403.
  */
 class ForgeAuthenticationFilter extends OncePerRequestFilter {
 
-    private final ForgeTokens tokens;
+    private static final Pattern REPOSITORY_PATH =
+            Pattern.compile("^/(?:git/([A-Za-z0-9._-]+?)\\.git|api/forge/repos/[^/]+/([A-Za-z0-9._-]+))(?:/.*)?$");
 
-    ForgeAuthenticationFilter(ForgeTokens tokens) {
+    private final ForgeTokens tokens;
+    private final RepositoryCredentials credentials;
+
+    ForgeAuthenticationFilter(ForgeTokens tokens, RepositoryCredentials credentials) {
         this.tokens = tokens;
+        this.credentials = credentials;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<ForgeCaller> caller = tokens.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        Optional<ForgeCaller> caller = tokens.authenticate(authorization);
+        if (caller.isEmpty()) {
+            Optional<String> scope = credentials.repositoryOf(ForgeTokens.token(authorization));
+            if (scope.isPresent() && !scope.get().equals(repositoryNamed(request))) {
+                problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                        "This forge credential is for repository " + scope.get() + " only.");
+                return;
+            }
+            caller = scope.map(repository -> ForgeCaller.AGENT);
+        }
         if (caller.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"agent-team forge\", charset=\"UTF-8\"");
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
@@ -37,5 +56,23 @@ class ForgeAuthenticationFilter extends OncePerRequestFilter {
         }
         request.setAttribute(ForgeCaller.ATTRIBUTE, caller.get());
         chain.doFilter(request, response);
+    }
+
+    /** The repository a git or forge API path names, or null. */
+    static String repositoryNamed(HttpServletRequest request) {
+        Matcher matcher = REPOSITORY_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        if (!matcher.matches()) {
+            return null;
+        }
+        return matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+    }
+
+    private static void problem(HttpServletResponse response, int status, String title, String detail)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\"}");
     }
 }

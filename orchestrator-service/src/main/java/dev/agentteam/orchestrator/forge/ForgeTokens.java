@@ -50,7 +50,7 @@ public class ForgeTokens {
         return admin ? Optional.of(ForgeCaller.ADMIN) : agent ? Optional.of(ForgeCaller.AGENT) : Optional.empty();
     }
 
-    private static String token(String authorization) {
+    static String token(String authorization) {
         if (authorization == null) {
             return null;
         }
@@ -70,7 +70,7 @@ public class ForgeTokens {
         return null;
     }
 
-    private static byte[] digest(String token) {
+    static byte[] digest(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

@@ -29,8 +29,9 @@ class GitHttpConfiguration {
     static final String API_PATH = "/api/forge/*";
 
     @Bean
-    FilterRegistrationBean<ForgeAuthenticationFilter> forgeGitAuthentication(ForgeTokens tokens) {
-        var registration = new FilterRegistrationBean<>(new ForgeAuthenticationFilter(tokens));
+    FilterRegistrationBean<ForgeAuthenticationFilter> forgeGitAuthentication(ForgeTokens tokens,
+            RepositoryCredentials credentials) {
+        var registration = new FilterRegistrationBean<>(new ForgeAuthenticationFilter(tokens, credentials));
         registration.addUrlPatterns(PATH, API_PATH);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;

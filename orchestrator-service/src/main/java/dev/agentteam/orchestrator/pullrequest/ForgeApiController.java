@@ -126,7 +126,8 @@ class ForgeApiController {
             @Valid @RequestBody ForgeApiRequests.Review request) {
         List<InlineComment> comments = request.comments().stream()
                 .map(c -> new InlineComment(c.path(), c.line(), c.body())).toList();
-        feedback.review(repository(owner, name, null), number, author(caller), request.summary(), comments);
+        feedback.review(repository(owner, name, null), number, request.commitId(), author(caller), request.summary(),
+                comments);
         return ResponseEntity.status(HttpStatus.CREATED).build();
     }
 

@@ -45,7 +45,9 @@ final class ForgeApiRequests {
     record Comment(@NotBlank @Size(max = 65_536) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String body) {
     }
 
-    record Review(@Size(max = 65_536) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String summary,
+    /** {@code commit_id}: the commit the reviewer read (GitHub's name); a review of an older head is refused. */
+    record Review(@Pattern(regexp = "[0-9a-f]{40}", message = "must be a full commit SHA") String commitId,
+            @Size(max = 65_536) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String summary,
             @NotNull @Size(max = 100) List<@Valid Inline> comments) {
     }
 

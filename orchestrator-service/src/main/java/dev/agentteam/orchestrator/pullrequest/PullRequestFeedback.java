@@ -33,10 +33,19 @@ public class PullRequestFeedback {
         return id;
     }
 
-    /** One review: the summary, and comments on lines of files in the head commit (422 if a line is not there). */
+    /**
+     * One review: the summary, and comments on lines of files in the head commit (422 if a line is not there). A
+     * review names the commit its author read ({@code commitSha}); once the head has moved on it is refused (409),
+     * so a review never appears to cover code its author did not see.
+     */
     @Transactional
-    public void review(RepositoryView repository, int number, String author, String summary, List<InlineComment> comments) {
+    public void review(RepositoryView repository, int number, String commitSha, String author, String summary,
+            List<InlineComment> comments) {
         PullRequestView pr = pullRequests.get(repository, number);
+        if (commitSha != null && !commitSha.equals(pr.headSha())) {
+            throw ApiProblems.conflict("The review is of " + commitSha + " but the head of #" + number + " is now "
+                    + pr.headSha() + ": review the new head.");
+        }
         for (InlineComment comment : comments) {
             int lines = git.lineCount(repository.name(), pr.headSha(), comment.path());
             if (lines < 0) {

@@ -1,5 +1,6 @@
 package dev.agentteam.orchestrator.repository;
 
+import dev.agentteam.orchestrator.api.Locations;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import java.util.List;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @RequestMapping(path = "/api/repositories", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
@@ -37,8 +37,7 @@ class RepositoryController {
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<RepositoryView> create(@Valid @RequestBody CreateRepositoryRequest request) {
         RepositoryView created = repositories.create(request.toCommand(repositories));
-        var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/repositories/{id}")
-                .buildAndExpand(created.id()).toUri();
+        var location = Locations.of("/api/repositories/{id}", created.id());
         return ResponseEntity.created(location).body(created);
     }
 

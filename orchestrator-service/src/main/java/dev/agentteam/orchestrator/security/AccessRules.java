@@ -32,7 +32,9 @@ final class AccessRules {
             PATHS.matcher("/admin/**"),
             // which checks the merge gate requires is a governance decision, not an approver's
             PATHS.matcher(HttpMethod.PUT, "/api/repositories/{id}/quality"),
-            PATHS.matcher(HttpMethod.POST, "/repositories/{id}/quality"));
+            PATHS.matcher(HttpMethod.POST, "/repositories/{id}/quality"),
+            // credentials that push code are issued by an admin, like users and their roles
+            PATHS.matcher(HttpMethod.POST, "/api/repositories/{id}/forge-credentials"));
     private static final RequestMatcher OWN_TOKENS = new OrRequestMatcher(PATHS.matcher("/api/tokens/**"),
             PATHS.matcher("/account/**"), PATHS.matcher(HttpMethod.POST, "/logout"));
     private static final RequestMatcher READS = new OrRequestMatcher(PATHS.matcher(HttpMethod.GET, "/**"),

@@ -1,11 +1,13 @@
 package dev.agentteam.orchestrator.security;
 
 import dev.agentteam.orchestrator.api.ApiProblems;
+import dev.agentteam.orchestrator.api.Locations;
 import dev.agentteam.orchestrator.user.UserView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,11 +42,13 @@ class TokenController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a token for myself; the response is the only time the token is shown")
-    CreatedToken create(@RequestBody(required = false) NewTokenRequest request, Authentication authentication) {
+    ResponseEntity<CreatedToken> create(@RequestBody(required = false) NewTokenRequest request,
+            Authentication authentication) {
         if (request == null) {
             throw ApiProblems.badRequest("The request body is missing: give at least a 'name'.");
         }
-        return tokens.create(caller(authentication).id(), request.name(), request.expiresAt());
+        CreatedToken created = tokens.create(caller(authentication).id(), request.name(), request.expiresAt());
+        return ResponseEntity.created(Locations.of("/api/tokens/{id}", created.details().id())).body(created);
     }
 
     @DeleteMapping("/{id}")

@@ -1,5 +1,6 @@
 package dev.agentteam.orchestrator.security;
 
+import dev.agentteam.orchestrator.api.Locations;
 import dev.agentteam.orchestrator.user.UserAccounts;
 import dev.agentteam.orchestrator.user.UserView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -7,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,8 +42,9 @@ class UserController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a person (with a password) or an agent identity (tokens only)")
-    UserView create(@Valid @RequestBody UserForm form) {
-        return management.create(form);
+    ResponseEntity<UserView> create(@Valid @RequestBody UserForm form) {
+        UserView created = management.create(form);
+        return ResponseEntity.created(Locations.of("/api/users/{id}", created.id())).body(created);
     }
 
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -1,5 +1,6 @@
 package dev.agentteam.orchestrator.sprint;
 
+import dev.agentteam.orchestrator.api.Locations;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.List;
 import java.util.Objects;
@@ -147,8 +147,7 @@ class SprintController {
     }
 
     private ResponseEntity<SprintResponse> created(SprintSummary sprint) {
-        var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/sprints/{id}")
-                .buildAndExpand(sprint.id()).toUri();
+        var location = Locations.of("/api/sprints/{id}", sprint.id());
         return ResponseEntity.created(location).body(response(sprint));
     }
 

@@ -23,8 +23,12 @@ public interface CodeHost {
 
     void comment(RepositoryRef repository, int number, String body);
 
-    /** One review holding {@code comments} on lines of the PR's head commit, with {@code summary} as its body. */
-    void reviewComments(RepositoryRef repository, int number, String summary, List<InlineComment> comments);
+    /**
+     * One review of commit {@code commitSha} (the head the reviewer read) holding {@code comments} on lines of it, with
+     * {@code summary} as its body. A host refuses it, or lets it decide nothing, once the head has moved on.
+     */
+    void reviewComments(RepositoryRef repository, int number, String commitSha, String summary,
+            List<InlineComment> comments);
 
     void addLabels(RepositoryRef repository, int number, Set<String> labels);
 

@@ -90,10 +90,12 @@ public class EmbeddedForgeCodeHost implements CodeHost {
     }
 
     @Override
-    public void reviewComments(RepositoryRef repository, int number, String summary, List<InlineComment> comments) {
+    public void reviewComments(RepositoryRef repository, int number, String commitSha, String summary,
+            List<InlineComment> comments) {
         List<Map<String, Object>> inline = new ArrayList<>();
         comments.forEach(c -> inline.add(Map.of("path", c.path(), "line", c.line(), "body", c.body())));
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("commit_id", commitSha);
         body.put("summary", summary == null ? "" : summary);
         body.put("comments", inline);
         send("POST", repository, "/pulls/" + number + "/reviews", body);

@@ -115,11 +115,12 @@ public class GitHubCodeHost implements CodeHost {
     }
 
     @Override
-    public void reviewComments(RepositoryRef repository, int number, String summary, List<InlineComment> comments) {
+    public void reviewComments(RepositoryRef repository, int number, String commitSha, String summary,
+            List<InlineComment> comments) {
         GHRepository repo = repo(repository);
         call("review #" + number + " in " + repository, () -> {
             GHPullRequest pr = repo.getPullRequest(number);
-            GHPullRequestReviewBuilder review = pr.createReview().commitId(pr.getHead().getSha())
+            GHPullRequestReviewBuilder review = pr.createReview().commitId(commitSha)
                     .event(GHPullRequestReviewEvent.COMMENT).body(summary == null ? "" : summary);
             comments.forEach(c -> review.singleLineComment(c.body(), c.path(), c.line()));
             return review.create();

@@ -107,7 +107,7 @@ public abstract class CodeHostContractTest {
 
         codeHost().comment(repository.ref(), pr.number(), "Tests pass locally.");
         codeHost().addLabels(repository.ref(), pr.number(), Set.of("agent:dev", "needs-review"));
-        codeHost().reviewComments(repository.ref(), pr.number(), "Two remarks", List.of(inline));
+        codeHost().reviewComments(repository.ref(), pr.number(), pr.headSha(), "Two remarks", List.of(inline));
 
         thenCommentPosted(repository, pr.number(), "Tests pass locally.");
         thenLabelsAdded(repository, pr.number(), Set.of("agent:dev", "needs-review"));

@@ -111,7 +111,8 @@ public class Sandbox {
     private Setup probe() {
         SandboxUser user = RunDirectory.prepareWorkRoot(properties);
         IsolationCommand isolation = IsolationCommand.locate(path());
-        Setup candidate = new Setup(isolation, user);
+        CgroupLimits cgroups = CgroupLimits.detect();
+        Setup candidate = new Setup(isolation, user, cgroups);
         Path empty = properties.workRoot().resolve("probe-workspace");
         try {
             Files.createDirectories(empty);
@@ -128,22 +129,41 @@ public class Sandbox {
             throw new SandboxUnavailableException("cannot use sandbox work root " + properties.workRoot(), e);
         }
         log.info("Sandbox ready: namespaces user/net/pid/mount, running as {}; limits: rlimits (memory {}, processes {}, "
-                + "file size {}, CPU {}) and a hard timeout; no cgroup limits: {}",
+                + "file size {}, CPU {}), a hard timeout, and {}",
                 user == null ? "the worker's own uid" : "uid " + user.uid(), properties.memory(),
-                properties.maxProcesses(), properties.maxFileSize(), properties.cpuTime(), cgroupReason());
+                properties.maxProcesses(), properties.maxFileSize(), properties.cpuTime(), cgroups.describe(properties));
         return candidate;
     }
 
-    /** Why the sandbox applies no cgroup limits on this host (the log says so instead of implying it does). */
-    static String cgroupReason() {
-        if (!Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"))) {
-            return "cgroup v2 is not mounted at /sys/fs/cgroup (cgroup v1 or none)";
-        }
-        return "cgroup v2 is available, but delegating a cgroup to the sandbox is not implemented yet";
+    /**
+     * The cgroup v2 limits each command runs under, or why there are none on this host (set up on first use).
+     *
+     * @throws SandboxUnavailableException when the sandbox itself cannot be set up
+     */
+    public String cgroupLimits() {
+        return ready().cgroups().describe(properties);
+    }
+
+    /** Whether each command runs in its own cgroup v2 with memory, process and CPU limits. */
+    public boolean cgroupLimitsApply() {
+        return ready().cgroups().available();
     }
 
     private SandboxResult execute(Setup ready, RunDirectory run, List<String> command, Duration timeout) {
-        ProcessBuilder builder = new ProcessBuilder(ready.isolation().wrap(command, properties, ready.user(), run.root()))
+        if (!ready.cgroups().available()) {
+            return execute(ready, run, command, timeout, null);
+        }
+        try (CgroupLimits.Run cgroup = ready.cgroups().create(properties)) {
+            return execute(ready, run, command, timeout, cgroup);
+        } catch (IOException e) {
+            throw new SandboxUnavailableException("could not create the command's cgroup", e);
+        }
+    }
+
+    private SandboxResult execute(Setup ready, RunDirectory run, List<String> command, Duration timeout,
+            CgroupLimits.Run cgroup) {
+        List<String> argv = ready.isolation().wrap(command, properties, ready.user(), run.root());
+        ProcessBuilder builder = new ProcessBuilder(cgroup == null ? argv : cgroup.enterThenRun(argv))
                 .directory(run.work().toFile())
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -212,6 +232,6 @@ public class Sandbox {
     }
 
     /** The verified isolation and the host user commands run as ({@code null}: the worker's own uid). */
-    private record Setup(IsolationCommand isolation, SandboxUser user) {
+    private record Setup(IsolationCommand isolation, SandboxUser user, CgroupLimits cgroups) {
     }
 }

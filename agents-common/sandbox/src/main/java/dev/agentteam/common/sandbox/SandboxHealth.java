@@ -37,8 +37,8 @@ final class SandboxHealth implements HealthIndicator, MeterBinder, ApplicationLi
         SandboxSelfTest.Result outcome = selfTest.run();
         result = outcome;
         if (outcome.passed()) {
-            log.info("Sandbox self-test passed in {} ms: spawn, no network, no secrets, limits and timeout hold",
-                    outcome.took().toMillis());
+            log.info("Sandbox self-test passed in {} ms: spawn, no network, no secrets, limits and timeout hold; {}",
+                    outcome.took().toMillis(), outcome.cgroupLimits());
         } else {
             log.error("Sandbox self-test FAILED, this agent will not run repository code: {}", outcome.problems());
         }
@@ -52,9 +52,11 @@ final class SandboxHealth implements HealthIndicator, MeterBinder, ApplicationLi
             return Health.unknown().withDetail("self-test", "running").build();
         }
         if (current.passed()) {
-            return Health.up().withDetail("self-test", "passed").withDetail("took-ms", current.took().toMillis()).build();
+            return Health.up().withDetail("self-test", "passed").withDetail("took-ms", current.took().toMillis())
+                    .withDetail("cgroup-limits", current.cgroupLimits()).build();
         }
-        return Health.down().withDetail("self-test", "failed").withDetail("problems", current.problems()).build();
+        return Health.down().withDetail("self-test", "failed").withDetail("problems", current.problems())
+                .withDetail("cgroup-limits", current.cgroupLimits()).build();
     }
 
     @Override

@@ -17,7 +17,11 @@ import java.util.regex.Pattern;
 public final class SandboxSelfTest {
 
     /** What the self-test found: no problems means the sandbox keeps every promise. */
-    public record Result(List<String> problems, Duration took) {
+    /**
+     * @param cgroupLimits the cgroup v2 limits commands run under, or why there are none here (not a problem by itself:
+     *                     the rlimits and the timeout still hold)
+     */
+    public record Result(List<String> problems, Duration took, String cgroupLimits) {
 
         public boolean passed() {
             return problems.isEmpty();
@@ -40,10 +44,12 @@ public final class SandboxSelfTest {
     public Result run() {
         long started = System.nanoTime();
         List<String> problems = new ArrayList<>();
+        String cgroupLimits = "unknown";
         Path workspace = null;
         try {
             workspace = Files.createTempDirectory("sandbox-self-test");
             check(workspace, problems);
+            cgroupLimits = sandbox.cgroupLimits();
         } catch (SandboxUnavailableException e) {
             problems.add("the sandbox cannot start here: " + e.getMessage());
         } catch (IOException | RuntimeException e) {
@@ -53,7 +59,7 @@ public final class SandboxSelfTest {
                 workspace.toFile().delete();
             }
         }
-        return new Result(List.copyOf(problems), Duration.ofNanos(System.nanoTime() - started));
+        return new Result(List.copyOf(problems), Duration.ofNanos(System.nanoTime() - started), cgroupLimits);
     }
 
     private void check(Path workspace, List<String> problems) {
@@ -63,6 +69,7 @@ public final class SandboxSelfTest {
                 "echo " + MARK + "secrets-dir $(test -e /run/secrets && echo visible || echo absent)",
                 "echo " + MARK + "processes $(ulimit -u)",
                 "echo " + MARK + "file-size $(ulimit -f)",
+                "echo " + MARK + "cgroup $(grep '^0::' /proc/self/cgroup)",
                 "echo " + MARK + "env-begin; env; echo " + MARK + "env-end");
         SandboxResult result = sandbox.run(workspace, List.of("/bin/sh", "-c", script), limits.timeout());
         String out = result.output();
@@ -82,6 +89,9 @@ public final class SandboxSelfTest {
         }
         if (value(out, "file-size").equals("unlimited")) {
             problems.add("the file size limit (agentteam.sandbox.max-file-size) does not hold");
+        }
+        if (sandbox.cgroupLimitsApply() && !value(out, "cgroup").contains("/agentteam-sandboxes/run-")) {
+            problems.add("cgroup limits are set up but the command is not in its cgroup: " + value(out, "cgroup"));
         }
         String env = out.substring(out.indexOf(MARK + "env-begin"), Math.max(out.indexOf(MARK + "env-end"), 0) + 1);
         for (Map.Entry<String, String> variable : workerEnvironment.entrySet()) {
