@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -15,11 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The shared modules' beans an app gets at run time (its subclass sits in the app's package, so Boot finds the app):
  * auto-configurations of jars only the app's tests see are left out ({@link RuntimeClasspath}), and what remains must
- * be exactly the packages of the agents-common modules the app depends on (docs/adr/agents-common-modules.md).
+ * be exactly the packages of the agents-common modules the app depends on (docs/adr/agents-common-modules.md). No
+ * other test shares this context, so it is closed afterwards instead of being cached with its threads.
  */
 @SpringBootTest(properties = {"spring.config.import=classpath:test-services.properties",
         "agentteam.worker.id=runtime-beans-test"})
 @Import(ContainerServices.class)
+@DirtiesContext
 public abstract class RuntimeBeansTest {
 
     private final List<String> sharedPackages;
