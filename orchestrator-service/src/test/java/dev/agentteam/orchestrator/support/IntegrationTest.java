@@ -55,7 +55,7 @@ public abstract class IntegrationTest {
         for (int attempt = 1; ; attempt++) {
             try {
                 jdbc.execute("truncate status_changes, epics, stories, story_dependencies, sprints, sprint_stories, tasks, task_transitions, "
-                        + "pr_records, approvals, clarifications, artifacts, agent_logs, test_runs, flaky_tests, api_tokens "
+                        + "pr_records, approvals, clarifications, artifacts, agent_logs, test_runs, flaky_tests, api_tokens, eval_runs "
                         + "restart identity cascade");
                 return;
             } catch (org.springframework.dao.PessimisticLockingFailureException e) {
