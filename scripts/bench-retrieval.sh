@@ -7,7 +7,9 @@
 #     quality  java.base's java/util and java/util/concurrent top-level classes (196 files): cold index, pushes,
 #              recall@5/MRR of hybrid, vector, text and grep on scripts/bench/jdk-questions.tsv, API latency
 #     full     all of java.base (~3,400 files): cold index with progress (the "about 3,000 files" case)
-#     push     one-file re-index after a push (10 pushes) on the checked-in fixture repository
+#     push     one-file re-index after a change lands on the default branch (10 rounds) on the checked-in fixture
+#              repository: no token pushes the default branch, so each change goes through a pull request that the
+#              benchmark's admin approves and merges through the merge gate (docs/adr/forge-trust.md)
 #     latency  hybrid search SQL alone at 10k and 100k synthetic chunks (HNSW), p50/p95
 #     all      quality, then latency, then full
 #

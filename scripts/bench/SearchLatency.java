@@ -48,6 +48,7 @@ public class SearchLatency {
                 int rows = jdbc.queryForList(sql, new MapSqlParameterSource().addValue("vector", new PGvector(vector))
                         .addValue("repo", repo).addValue("prefix", "%").addValue("language", "").addValue("vectorLimit", 60)
                         .addValue("terms", terms).addValue("textLimit", 60).addValue("snippet", 2000).addValue("rrf", 60)
+                        .addValue("textWeight", 0.5)
                         .addValue("k", 10)).size();
                 connection.commit();
                 if (i >= 30) {

@@ -3,17 +3,22 @@ package dev.agentteam.orchestrator.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.agentteam.cicd.CicdAgentApplication;
 import dev.agentteam.dev.DevAgentApplication;
 import dev.agentteam.orchestrator.forge.ForgeStorage;
 import dev.agentteam.orchestrator.support.AgentApplications;
 import dev.agentteam.orchestrator.support.FormClient;
 import dev.agentteam.orchestrator.support.IntegrationTest;
+import dev.agentteam.qa.QaAgentApplication;
+import dev.agentteam.review.ReviewAgentApplication;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -31,7 +36,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The harness itself: three bundled tasks, the real Dev agent with the scripted model (two scenarios solve their
- * task, the third passes the repository's tests but not the held-out ones), the Dev-agent-alone mode. The report
+ * task, the third passes the repository's tests but not the held-out ones), the Dev-agent-alone mode; the whole
+ * system (Dev, CI, QA, Review); and {@code scripts/eval.sh} over the whole bundled suite. The report
  * says exactly 2/3 with the right reasons and the scenarios' token counts; the held-out tests are in no repository
  * the agent could see and in no logged prompt or answer.
  */
@@ -39,7 +45,8 @@ import tools.jackson.databind.JsonNode;
         "agentteam.delivery.auto-dispatch=true",
         "agentteam.forge.tokens=" + EvalHarnessTest.TOKEN,
         "agentteam.forge.data-dir=${java.io.tmpdir}/agentteam-eval-test-forge",
-        "agentteam.eval.poll-interval=500ms"})
+        "agentteam.eval.poll-interval=500ms",
+        "agentteam.eval.settle=5s"})
 class EvalHarnessTest extends IntegrationTest {
 
     static final String TOKEN = "eval-test-forge-token";
@@ -57,7 +64,11 @@ class EvalHarnessTest extends IntegrationTest {
     @TempDir
     Path temp;
 
+    @Autowired
+    EvalSuites suites;
+
     private ConfigurableApplicationContext worker;
+    private final List<ConfigurableApplicationContext> team = new ArrayList<>();
 
     @BeforeEach
     void devWorker() {
@@ -69,10 +80,29 @@ class EvalHarnessTest extends IntegrationTest {
     }
 
     @AfterEach
-    void stopWorker() {
+    void stopWorkers() {
+        team.forEach(ConfigurableApplicationContext::close);
         if (worker != null) {
             worker.close();
         }
+    }
+
+    /**
+     * The rest of the team for whole-system mode: the real CI/CD, QA and Review workers on the scripted model (QA
+     * triages every CI result; on a green one it comments without a model call).
+     */
+    private void startCiQaAndReview() {
+        team.add(AgentApplications.start(ReviewAgentApplication.class, "review", environment, TOKEN, temp.resolve("review")));
+        team.add(AgentApplications.start(QaAgentApplication.class, "qa", environment, TOKEN, temp.resolve("qa")));
+        team.add(AgentApplications.start(CicdAgentApplication.class, "cicd", environment, TOKEN, temp.resolve("cicd"),
+                "agentteam.cicd.test-timeout=2m", "agentteam.artifacts.dir=" + temp.resolve("artifacts"),
+                "agentteam.worker.concurrency=2"));
+    }
+
+    private Map<String, EvalTask> bundledTasks() {
+        Map<String, EvalTask> byId = new HashMap<>();
+        suites.load("bundled").forEach(task -> byId.put(task.id(), task));
+        return byId;
     }
 
     @Test
@@ -124,31 +154,125 @@ class EvalHarnessTest extends IntegrationTest {
     }
 
     /**
-     * The whole bundled suite with the scripted model: the numbers follow the scenarios. Two tasks have a solving
-     * scenario; py-empty-average's passes only the repository's own tests; the other nine get the default Dev scenario,
-     * which writes a Java greeting: harmless for Python and Node (a PR whose held-out tests fail), a compile error for
-     * the javac repository (its tests never go green, no PR).
+     * Whole-system mode, as in production: the Dev agent delivers a pull request, the embedded forge's CI runs on it
+     * (the real CI/CD worker, the repository's tests in the sandbox), QA triages the result and the real Review agent
+     * reviews it; only the
+     * merge is replaced by the held-out tests on the pull request's head. The numbers are the Dev and Review
+     * scenarios' own.
      */
     @Test
-    void theBundledSuiteWithTheScriptedModelReportsWhatItsScenariosDo() {
-        var started = api.postJson("/api/evals", "{\"suite\": \"bundled\", \"mode\": \"dev\", \"concurrency\": 3}");
+    void wholeSystemModeRunsDevReviewAndCiThenJudgesThePullRequestsHead() throws Exception {
+        startCiQaAndReview();
+        ScenarioNumbers scenarios = ScenarioNumbers.shipped();
+        ScenarioNumbers.Script review = scenarios.byDefault("review");
+        var started = api.postJson("/api/evals", """
+                {"suite": "bundled", "mode": "system", "concurrency": 2, "task_timeout": "5m",
+                 "tasks": ["py-negative-amounts", "py-empty-average"]}""");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         long run = started.json().path("id").asLong();
 
-        await().atMost(Duration.ofMinutes(12)).pollInterval(Duration.ofSeconds(2))
+        await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> "DONE".equals(api.get("/api/evals/" + run).json().path("status").asString()));
 
         JsonNode report = api.get("/api/evals/" + run).json();
-        assertThat(report.path("tasks").asInt()).isEqualTo(12);
-        assertThat(report.path("solved").asInt()).isEqualTo(2);
+        assertThat(report.path("mode").asString()).isEqualTo("system");
+        assertThat(report.path("solved").asInt()).isEqualTo(1);
+        Map<String, EvalTask> bundled = bundledTasks();
+        for (JsonNode r : report.path("results")) {
+            String id = r.path("id").asString();
+            ScenarioNumbers.Script dev = scenarios.dev(bundled.get(id));
+            assertThat(r.path("reason").asString()).as(r.toString()).isEqualTo(id.equals("py-negative-amounts") ? "solved" : "tests");
+            assertThat(r.path("rounds").asInt()).as(id).isEqualTo(1);
+            assertThat(r.path("steps").asInt()).as(id).isEqualTo(dev.calls() + review.calls());
+            assertThat(r.path("tokens_in").asLong()).as(id).isEqualTo(dev.tokensIn() + review.tokensIn());
+            assertThat(r.path("tokens_out").asLong()).as(id).isEqualTo(dev.tokensOut() + review.tokensOut());
+            long story = r.path("story_id").asLong();
+            assertThat(jdbc.queryForList("select type || ' ' || status from tasks where story_id = ? order by id", String.class, story))
+                    .as(id).containsExactlyInAnyOrder("dev.implement_story SUCCEEDED", "cicd.run_ci SUCCEEDED",
+                            "review.review_pr SUCCEEDED", "qa.triage SUCCEEDED");
+            assertThat(jdbc.queryForObject("select ci_status || ' ' || review_status from pr_records where story_id = ?",
+                    String.class, story)).as(id).isEqualTo("SUCCESS APPROVED");
+            assertThat(jdbc.queryForObject("select status from stories where id = ?", String.class, story))
+                    .as("the merge is replaced by the judge: " + id).isNotEqualTo("DONE");
+        }
+        assertHeldOutTestsWereNeverInSight();
+    }
+
+    /**
+     * {@code scripts/eval.sh --suite bundled} itself, as a user runs it, against this orchestrator with the whole team
+     * on the scripted model: its JSON report's numbers are the scenarios'. Two tasks have a solving scenario;
+     * py-empty-average's passes only the repository's own tests; the other nine get the default Dev scenario, which
+     * writes a Java greeting: harmless for Python and Node (a PR whose held-out tests fail), a compile error for the
+     * javac repository (its tests never go green, no PR, no review). Each reviewed pull request adds the Review
+     * scenario's numbers, and one whose CI result QA had to classify adds the QA scenario's.
+     */
+    @Test
+    void evalShOnTheBundledSuiteWithTheScriptedModelReportsTheScenariosNumbers() throws Exception {
+        startCiQaAndReview();
+        Path json = temp.resolve("bundled.json");
+        Path markdown = temp.resolve("bundled.md");
+        ProcessBuilder script = new ProcessBuilder("bash", Path.of("..", "scripts", "eval.sh").toString(), "--suite", "bundled",
+                "--concurrency", "4", "--label", "ci", "--json", json.toString(), "--md", markdown.toString())
+                .redirectErrorStream(true).redirectOutput(temp.resolve("eval.log").toFile());
+        script.environment().put("AGENTTEAM_URL", api.baseUrl());
+        script.environment().put("AGENTTEAM_TOKEN", users.person("approver").substring("Bearer ".length()));
+        script.environment().put("AGENT_TEAM_RUN_DIR", temp.toString());
+        script.environment().put("EVAL_POLL_SECONDS", "1");
+        Process process = script.start();
+        boolean finished = process.waitFor(12, TimeUnit.MINUTES);
+        String log = Files.readString(temp.resolve("eval.log"));
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        assertThat(finished).as(log).isTrue();
+        assertThat(process.exitValue()).as(log).isZero();
+        assertThat(log).contains("evaluation run", "JSON report: " + json);
+
+        JsonNode report = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json.toFile());
+        ScenarioNumbers scenarios = ScenarioNumbers.shipped();
+        ScenarioNumbers.Script review = scenarios.byDefault("review");
+        ScenarioNumbers.Script qa = scenarios.byDefault("qa");
+        Map<String, EvalTask> bundled = bundledTasks();
         Map<String, String> reasons = new HashMap<>();
-        report.path("results").forEach(r -> reasons.put(r.path("id").asString(), r.path("reason").asString()));
-        assertThat(reasons).containsEntry("py-negative-amounts", "solved").containsEntry("node-slug-lowercase", "solved")
+        long tokensIn = 0;
+        long tokensOut = 0;
+        for (JsonNode r : report.path("results")) {
+            String id = r.path("id").asString();
+            String reason = r.path("reason").asString();
+            reasons.put(id, reason);
+            ScenarioNumbers.Script dev = scenarios.dev(bundled.get(id));
+            boolean reviewed = !reason.equals("no_pr");
+            // QA asks the model only when a CI result has something to classify (not for a clean one)
+            boolean triaged = jdbc.queryForList("select result ->> 'verdict' from tasks where story_id = ? and type = 'qa.triage'",
+                    String.class, r.path("story_id").asLong()).stream().anyMatch(verdict -> verdict != null && !verdict.equals("clean"));
+            assertThat(r.path("solved").asBoolean()).as(id).isEqualTo(reason.equals("solved"));
+            assertThat(r.path("rounds").asInt()).as(id).isEqualTo(1);
+            assertThat(r.path("steps").asInt()).as(r.toString())
+                    .isEqualTo(dev.calls() + (reviewed ? review.calls() : 0) + (triaged ? qa.calls() : 0));
+            assertThat(r.path("tokens_in").asLong()).as(id)
+                    .isEqualTo(dev.tokensIn() + (reviewed ? review.tokensIn() : 0) + (triaged ? qa.tokensIn() : 0));
+            assertThat(r.path("tokens_out").asLong()).as(id)
+                    .isEqualTo(dev.tokensOut() + (reviewed ? review.tokensOut() : 0) + (triaged ? qa.tokensOut() : 0));
+            assertThat(r.path("pr_number").isNumber()).as(id).isEqualTo(reviewed);
+            assertThat(r.path("trajectory").asString()).as(id).startsWith("/tasks/");
+            tokensIn += r.path("tokens_in").asLong();
+            tokensOut += r.path("tokens_out").asLong();
+        }
+        assertThat(reasons).hasSize(12).containsEntry("py-negative-amounts", "solved").containsEntry("node-slug-lowercase", "solved")
                 .containsEntry("py-empty-average", "tests").containsEntry("py-split-evenly", "tests")
                 .containsEntry("py-currency", "tests").containsEntry("node-truncate", "tests")
                 .containsEntry("node-slug-separator", "tests").containsEntry("node-wrap-empty", "tests")
                 .containsEntry("java-quantity-total", "no_pr").containsEntry("java-discount-codes", "no_pr")
                 .containsEntry("java-item-count", "no_pr").containsEntry("java-unnamed-item", "no_pr");
+        assertThat(report.path("status").asString()).isEqualTo("DONE");
+        assertThat(report.path("mode").asString()).isEqualTo("system");
+        assertThat(report.path("tasks").asInt()).isEqualTo(12);
+        assertThat(report.path("solved").asInt()).isEqualTo(2);
+        assertThat(report.path("solve_rate").asDouble()).isEqualTo(0.167);
+        assertThat(report.path("tokens_in").asLong()).isEqualTo(tokensIn);
+        assertThat(report.path("tokens_out").asLong()).isEqualTo(tokensOut);
+        assertThat(report.path("tokens_per_solved").asLong()).isEqualTo((tokensIn + tokensOut) / 2);
+        assertThat(Files.readString(markdown)).contains("**solved 2/12**", "| java-item-count |", "| no_pr |");
     }
 
     /** A run the orchestrator was running when it stopped: on start-up only its unfinished tasks run, once. */
