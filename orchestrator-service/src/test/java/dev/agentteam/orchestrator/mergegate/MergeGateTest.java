@@ -310,6 +310,64 @@ class MergeGateTest extends IntegrationTest {
         assertThat(api.get(gate("approvals")).json()).hasSize(3);
     }
 
+    /** The gate judges the caller as stored: a disabled approver is refused, an admin who is a person decides. */
+    @Test
+    void aDisabledApproverIsRefusedAndAnAdminPersonMayDecide() {
+        greenCi();
+        reviewed();
+        UserView disabled = users.create("approver", "human");
+        jdbc.update("update users set enabled = false where id = ?", disabled.id());
+        UserView disabledNow = new UserView(disabled.id(), disabled.name(), disabled.email(), disabled.role(),
+                disabled.kind(), false, disabled.username());
+        UserView admin = users.create("admin", "human");
+
+        assertRefused(() -> mergeGate.approve(prId, disabledNow, null), 403);
+        assertRefused(() -> mergeGate.reject(prId, disabledNow, null), 403);
+        assertRefused(() -> mergeGate.merge(prId, disabledNow, null), 403);
+        assertThat(rule(report(disabledNow), "You are a person with the approver role").met()).isFalse();
+        assertThat(report(disabledNow).canReject()).isFalse();
+        assertThat(rule(report(admin), "You are a person with the approver role").met()).isTrue();
+        assertThat(mergeGate.approve(prId, admin, "as admin").decision()).isEqualTo("APPROVED");
+        assertThat(report(admin).canMerge()).isTrue();
+        assertThat(mergeGate.merge(prId, admin, null).status()).isEqualTo("MERGED");
+    }
+
+    /** The epic's owner may still reject (stop) the work; only approving it is someone else's call. */
+    @Test
+    void theReportLetsTheOwnerRejectButNotApproveAndSaysWhoIsNotSignedIn() {
+        greenCi();
+        reviewed();
+
+        GateReport ownersView = report(owner);
+        GateReport anonymousView = report(null);
+
+        assertThat(ownersView.canApprove()).isFalse();
+        assertThat(ownersView.canReject()).isTrue();
+        assertThat(rule(ownersView, "The approver is not the epic's owner").met()).isFalse();
+        assertThat(rule(ownersView, "The approver is not the epic's owner").detail()).endsWith("(you)");
+        assertThat(mergeGate.reject(prId, owner, "not yet").decision()).isEqualTo("REJECTED");
+        assertThat(anonymousView.canApprove()).isFalse();
+        assertThat(anonymousView.canReject()).isFalse();
+        assertThat(rule(anonymousView, "You are a person with the approver role").detail()).isEqualTo("not signed in");
+        assertThat(rule(report(approver), "The approver is not the epic's owner").met()).isTrue();
+        assertThat(report(approver).canApprove()).isTrue();
+        assertThat(report(approver).canReject()).isTrue();
+    }
+
+    /** An approval is bound to the base it was given for: retargeting the pull request needs a new one. */
+    @Test
+    void anApprovalOntoAnotherBaseDoesNotCount() {
+        greenCi();
+        reviewed();
+        jdbc.update("insert into approvals (pr_id, user_id, decision, head_sha, base_branch) values (?, ?, 'APPROVED', ?, 'release')",
+                prId, approver.id(), headSha);
+
+        assertRefused(() -> mergeGate.merge(prId, approver, null), 409);
+        assertThat(rule(report(approver), "The head commit is approved").met()).isFalse();
+        assertThat(report(approver).canMerge()).isFalse();
+        assertNothingMerged();
+    }
+
     private static void assertRefused(Runnable call, int status) {
         org.assertj.core.api.Assertions.assertThatThrownBy(call::run)
                 .isInstanceOfSatisfying(org.springframework.web.ErrorResponseException.class,
