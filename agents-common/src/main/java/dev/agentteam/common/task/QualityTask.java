@@ -22,6 +22,7 @@ public final class QualityTask {
         public void check() {
             checkPullRequest(repository, pullRequest);
             required(pullRequest.head(), "pull_request.head");
+            required(repository.testCommand(), "repository.test_command");
         }
     }
 
