@@ -20,9 +20,4 @@ public record NewTask(String type, AgentRole role, Long epicId, Long storyId, Ma
     public NewTask(TaskType type, Long epicId, Long storyId, Record payload) {
         this(type.key(), type.role(), epicId, storyId, TaskPayloads.toMap(payload));
     }
-
-    /** A task of a catalogued type, for the agent role that handles it. */
-    public NewTask(TaskType type, Long epicId, Long storyId, Map<String, Object> payload) {
-        this(type.key(), type.role(), epicId, storyId, payload);
-    }
 }
