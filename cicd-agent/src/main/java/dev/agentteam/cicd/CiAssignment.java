@@ -3,64 +3,45 @@ package dev.agentteam.cicd;
 import java.util.Map;
 
 import dev.agentteam.common.codehost.ForgeTarget;
+import dev.agentteam.common.task.InvalidPayloadException;
+import dev.agentteam.common.task.PullRequestTarget;
 import dev.agentteam.common.task.QualityCommands;
+import dev.agentteam.common.task.QualityTask;
+import dev.agentteam.common.task.RepositoryTarget;
 import dev.agentteam.common.task.TaskPayloads;
 
 /**
- * What {@code cicd.run_ci} and {@code cicd.follow_ci} get (see docs/adr/quality-reactions.md):
+ * What {@code cicd.run_ci} ({@link QualityTask.RunCi}) and {@code cicd.follow_ci} ({@link QualityTask.FollowCi}) get
+ * (see docs/adr/quality-reactions.md):
  * <pre>
  * {"repository": {"forge": "embedded", "full_name": "agent-team/demo", "clone_url": "…", "test_command": "…",
  *                 "lint_command": "…", "coverage_command": "…", "coverage_threshold": 80, "security_command": "…"},
  *  "pull_request": {"id": 12, "number": 3, "head": "feature/ISSUE-7", "head_sha": "…40 hex…", "base": "main"},
- *  "story_id": 7}
+ *  "story_id": 7, "rerun_failed": true (follow_ci only)}
  * </pre>
  */
 record CiAssignment(ForgeTarget target, String testCommand, long prId, int number, String head, String headSha,
-                    String base, Long storyId, QualityCommands quality) {
+                    String base, Long storyId, QualityCommands quality, boolean rerunFailed) {
 
-    static CiAssignment from(Map<String, Object> payload) {
-        Map<?, ?> repository = map(payload, "repository");
-        Map<?, ?> pr = map(payload, "pull_request");
-        @SuppressWarnings("unchecked")
-        ForgeTarget target = ForgeTarget.fromPayload((Map<String, ?>) repository);
-        String sha = text(pr, "head_sha");
-        if (!sha.matches("[0-9a-f]{40}")) {
-            throw new IllegalArgumentException("pull_request.head_sha must be a 40-character commit id, was '" + sha + "'");
-        }
-        Object command = repository.get("test_command");
-        return new CiAssignment(target, command == null ? null : command.toString(), number(pr.get("id")),
-                (int) number(pr.get("number")), text(pr, "head"), sha,
-                pr.get("base") == null ? "main" : pr.get("base").toString(),
-                payload.get("story_id") == null ? null : number(payload.get("story_id")), quality(repository));
+    /** @throws InvalidPayloadException naming the first missing or malformed field */
+    static CiAssignment runCi(Map<String, Object> payload) {
+        QualityTask.RunCi task = TaskPayloads.read(payload, QualityTask.RunCi.class);
+        return of(task.repository(), task.pullRequest(), task.storyId(), false);
     }
 
-    @SuppressWarnings("unchecked")
-    private static QualityCommands quality(Map<?, ?> repository) {
-        return TaskPayloads.read((Map<String, Object>) repository, QualityCommands.class);
+    /** @throws InvalidPayloadException naming the first missing or malformed field */
+    static CiAssignment followCi(Map<String, Object> payload) {
+        QualityTask.FollowCi task = TaskPayloads.read(payload, QualityTask.FollowCi.class);
+        return of(task.repository(), task.pullRequest(), task.storyId(), task.rerunFailed());
     }
 
-    private static Map<?, ?> map(Map<String, Object> payload, String key) {
-        if (!(payload.get(key) instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException("the task payload has no " + key + " object");
+    private static CiAssignment of(RepositoryTarget repository, PullRequestTarget pr, Long storyId, boolean rerunFailed) {
+        if (!pr.headSha().matches("[0-9a-f]{40}")) {
+            throw new InvalidPayloadException("invalid payload: pull_request.head_sha must be a 40-character commit id, was '"
+                    + pr.headSha() + "'");
         }
-        return map;
-    }
-
-    private static String text(Map<?, ?> map, String key) {
-        Object value = map.get(key);
-        if (value == null || value.toString().isBlank()) {
-            throw new IllegalArgumentException("pull_request." + key + " is missing");
-        }
-        return value.toString();
-    }
-
-    private static long number(Object value) {
-        if (value instanceof Number n) {
-            return n.longValue();
-        }
-        if (value == null) {
-            return 0;
-        }
-        return Long.parseLong(value.toString());
+        return new CiAssignment(new ForgeTarget(repository.forge(), repository.fullName(), repository.cloneUrl()),
+                repository.testCommand(), pr.id(), pr.number(), pr.head() == null ? "" : pr.head(), pr.headSha(),
+                pr.base() == null ? "main" : pr.base(), storyId, repository.quality(), rerunFailed);
     }
 }

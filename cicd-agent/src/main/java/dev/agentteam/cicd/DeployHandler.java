@@ -17,7 +17,11 @@ import dev.agentteam.common.codehost.CodeHosts;
 import dev.agentteam.common.codehost.ForgeTarget;
 import dev.agentteam.common.sandbox.Sandbox;
 import dev.agentteam.common.sandbox.SandboxResult;
+import dev.agentteam.common.task.InvalidPayloadException;
+import dev.agentteam.common.task.QualityTask;
+import dev.agentteam.common.task.RepositoryTarget;
 import dev.agentteam.common.task.TaskEnvelope;
+import dev.agentteam.common.task.TaskPayloads;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.worker.TaskHandler;
 import dev.agentteam.common.worker.TransientTaskException;
@@ -59,14 +63,11 @@ class DeployHandler implements TaskHandler {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public TaskResult handle(TaskEnvelope task, WorkerContext context) {
-        if (!(task.payload().get("repository") instanceof Map<?, ?> repository)) {
-            throw new IllegalArgumentException("the task payload has no repository object");
-        }
-        String sha = String.valueOf(task.payload().get("merge_sha"));
+        QualityTask.Deploy deployment = TaskPayloads.read(task.payload(), QualityTask.Deploy.class);
+        String sha = deployment.mergeSha();
         if (!sha.matches("[0-9a-f]{40}")) {
-            throw new IllegalArgumentException("merge_sha must be a 40-character commit id, was '" + sha + "'");
+            throw new InvalidPayloadException("invalid payload: merge_sha must be a 40-character commit id, was '" + sha + "'");
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("merge_sha", sha);
@@ -74,7 +75,8 @@ class DeployHandler implements TaskHandler {
             out.put("conclusion", "skipped");
             return TaskResult.succeeded(task, context.workerId(), out, null);
         }
-        ForgeTarget target = ForgeTarget.fromPayload((Map<String, ?>) repository);
+        RepositoryTarget repository = deployment.repository();
+        ForgeTarget target = new ForgeTarget(repository.forge(), repository.fullName(), repository.cloneUrl());
         List<ArtifactRef> stored = new ArrayList<>();
         try (GitWorkspace workspace = workspaces.open(task.taskId(),
                 new RemoteRepository(target.cloneUrl(), codeHosts.gitToken(target)))) {

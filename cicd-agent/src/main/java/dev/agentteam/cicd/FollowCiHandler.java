@@ -54,7 +54,7 @@ class FollowCiHandler implements TaskHandler {
 
     @Override
     public TaskResult handle(TaskEnvelope task, WorkerContext context) {
-        CiAssignment ci = CiAssignment.from(task.payload());
+        CiAssignment ci = CiAssignment.followCi(task.payload());
         if (ci.target().embedded()) {
             throw new IllegalArgumentException("cicd.follow_ci is for GitHub repositories; the embedded forge uses cicd.run_ci");
         }
@@ -74,7 +74,7 @@ class FollowCiHandler implements TaskHandler {
                 out.put("conclusion", done ? "success" : "pending");
                 return TaskResult.succeeded(task, context.workerId(), out, null);
             }
-            if (Boolean.TRUE.equals(task.payload().get("rerun_failed"))) {
+            if (ci.rerunFailed()) {
                 List<Long> rerun = new ArrayList<>();
                 for (GitHubActions.WorkflowRun run : failed) {
                     if (run.attempt() == 1) {

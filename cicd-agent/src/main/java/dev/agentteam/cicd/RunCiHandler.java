@@ -70,10 +70,7 @@ class RunCiHandler implements TaskHandler {
 
     @Override
     public TaskResult handle(TaskEnvelope task, WorkerContext context) {
-        CiAssignment ci = CiAssignment.from(task.payload());
-        if (ci.testCommand() == null || ci.testCommand().isBlank()) {
-            throw new IllegalArgumentException("repository.test_command is missing: nothing to run");
-        }
+        CiAssignment ci = CiAssignment.runCi(task.payload());
         CodeHost host = codeHosts.forTarget(ci.target());
         status(host, ci, CiState.PENDING, "running " + ci.testCommand());
         for (String check : QualityCommands.CHECKS) {

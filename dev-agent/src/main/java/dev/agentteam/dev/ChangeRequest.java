@@ -63,17 +63,17 @@ record ChangeRequest(TaskType type, StoryAssignment.TargetRepository repository,
     }
 
     private static StoryAssignment.TargetRepository repository(RepositoryTarget repo) {
-        if (repo == null || repo.cloneUrl() == null || repo.testCommand() == null) {
-            throw new IllegalArgumentException("payload needs a repository with clone_url and test_command");
-        }
+        TaskPayloads.required(repo, "repository");
+        TaskPayloads.required(repo.cloneUrl(), "repository.clone_url");
+        TaskPayloads.required(repo.testCommand(), "repository.test_command");
         return new StoryAssignment.TargetRepository(repo.id(), repo.name(), repo.cloneUrl(),
                 repo.forge() == null ? "embedded" : repo.forge(), repo.fullName(), repo.defaultBranch(), repo.testCommand());
     }
 
     private static PullRequestTarget required(PullRequestTarget pr) {
-        if (pr == null || pr.head() == null || pr.head().isBlank() || pr.number() == null) {
-            throw new IllegalArgumentException("payload needs a pull_request with number and head branch");
-        }
+        TaskPayloads.required(pr, "pull_request");
+        TaskPayloads.required(pr.number(), "pull_request.number");
+        TaskPayloads.required(pr.head(), "pull_request.head");
         return pr;
     }
 

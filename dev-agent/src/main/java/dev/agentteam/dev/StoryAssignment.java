@@ -1,6 +1,7 @@
 package dev.agentteam.dev;
 
 import dev.agentteam.common.task.ImplementStory;
+import dev.agentteam.common.task.InvalidPayloadException;
 import dev.agentteam.common.task.RepositoryTarget;
 import dev.agentteam.common.task.TaskPayloads;
 import java.util.List;
@@ -26,18 +27,18 @@ record StoryAssignment(long storyId, String title, String statement, List<String
     record Clarification(String question, String answer) {
     }
 
-    /** @throws IllegalArgumentException naming the first missing or malformed field */
+    /** @throws InvalidPayloadException naming the first missing or malformed field */
     static StoryAssignment from(Map<String, Object> payload) {
         ImplementStory task = TaskPayloads.read(payload, ImplementStory.class);
         ImplementStory.Story story = task.story();
         if (story == null) {
-            throw new IllegalArgumentException("payload needs a 'story' object");
+            throw new InvalidPayloadException("payload needs a 'story' object");
         }
         if (task.repository() == null) {
-            throw new IllegalArgumentException("payload needs a 'repository' object");
+            throw new InvalidPayloadException("payload needs a 'repository' object");
         }
         if (story.id() == null || story.id() < 1) {
-            throw new IllegalArgumentException("payload story.id must be a positive number, was " + story.id());
+            throw new InvalidPayloadException("payload story.id must be a positive number, was " + story.id());
         }
         RepositoryTarget repo = task.repository();
         TargetRepository repository = new TargetRepository(repo.id(), blankToNull(repo.name()),
@@ -55,7 +56,7 @@ record StoryAssignment(long storyId, String title, String statement, List<String
     private static String required(String value, String name) {
         String text = blankToNull(value);
         if (text == null) {
-            throw new IllegalArgumentException("payload " + name + " is missing or blank");
+            throw new InvalidPayloadException("payload " + name + " is missing or blank");
         }
         return text;
     }

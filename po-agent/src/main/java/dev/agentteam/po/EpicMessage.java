@@ -1,8 +1,9 @@
 package dev.agentteam.po;
 
 import dev.agentteam.common.audit.SecretRedactor;
+import dev.agentteam.common.task.Clarification;
+import dev.agentteam.common.task.RefineEpic;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -30,12 +31,12 @@ final class EpicMessage {
         this.maxChars = maxChars;
     }
 
-    String render(Map<String, Object> payload) {
-        String title = clean(text(payload.get("title")), 200);
-        String description = clean(text(payload.get("description")), maxChars);
+    String render(RefineEpic epic) {
+        String title = clean(text(epic.title()), 200);
+        String description = clean(text(epic.description()), maxChars);
         String message = Templates.fill(EPIC, Map.of("title", title.isEmpty() ? "(no title)" : title,
                 "description", description.isEmpty() ? "(no description)" : description));
-        List<String> answers = answers(payload.get("clarifications"));
+        List<String> answers = answers(epic.clarifications());
         if (!answers.isEmpty()) {
             message += Templates.fill(ANSWERS, Map.of("answers", clean(String.join("\n\n", answers), maxChars)));
         }
@@ -43,16 +44,9 @@ final class EpicMessage {
     }
 
     /** Earlier rounds of questions and answers: {@code [{"question": …, "answer": …}]}, as the orchestrator merges them. */
-    private static List<String> answers(Object value) {
-        List<String> pairs = new ArrayList<>();
-        if (value instanceof List<?> items) {
-            for (Object item : items) {
-                if (item instanceof Map<?, ?> pair && !text(pair.get("answer")).isBlank()) {
-                    pairs.add("Q: " + text(pair.get("question")).strip() + "\nA: " + text(pair.get("answer")).strip());
-                }
-            }
-        }
-        return pairs;
+    private static List<String> answers(List<Clarification> clarifications) {
+        return clarifications.stream().filter(pair -> pair != null && !text(pair.answer()).isBlank())
+                .map(pair -> "Q: " + text(pair.question()).strip() + "\nA: " + text(pair.answer()).strip()).toList();
     }
 
     String clean(String raw, int limit) {
@@ -64,7 +58,7 @@ final class EpicMessage {
         return text.length() <= limit ? text : text.substring(0, limit) + TRUNCATED;
     }
 
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 }

@@ -7,7 +7,9 @@ import dev.agentteam.common.llm.StructuredOutput;
 import dev.agentteam.common.prompt.Prompt;
 import dev.agentteam.common.prompt.PromptRegistry;
 import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.RefineEpic;
 import dev.agentteam.common.task.TaskEnvelope;
+import dev.agentteam.common.task.TaskPayloads;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.worker.TaskHandler;
 import dev.agentteam.common.worker.WorkerContext;
@@ -67,11 +69,12 @@ public class PoTaskHandler implements TaskHandler {
 
     @Override
     public TaskResult handle(TaskEnvelope task, WorkerContext context) {
+        RefineEpic epic = TaskPayloads.read(task.payload(), RefineEpic.class);
         Prompt prompt = prompts.active(AgentRole.PO);
         ModelSession session = gateway.open(task, prompt.id());
         List<ChatMessage> messages = new ArrayList<>(List.of(
-                SystemMessage.from(prompt.render(variables(prompt, task.payload()))),
-                UserMessage.from(epicMessage.render(task.payload()))));
+                SystemMessage.from(prompt.render(variables(prompt, epic))),
+                UserMessage.from(epicMessage.render(epic))));
         try {
             JsonNode answer = structuredOutput.ask(session, messages, prompt.outputSchema());
             if (answer.has("clarify")) {
@@ -90,7 +93,7 @@ public class PoTaskHandler implements TaskHandler {
                 stories = rules.read(revised.get("stories"));
             }
             List<StoryDraft> settled = rules.settle(stories);
-            context.progress("refined epic " + task.payload().get("epic_id") + " into " + settled.size() + " stories");
+            context.progress("refined epic " + epic.epicId() + " into " + settled.size() + " stories");
             return TaskResult.succeeded(task, context.workerId(), output(settled, prompt), session.usage());
         } catch (LlmException e) {
             log.warn("po.refine_epic task {} attempt {}: {}", task.taskId(), task.attempt(), e.getMessage());
@@ -117,27 +120,19 @@ public class PoTaskHandler implements TaskHandler {
     }
 
     /** The values this handler knows; only those the active prompt version uses are passed (render refuses extras). */
-    private Map<String, Object> variables(Prompt prompt, Map<String, Object> payload) {
+    private Map<String, Object> variables(Prompt prompt, RefineEpic epic) {
         Map<String, Object> known = new LinkedHashMap<>();
         known.put("project_name", settings.projectName());
-        known.put("existing_stories", existingStories(payload.get("existing_stories")));
+        known.put("existing_stories", existingStories(epic.existingStories()));
         known.put("split_threshold", settings.splitThreshold());
         known.put("max_stories", settings.maxStories());
         known.keySet().retainAll(prompt.placeholders());
         return known;
     }
 
-    private List<String> existingStories(Object value) {
-        List<String> titles = new ArrayList<>();
-        if (value instanceof List<?> items) {
-            for (Object item : items) {
-                Object title = item instanceof Map<?, ?> story ? story.get("title") : item;
-                if (title != null && !title.toString().isBlank()) {
-                    titles.add(epicMessage.clean(title.toString(), 200));
-                }
-            }
-        }
-        return titles;
+    private List<String> existingStories(List<RefineEpic.ExistingStory> stories) {
+        return stories.stream().filter(story -> story != null && story.title() != null && !story.title().isBlank())
+                .map(story -> epicMessage.clean(story.title(), 200)).toList();
     }
 
     private String revisionRequest(List<String> problems) {

@@ -85,7 +85,7 @@ class PoOpenAiWireTest {
         String token = "ghp_" + "Z9y8X7w6V5u4T3s2R1q0P9o8N7m6L5k4J3i2";
         answer(200, completion(STORIES));
 
-        TaskResult result = po.refine(Map.of("title", "Monthly report", "description",
+        TaskResult result = po.refine(Map.of("epic_id", 1, "title", "Monthly report", "description",
                 "Team leads export the monthly activity report. Token for the CI: " + token));
 
         assertThat(result.status()).isEqualTo(ResultStatus.SUCCEEDED);
@@ -105,7 +105,7 @@ class PoOpenAiWireTest {
     void aProviderThatKeepsFailingIsARetryableFailureAndTheWorkerTakesTheNextTask() {
         answer(500, "{\"error\": {\"message\": \"The server had an error\", \"type\": \"server_error\"}}");
 
-        TaskResult failed = po.refine(Map.of("title", "Monthly report", "description", "Team leads export the report."));
+        TaskResult failed = po.refine(Map.of("epic_id", 1, "title", "Monthly report", "description", "Team leads export the report."));
 
         assertThat(failed.status()).isEqualTo(ResultStatus.FAILED);
         assertThat(failed.retryable()).isTrue();
@@ -116,7 +116,7 @@ class PoOpenAiWireTest {
 
         OPENAI.resetAll();
         answer(200, completion(STORIES));
-        TaskResult next = po.refine(Map.of("title", "Monthly report", "description", "Team leads export the report."));
+        TaskResult next = po.refine(Map.of("epic_id", 1, "title", "Monthly report", "description", "Team leads export the report."));
         assertThat(next.status()).isEqualTo(ResultStatus.SUCCEEDED);
     }
 

@@ -1,6 +1,8 @@
 package dev.agentteam.po;
 
 import dev.agentteam.common.audit.SecretRedactor;
+import dev.agentteam.common.task.Clarification;
+import dev.agentteam.common.task.RefineEpic;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -74,8 +76,8 @@ class StoryRulesTest {
     void epicTextIsCutAtTheLimitAndAnswersAreLabelled() {
         EpicMessage message = new EpicMessage(SecretRedactor.patternsOnly(), 100);
 
-        String rendered = message.render(Map.of("title", "T", "description", "x".repeat(150),
-                "clarifications", List.of(Map.of("question", "Who?", "answer", "Leads"), Map.of("question", "Skipped?", "answer", " "))));
+        String rendered = message.render(new RefineEpic(1L, "T", "x".repeat(150), null, null, List.of(),
+                List.of(new Clarification("Who?", "Leads"), new Clarification("Skipped?", " "))));
 
         assertThat(rendered).contains("x".repeat(100) + "\n[… cut", "Q: Who?\nA: Leads").doesNotContain("x".repeat(101), "Skipped?");
     }

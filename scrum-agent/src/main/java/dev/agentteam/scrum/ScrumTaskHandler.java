@@ -30,7 +30,7 @@ class ScrumTaskHandler implements TaskHandler {
     @Override
     public TaskResult handle(TaskEnvelope envelope, WorkerContext context) {
         context.progress("asking the model for the " + (task == ScrumTask.PLAN_SPRINT ? "planning narrative" : "retrospective")
-                + " of sprint " + envelope.payload().get("sprint_id"));
+                + " of sprint " + envelope.payload().getOrDefault("sprint_id", "?"));
         return run(envelope, context.workerId());
     }
 

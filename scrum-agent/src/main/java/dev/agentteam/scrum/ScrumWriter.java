@@ -8,7 +8,9 @@ import dev.agentteam.common.prompt.Prompt;
 import dev.agentteam.common.prompt.PromptRegistry;
 import dev.agentteam.common.prompt.UntrustedText;
 import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.SprintBrief;
 import dev.agentteam.common.task.TaskEnvelope;
+import dev.agentteam.common.task.TaskPayloads;
 import dev.agentteam.common.task.TokenUsage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -45,10 +47,19 @@ class ScrumWriter {
 
     Written write(ScrumTask task, TaskEnvelope envelope) {
         Prompt prompt = prompts.active(AgentRole.SCRUM);
-        Map<String, Object> payload = envelope.payload();
+        String sprintName;
+        String brief;
+        if (task == ScrumTask.PLAN_SPRINT) {
+            SprintBrief.PlanSprint plan = TaskPayloads.read(envelope.payload(), SprintBrief.PlanSprint.class);
+            sprintName = briefs.sprintName(plan.sprintId(), plan.sprintName());
+            brief = briefs.planning(plan);
+        } else {
+            SprintBrief.WriteRetro retro = TaskPayloads.read(envelope.payload(), SprintBrief.WriteRetro.class);
+            sprintName = briefs.sprintName(retro.sprintId(), retro.sprintName());
+            brief = briefs.retro(retro);
+        }
         String system = prompt.render(Map.of("project_name", UntrustedText.oneLine(settings.projectName(), 200),
-                "sprint_name", briefs.sprintName(payload)));
-        String brief = task == ScrumTask.PLAN_SPRINT ? briefs.planning(payload) : briefs.retro(payload);
+                "sprint_name", sprintName));
         ModelSession session = gateway.open(envelope, prompt.id());
         JsonNode answer = structured.ask(session, List.of(SystemMessage.from(system), UserMessage.from(brief)),
                 schemaFor(prompt.outputSchema(), task.kind()));

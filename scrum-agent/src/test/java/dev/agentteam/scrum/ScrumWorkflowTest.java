@@ -100,6 +100,31 @@ class ScrumWorkflowTest {
                 "\"clarifications\":{", "\"count\":2", "\"questions\":3");
     }
 
+    @Test
+    void aPlanningPayloadWithoutItsCapacityFailsForGoodNamingTheField() {
+        TaskEnvelope task = enqueue("scrum.plan_sprint", Map.of("sprint_id", 43, "selected_points", 3));
+
+        TaskResult result = awaitResult(task);
+
+        assertThat(result.status()).isEqualTo(ResultStatus.FAILED);
+        assertThat(result.retryable()).isFalse();
+        assertThat(result.error()).isEqualTo("invalid payload: required field 'capacity_points' is missing");
+        assertThat(jdbc.sql("select count(*) from agent_logs where trace_id = ?").param(task.traceId()).query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void aRetroPayloadWithAFieldOfTheWrongTypeFailsForGoodNamingTheField() {
+        TaskEnvelope task = enqueue("scrum.write_retro", Map.of("sprint_id", 44, "committed", "eight points"));
+
+        TaskResult result = awaitResult(task);
+
+        assertThat(result.status()).isEqualTo(ResultStatus.FAILED);
+        assertThat(result.retryable()).isFalse();
+        assertThat(result.error()).startsWith("invalid WriteRetro payload: field 'committed' has the wrong type")
+                .doesNotContain("\tat ", "Exception:");
+    }
+
     private TaskEnvelope enqueue(String type, Map<String, Object> payload) {
         String trace = "scrum-" + UUID.randomUUID();
         long id = jdbc.sql("insert into tasks (type, assigned_to, status, trace_id, payload) values (?, 'scrum', 'QUEUED', ?, '{}'::jsonb) returning id")

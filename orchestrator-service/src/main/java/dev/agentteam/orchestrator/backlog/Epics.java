@@ -1,6 +1,7 @@
 package dev.agentteam.orchestrator.backlog;
 
 import dev.agentteam.common.audit.SecretRedactor;
+import dev.agentteam.common.task.RefineEpic;
 import dev.agentteam.common.task.TaskType;
 import dev.agentteam.orchestrator.api.ApiProblems;
 import dev.agentteam.orchestrator.history.ChangedBy;
@@ -14,8 +15,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /** The backlog's epics: submitting one hands it to the PO agent for refinement into stories. */
@@ -94,16 +93,8 @@ public class Epics {
         return page.map(Epic::view);
     }
 
-    private static Map<String, Object> refinePayload(EpicView epic) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("epic_id", epic.id());
-        payload.put("title", epic.title());
-        payload.put("description", epic.description());
-        payload.put("owner_id", epic.ownerId());
-        if (epic.repositoryId() != null) {
-            payload.put("repository_id", epic.repositoryId());
-        }
-        return payload;
+    private static RefineEpic refinePayload(EpicView epic) {
+        return new RefineEpic(epic.id(), epic.title(), epic.description(), epic.ownerId(), epic.repositoryId());
     }
 
     // Repositories have no feature of their own yet; this read is the only place backlog looks at them.

@@ -5,7 +5,6 @@ import dev.agentteam.orchestrator.backlog.StoryLifecycle;
 import dev.agentteam.orchestrator.backlog.StoryStatus;
 import dev.agentteam.orchestrator.history.ChangedBy;
 import dev.agentteam.common.task.ImplementStory;
-import dev.agentteam.common.task.RepositoryTarget;
 import dev.agentteam.common.task.TaskPayloads;
 import dev.agentteam.common.task.TaskType;
 import dev.agentteam.orchestrator.repository.Repositories;
@@ -14,7 +13,6 @@ import dev.agentteam.orchestrator.task.NewTask;
 import dev.agentteam.orchestrator.task.TaskView;
 import dev.agentteam.orchestrator.task.Tasks;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,12 +155,12 @@ public class DevDispatch {
                 .param(storyId).query(Boolean.class).single();
     }
 
-    private static Map<String, Object> payload(StoryRow story, RepositoryView repository) {
+    private static ImplementStory payload(StoryRow story, RepositoryView repository) {
         List<ImplementStory.Criterion> criteria = story.criteria() == null ? List.of()
                 : List.of(TaskPayloads.fromJson(story.criteria(), ImplementStory.Criterion[].class));
-        return TaskPayloads.toMap(new ImplementStory(
+        return new ImplementStory(
                 new ImplementStory.Story(story.id(), story.epicId(), story.title(), story.statement(), criteria),
-                TaskPayloads.read(repository.taskPayload(), RepositoryTarget.class), List.of()));
+                repository.taskTarget(), List.of());
     }
 
     private record StoryRow(long id, long epicId, String title, String statement, String criteria, String status,

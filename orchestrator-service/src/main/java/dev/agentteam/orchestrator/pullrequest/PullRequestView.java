@@ -2,6 +2,8 @@ package dev.agentteam.orchestrator.pullrequest;
 
 import java.time.Instant;
 
+import dev.agentteam.common.task.PullRequestTarget;
+
 /**
  * A pull request as the API and other features see it.
  *
@@ -13,6 +15,11 @@ import java.time.Instant;
 public record PullRequestView(long id, Long repositoryId, String repo, int number, String title, String body,
         String head, String base, String headSha, String status, String ciStatus, String reviewStatus, Long storyId,
         String url, Instant createdAt, Instant mergedAt, Instant closedAt) {
+
+    /** The pull request as task payloads carry it ({@code pull_request}). */
+    public PullRequestTarget taskTarget() {
+        return new PullRequestTarget(id, number, head, headSha, base, url);
+    }
 
     public boolean open() {
         return "OPEN".equals(status);

@@ -1,9 +1,6 @@
 package dev.agentteam.orchestrator.quality;
 
 import dev.agentteam.common.task.ChangeRound;
-import dev.agentteam.common.task.PullRequestTarget;
-import dev.agentteam.common.task.RepositoryTarget;
-import dev.agentteam.common.task.TaskPayloads;
 import dev.agentteam.common.task.TaskState;
 import dev.agentteam.common.task.TaskType;
 import dev.agentteam.orchestrator.backlog.StoryLifecycle;
@@ -60,13 +57,13 @@ class ChangeRounds {
         queue(TaskType.DEV_ADDRESS_REVIEW, pr, storyId, reviewerGaveUp
                         ? "the review agent's last review round (" + review.round() + ") still requests changes"
                         : "the review still requests changes", reviewerGaveUp,
-                new ChangeRound.AddressReview(repository(repository), pullRequest(pr), storyId, review));
+                new ChangeRound.AddressReview(repository.taskTarget(), pr.taskTarget(), storyId, review));
     }
 
     void fixRegression(RepositoryView repository, PullRequestView pr, Long storyId, List<ChangeRound.Failure> failures,
                        long qaTaskId, String ciLog) {
         queue(TaskType.DEV_FIX_REGRESSION, pr, storyId, "CI still has regressions", false,
-                new ChangeRound.FixRegression(repository(repository), pullRequest(pr), storyId, failures, qaTaskId, ciLog));
+                new ChangeRound.FixRegression(repository.taskTarget(), pr.taskTarget(), storyId, failures, qaTaskId, ciLog));
     }
 
     /** Rounds already spent on the pull request: every change round for it that was not held or refused outright. */
@@ -74,7 +71,7 @@ class ChangeRounds {
         return (int) roundTasks.of(pr.id(), storyId).stream().filter(task -> !refused(task)).count();
     }
 
-    private void queue(TaskType type, PullRequestView pr, Long storyId, String why, boolean stop, Object payload) {
+    private void queue(TaskType type, PullRequestView pr, Long storyId, String why, boolean stop, Record payload) {
         int spent = roundsSpent(pr, storyId);
         if (stop || spent >= properties.maxChangeRounds()) {
             String reason = "Needs a human: " + why + " after " + spent + " change round(s) (at most "
@@ -83,7 +80,7 @@ class ChangeRounds {
             records.reviewed(pr.id(), pr.headSha(), "NEEDS_HUMAN", records.reviewRounds(pr.id()));
             conversation.commented(pr, AUTHOR, reason, null, null, pr.headSha());
             // the round waits, FAILED with the reason, until /agent retry (or the task API) assigns it to the Dev agent
-            TaskView held = tasks.hold(new NewTask(type, null, storyId, TaskPayloads.toMap(payload)), reason);
+            TaskView held = tasks.hold(new NewTask(type, null, storyId, payload), reason);
             if (storyId != null) {
                 stories.move(storyId, StoryStatus.BLOCKED, ChangedBy.task(held.id(), "change rounds used up: needs a human"));
             }
@@ -91,18 +88,11 @@ class ChangeRounds {
             events.publishEvent(new ChangeRoundsExhausted(pr.id(), storyId, spent, reason));
             return;
         }
-        tasks.create(new NewTask(type, null, storyId, TaskPayloads.toMap(payload)));
+        tasks.create(new NewTask(type, null, storyId, payload));
     }
 
     private static boolean refused(TaskView task) {
         return EnumSet.of(TaskState.FAILED, TaskState.CANCELLED).contains(task.status()) && task.attemptCount() == 0;
     }
 
-    private static RepositoryTarget repository(RepositoryView repository) {
-        return TaskPayloads.read(repository.taskPayload(), RepositoryTarget.class);
-    }
-
-    private static PullRequestTarget pullRequest(PullRequestView pr) {
-        return new PullRequestTarget(pr.id(), pr.number(), pr.head(), pr.headSha(), pr.base(), pr.url());
-    }
 }

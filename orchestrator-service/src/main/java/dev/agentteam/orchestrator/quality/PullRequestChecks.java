@@ -1,8 +1,6 @@
 package dev.agentteam.orchestrator.quality;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +9,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import dev.agentteam.common.task.ImplementStory;
+import dev.agentteam.common.task.QualityTask;
 import dev.agentteam.common.task.TaskType;
 import dev.agentteam.orchestrator.backlog.Stories;
 import dev.agentteam.orchestrator.backlog.StoryView;
@@ -74,13 +74,8 @@ class PullRequestChecks {
             return;
         }
         pullRequests.find(merged.prId()).flatMap(pr -> pr.repositoryId() == null ? java.util.Optional.empty()
-                : repositories.find(pr.repositoryId())).ifPresent(repository -> {
-                    Map<String, Object> payload = new LinkedHashMap<>();
-                    payload.put("repository", repository.taskPayload());
-                    payload.put("merge_sha", merged.mergeSha());
-                    payload.put("pr_id", merged.prId());
-                    tasks.create(new NewTask(TaskType.CICD_DEPLOY, null, merged.storyId(), payload));
-                });
+                : repositories.find(pr.repositoryId())).ifPresent(repository -> tasks.create(new NewTask(TaskType.CICD_DEPLOY,
+                        null, merged.storyId(), new QualityTask.Deploy(repository.taskTarget(), merged.mergeSha(), merged.prId()))));
     }
 
     /**
@@ -99,7 +94,7 @@ class PullRequestChecks {
                 .findFirst().ifPresent(repository -> pullRequests.list("OPEN").stream()
                         .filter(pr -> changed.repo().equals(pr.repo()) && changed.sha().equals(pr.headSha()))
                         .forEach(pr -> tasks.create(new NewTask(TaskType.CICD_FOLLOW_CI, null, pr.storyId(),
-                                payload(repository, pr, null)))));
+                                new QualityTask.FollowCi(repository.taskTarget(), pr.taskTarget(), pr.storyId(), false)))));
     }
 
     private void check(long prId) {
@@ -112,18 +107,19 @@ class PullRequestChecks {
             return;
         }
         if (properties.ciOnEmbedded() && repository.forge() == ForgeType.EMBEDDED) {
-            tasks.create(new NewTask(TaskType.CICD_RUN_CI, null, pr.storyId(), payload(repository, pr, null)));
+            tasks.create(new NewTask(TaskType.CICD_RUN_CI, null, pr.storyId(),
+                    new QualityTask.RunCi(repository.taskTarget(), pr.taskTarget(), pr.storyId())));
             records.ciStatus(pr.id(), pr.headSha(), "RUNNING");
         }
         if (properties.review()) {
-            Map<String, Object> payload = payload(repository, pr, story(pr.storyId()));
-            payload.put("round", records.reviewRounds(pr.id()) + 1);
-            tasks.create(new NewTask(TaskType.REVIEW_PR, null, pr.storyId(), payload));
+            tasks.create(new NewTask(TaskType.REVIEW_PR, null, pr.storyId(), new QualityTask.ReviewPullRequest(
+                    repository.taskTarget(), pr.taskTarget(), pr.storyId(), story(pr.storyId()),
+                    records.reviewRounds(pr.id()) + 1, null)));
         }
         log.info("Checks queued for pull request #{} of {} at {}", pr.number(), pr.repo(), pr.headSha());
     }
 
-    private Map<String, Object> story(Long storyId) {
+    private ImplementStory.Story story(Long storyId) {
         if (storyId == null) {
             return null;
         }
@@ -132,37 +128,7 @@ class PullRequestChecks {
             return null;
         }
         StoryView story = found.get(0);
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("id", story.id());
-        map.put("title", story.title());
-        map.put("statement", story.statement());
-        map.put("acceptance_criteria", story.acceptanceCriteria().stream()
-                .map(c -> Map.of("given", c.given(), "when", c.when(), "then", c.then())).toList());
-        return map;
-    }
-
-    /** The repository and pull request as every quality task carries them (docs/adr/quality-reactions.md). */
-    static Map<String, Object> payload(RepositoryView repository, PullRequestView pr, Map<String, Object> story) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("repository", repository.taskPayload());
-        payload.put("pull_request", pullRequest(pr));
-        if (pr.storyId() != null) {
-            payload.put("story_id", pr.storyId());
-        }
-        if (story != null) {
-            payload.put("story", story);
-        }
-        return payload;
-    }
-
-    static Map<String, Object> pullRequest(PullRequestView pr) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("id", pr.id());
-        map.put("number", pr.number());
-        map.put("head", pr.head());
-        map.put("head_sha", pr.headSha());
-        map.put("base", pr.base());
-        map.put("url", pr.url());
-        return map;
+        return new ImplementStory.Story(story.id(), null, story.title(), story.statement(), story.acceptanceCriteria().stream()
+                .map(c -> new ImplementStory.Criterion(c.given(), c.when(), c.then(), null)).toList());
     }
 }

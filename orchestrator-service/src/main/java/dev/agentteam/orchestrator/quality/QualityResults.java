@@ -1,6 +1,5 @@
 package dev.agentteam.orchestrator.quality;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +12,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import dev.agentteam.common.task.ChangeRound;
 import dev.agentteam.common.task.TaskPayloads;
+import dev.agentteam.common.task.QualityTask;
 import dev.agentteam.common.task.TaskType;
 import dev.agentteam.orchestrator.pullrequest.PullRequestView;
 import dev.agentteam.orchestrator.pullrequest.PullRequests;
@@ -103,17 +103,13 @@ class QualityResults {
         }
         // QA comments on every CI result of the current head: a classification when red, the all-clear when green.
         if (current && properties.triage()) {
-            context(prId).ifPresent(c -> {
-                Map<String, Object> payload = PullRequestChecks.payload(c.repository(), c.pr(), null);
-                Map<String, Object> ci = new LinkedHashMap<>();
-                ci.put("task_id", done.taskId());
-                ci.put("report", report);
-                ci.put("timed_out", out.get("timed_out"));
-                ci.put("exit_code", out.get("exit_code"));
-                ci.put("log_tail", out.get("log_tail"));
-                payload.put("ci", ci);
-                tasks.create(new NewTask(TaskType.QA_TRIAGE, null, done.storyId(), payload));
-            });
+            @SuppressWarnings("unchecked")
+            var ci = new QualityTask.CiOutcome(done.taskId(), (Map<String, Object>) report,
+                    out.get("timed_out") instanceof Boolean timedOut ? timedOut : null,
+                    out.get("exit_code") instanceof Number code ? code.intValue() : null,
+                    out.get("log_tail") == null ? null : String.valueOf(out.get("log_tail")));
+            context(prId).ifPresent(c -> tasks.create(new NewTask(TaskType.QA_TRIAGE, null, done.storyId(),
+                    new QualityTask.Triage(c.repository().taskTarget(), c.pr().taskTarget(), c.pr().storyId(), ci))));
         }
     }
 
@@ -135,11 +131,9 @@ class QualityResults {
             records.flaky(run, flaky);
             // on GitHub the failed Actions jobs are re-run once, so the PR's check turns green without a new push
             context(prId).filter(c -> c.repository().forge() == ForgeType.GITHUB && sha.equals(c.pr().headSha()))
-                    .filter(c -> out.get("regressions") instanceof List<?> r && r.isEmpty()).ifPresent(c -> {
-                        Map<String, Object> payload = PullRequestChecks.payload(c.repository(), c.pr(), null);
-                        payload.put("rerun_failed", true);
-                        tasks.create(new NewTask(TaskType.CICD_FOLLOW_CI, null, done.storyId(), payload));
-                    });
+                    .filter(c -> out.get("regressions") instanceof List<?> r && r.isEmpty())
+                    .ifPresent(c -> tasks.create(new NewTask(TaskType.CICD_FOLLOW_CI, null, done.storyId(),
+                            new QualityTask.FollowCi(c.repository().taskTarget(), c.pr().taskTarget(), c.pr().storyId(), true))));
         }
         List<ChangeRound.Failure> regressions = maps(out.get("regressions")).stream()
                 .map(item -> TaskPayloads.read(item, ChangeRound.Failure.class)).toList();

@@ -1,13 +1,11 @@
 package dev.agentteam.orchestrator.repository;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import dev.agentteam.common.task.QualityCommands;
-import dev.agentteam.common.task.TaskPayloads;
+import dev.agentteam.common.task.RepositoryTarget;
 
 /**
  * A repository as other features and API clients see it.
@@ -25,16 +23,9 @@ public record RepositoryView(long id, String name, ForgeType forge, String fullN
      * test_command and the quality commands (lint_command, coverage_command, coverage_threshold, security_command,
      * required_checks; absent ones left out).
      */
-    public Map<String, Object> taskPayload() {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("id", id);
-        payload.put("name", name);
-        payload.put("forge", forge.value());
-        payload.put("full_name", fullName);
-        payload.put("clone_url", cloneUrl);
-        payload.put("default_branch", defaultBranch);
-        payload.put("test_command", testCommand);
-        payload.putAll(TaskPayloads.toMap(quality));
-        return payload;
+    public RepositoryTarget taskTarget() {
+        return new RepositoryTarget(id, name, cloneUrl, forge.value(), fullName, defaultBranch, testCommand,
+                quality.lintCommand(), quality.coverageCommand(), quality.coverageThreshold(), quality.securityCommand(),
+                quality.requiredChecks());
     }
 }

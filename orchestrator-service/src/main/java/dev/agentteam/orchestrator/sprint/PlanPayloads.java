@@ -1,5 +1,6 @@
 package dev.agentteam.orchestrator.sprint;
 
+import dev.agentteam.common.task.SprintBrief;
 import dev.agentteam.orchestrator.sprint.SprintPlan.PlannedStory;
 
 import java.util.LinkedHashMap;
@@ -24,22 +25,16 @@ final class PlanPayloads {
         return json;
     }
 
-    static Map<String, Object> narrativeTask(SprintSummary sprint, SprintPlan plan, Double velocity) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("sprint_id", sprint.id());
-        payload.put("sprint_name", sprint.name());
-        payload.put("goal", sprint.goal());
-        payload.put("start", sprint.start().toString());
-        payload.put("end", sprint.end().toString());
-        payload.put("velocity_points", velocity);
-        payload.putAll(plan(plan));
-        return withoutNulls(payload);
+    /** The {@code scrum.plan_sprint} payload: the sprint and the plan computed for it. */
+    static SprintBrief.PlanSprint narrativeTask(SprintSummary sprint, SprintPlan plan, Double velocity) {
+        return new SprintBrief.PlanSprint(sprint.id(), sprint.name(), sprint.goal(), sprint.start().toString(),
+                sprint.end().toString(), velocity, plan.capacityPoints(), plan.selectedPoints(), briefStories(plan.selected()),
+                briefStories(plan.skipped()));
     }
 
-    /** Task payloads hold no top-level nulls (an absent key says the same). */
-    static Map<String, Object> withoutNulls(Map<String, Object> payload) {
-        payload.values().removeIf(java.util.Objects::isNull);
-        return payload;
+    private static List<SprintBrief.SprintStory> briefStories(List<PlannedStory> stories) {
+        return stories.stream().map(story -> new SprintBrief.SprintStory(story.storyId(), story.title(), null,
+                story.priority(), story.estimate(), story.dependsOn(), story.reason())).toList();
     }
 
     static Map<String, Object> story(PlannedStory story) {

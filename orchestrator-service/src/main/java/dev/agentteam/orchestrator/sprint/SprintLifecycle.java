@@ -1,5 +1,6 @@
 package dev.agentteam.orchestrator.sprint;
 
+import dev.agentteam.common.task.SprintBrief;
 import dev.agentteam.common.task.TaskType;
 import dev.agentteam.orchestrator.api.ApiProblems;
 import dev.agentteam.orchestrator.backlog.Stories;
@@ -14,7 +15,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -105,35 +105,21 @@ public class SprintLifecycle {
         return sprints.saveAndFlush(sprint).summary();
     }
 
-    private Map<String, Object> retroPayload(SprintSummary sprint) {
+    @SuppressWarnings("unchecked")
+    private SprintBrief.WriteRetro retroPayload(SprintSummary sprint) {
         List<StoryView> planned = stories.find(sprint.storyIds());
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("sprint_id", sprint.id());
-        payload.put("sprint_name", sprint.name());
-        payload.put("goal", sprint.goal());
-        payload.put("start", sprint.start().toString());
-        payload.put("end", sprint.end().toString());
-        payload.put("capacity_points", sprint.capacityPoints());
-        payload.put("velocity_points", velocity.recent());
-        payload.put("committed", tally(planned, story -> true));
-        payload.put("completed", tally(planned, story -> story.status() == StoryStatus.DONE));
-        payload.put("stories", planned.stream().map(SprintLifecycle::storyLine).toList());
-        payload.put("metrics", SprintJson.plain(metrics.report(sprint.id())));
-        return PlanPayloads.withoutNulls(payload);
+        return new SprintBrief.WriteRetro(sprint.id(), sprint.name(), sprint.goal(), sprint.start().toString(),
+                sprint.end().toString(), sprint.capacityPoints(), velocity.recent(), tally(planned, story -> true),
+                tally(planned, story -> story.status() == StoryStatus.DONE), planned.stream().map(SprintLifecycle::storyLine).toList(),
+                (Map<String, Object>) SprintJson.plain(metrics.report(sprint.id())));
     }
 
-    private static Map<String, Object> tally(List<StoryView> stories, Predicate<StoryView> which) {
+    private static SprintBrief.Tally tally(List<StoryView> stories, Predicate<StoryView> which) {
         List<StoryView> counted = stories.stream().filter(which).toList();
-        return Map.of("stories", counted.size(),
-                "points", counted.stream().mapToInt(s -> s.estimate() == null ? 0 : s.estimate()).sum());
+        return new SprintBrief.Tally(counted.size(), counted.stream().mapToInt(s -> s.estimate() == null ? 0 : s.estimate()).sum());
     }
 
-    private static Map<String, Object> storyLine(StoryView story) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("story_id", story.id());
-        line.put("title", story.title());
-        line.put("status", story.status().name());
-        line.put("estimate", story.estimate());
-        return line;
+    private static SprintBrief.SprintStory storyLine(StoryView story) {
+        return new SprintBrief.SprintStory(story.id(), story.title(), story.status().name(), null, story.estimate(), null, null);
     }
 }

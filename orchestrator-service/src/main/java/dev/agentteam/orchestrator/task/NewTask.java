@@ -1,6 +1,7 @@
 package dev.agentteam.orchestrator.task;
 
 import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.TaskPayloads;
 import dev.agentteam.common.task.TaskType;
 
 import java.util.Map;
@@ -12,8 +13,11 @@ public record NewTask(String type, AgentRole role, Long epicId, Long storyId, Ma
         payload = payload == null ? Map.of() : Map.copyOf(payload);
     }
 
-    /** A task of a catalogued type, for the agent role that handles it. */
-    public NewTask(TaskType type, Long epicId, Long storyId, Map<String, Object> payload) {
-        this(type.key(), type.role(), epicId, storyId, payload);
+    /**
+     * A task of a catalogued type, for the agent role that handles it, with its payload record from the shared
+     * protocol package (docs/adr/task-handlers.md) as the envelope's JSON object.
+     */
+    public NewTask(TaskType type, Long epicId, Long storyId, Record payload) {
+        this(type.key(), type.role(), epicId, storyId, TaskPayloads.toMap(payload));
     }
 }

@@ -1,6 +1,8 @@
 package dev.agentteam.orchestrator.webhook;
 
 import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.QualityTask;
+import dev.agentteam.common.task.RepositoryTarget;
 import dev.agentteam.common.task.TaskType;
 import dev.agentteam.common.task.TaskState;
 import dev.agentteam.orchestrator.pullrequest.HostedPullRequests;
@@ -77,19 +79,10 @@ class CommentCommandHandler {
     }
 
     private String review(PullRequestView pr, JsonNode payload, String author) {
-        Map<String, Object> repository = new LinkedHashMap<>();
-        repository.put("forge", "github");
-        repository.put("full_name", pr.repo());
-        repository.put("clone_url", text(payload.path("repository"), "clone_url"));
-        Map<String, Object> task = new LinkedHashMap<>();
-        task.put("repository", repository);
-        task.put("pr_id", pr.id());
-        task.put("pr_number", pr.number());
-        task.put("head_sha", pr.headSha());
-        task.put("branch", pr.head());
-        task.put("base_branch", pr.base());
-        task.put("url", pr.url());
-        task.put("requested_by", author);
+        // the same shape as the reviews the orchestrator queues itself, so the Review agent reads it (it did not before)
+        var repository = new RepositoryTarget(pr.repositoryId(), null, text(payload.path("repository"), "clone_url"),
+                "github", pr.repo(), null, null);
+        var task = new QualityTask.ReviewPullRequest(repository, pr.taskTarget(), pr.storyId(), null, null, author);
         TaskView created = tasks.create(new NewTask(TaskType.REVIEW_PR, null, pr.storyId(), task));
         return "/agent review by " + author + ": task " + created.id() + " (review.review_pr) queued for pull request #"
                 + pr.number();

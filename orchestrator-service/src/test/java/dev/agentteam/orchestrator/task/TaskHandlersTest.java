@@ -45,7 +45,7 @@ class TaskHandlersTest extends TaskIntegrationTest {
             queue.heartbeat(role, role.key() + "-1", Duration.ofMinutes(1), Set.copyOf(TaskType.keysOf(role)));
         }
         for (TaskType type : TaskType.values()) {
-            TaskView task = tasks.create(new NewTask(type, null, null, Map.of()));
+            TaskView task = tasks.create(new NewTask(type.key(), type.role(), null, null, Map.of()));
             assertThat(task.status()).as(type.key()).isEqualTo(TaskState.QUEUED);
             assertThat(task.assignedTo()).isEqualTo(type.role().key());
         }

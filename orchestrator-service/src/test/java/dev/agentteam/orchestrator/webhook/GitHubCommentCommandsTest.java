@@ -25,12 +25,14 @@ class GitHubCommentCommandsTest extends WebhookTestSupport {
 
         assertThat(outcome).startsWith("/agent review by octocat: task ").endsWith("queued for pull request #7");
         Map<String, Object> task = jdbc.queryForMap("""
-                select type, assigned_to, status, story_id, payload->>'pr_number' as pr_number,
-                       payload->>'head_sha' as head_sha, payload->'repository'->>'full_name' as repo,
+                select type, assigned_to, status, story_id, payload->'pull_request'->>'number' as pr_number,
+                       payload->'pull_request'->>'head_sha' as head_sha, payload->>'requested_by' as requested_by,
+                       payload->'repository'->>'full_name' as repo,
                        payload->'repository'->>'forge' as forge, payload->'repository'->>'clone_url' as clone_url
                 from tasks""");
         assertThat(task).containsEntry("type", "review.review_pr").containsEntry("assigned_to", "review")
                 .containsEntry("status", "QUEUED").containsEntry("story_id", story).containsEntry("pr_number", "7")
+                .containsEntry("requested_by", "octocat")
                 .containsEntry("head_sha", GitHubPullRequestEventsTest.SHA1).containsEntry("repo", "acme/shop")
                 .containsEntry("forge", "github").containsEntry("clone_url", "https://github.com/acme/shop.git");
         assertThat(jdbc.queryForObject("select body from pr_comments", String.class)).startsWith("/agent review");

@@ -1,7 +1,5 @@
 package dev.agentteam.common.codehost;
 
-import java.util.Map;
-
 /**
  * The repository a task works on, as the orchestrator puts it in the task payload under {@code repository}:
  * {@code forge} (embedded or github), {@code full_name} (owner/name) and {@code clone_url}.
@@ -18,24 +16,11 @@ public record ForgeTarget(String forge, String fullName, String cloneUrl) {
         }
     }
 
-    /** Reads the {@code repository} object of a task payload. */
-    public static ForgeTarget fromPayload(Map<String, ?> repository) {
-        if (repository == null) {
-            throw new IllegalArgumentException("the task payload has no repository");
-        }
-        return new ForgeTarget(string(repository.get("forge")), string(repository.get("full_name")),
-                string(repository.get("clone_url")));
-    }
-
     public boolean embedded() {
         return forge.equals("embedded");
     }
 
     public RepositoryRef ref() {
         return RepositoryRef.parse(fullName);
-    }
-
-    private static String string(Object value) {
-        return value == null ? null : value.toString();
     }
 }

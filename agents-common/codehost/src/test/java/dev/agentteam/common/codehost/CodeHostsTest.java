@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +15,7 @@ class CodeHostsTest {
 
     @Test
     void anEmbeddedRepositoryOnALoopbackForgeIsTrustedInLocalMode() {
-        ForgeTarget target = ForgeTarget.fromPayload(Map.of("forge", "embedded", "full_name", "agentteam/demo",
-                "clone_url", "http://127.0.0.1:8080/git/demo.git", "id", 3));
+        ForgeTarget target = new ForgeTarget("embedded", "agentteam/demo", "http://127.0.0.1:8080/git/demo.git");
 
         CodeHost host = hosts.forTarget(target);
 
@@ -70,8 +68,7 @@ class CodeHostsTest {
     @Test
     void unusableTargetsAreClearErrors() {
         assertThatThrownBy(() -> new ForgeTarget("gitlab", "a/b", "https://x/a/b.git")).hasMessageContaining("unknown forge");
-        assertThatThrownBy(() -> ForgeTarget.fromPayload(Map.of("forge", "embedded"))).hasMessageContaining("full_name");
-        assertThatThrownBy(() -> ForgeTarget.fromPayload(null)).hasMessageContaining("no repository");
+        assertThatThrownBy(() -> new ForgeTarget("embedded", null, null)).hasMessageContaining("full_name");
         assertThatThrownBy(() -> EmbeddedForgeCodeHost.baseUrlOf("https://github.com/acme/shop.git"))
                 .hasMessageContaining("not an embedded forge clone URL");
         CodeHosts tokenless = new CodeHosts(new EmbeddedForgeProperties(null, null, null), new GitHubProperties(null, null, null));

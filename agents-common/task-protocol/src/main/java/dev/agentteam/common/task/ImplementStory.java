@@ -41,8 +41,4 @@ public record ImplementStory(Story story, RepositoryTarget repository, List<Clar
             return ("Given " + given + ", when " + when + ", then " + then).replaceAll("\\s+", " ").strip();
         }
     }
-
-    /** A question of an earlier attempt and a person's answer. */
-    public record Clarification(String question, String answer) {
-    }
 }

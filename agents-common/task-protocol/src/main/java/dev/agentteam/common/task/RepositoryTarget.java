@@ -1,6 +1,30 @@
 package dev.agentteam.common.task;
 
-/** The repository a code task works on, as every such payload carries it ({@code repository}). */
+import java.util.List;
+
+/**
+ * The repository a code task works on, as every such payload carries it ({@code repository}), with the
+ * Definition-of-Done commands the CI payloads add next to {@code test_command} (see {@link #quality()}).
+ */
 public record RepositoryTarget(Long id, String name, String cloneUrl, String forge, String fullName, String defaultBranch,
-                               String testCommand) {
+                               String testCommand, String lintCommand, String coverageCommand, Double coverageThreshold,
+                               String securityCommand, List<String> requiredChecks) {
+
+    /** A repository without quality commands. */
+    public RepositoryTarget(Long id, String name, String cloneUrl, String forge, String fullName, String defaultBranch,
+                            String testCommand) {
+        this(id, name, cloneUrl, forge, fullName, defaultBranch, testCommand, null, null, null, null, null);
+    }
+
+    /** The quality commands it registered (none when the payload carries none). */
+    public QualityCommands quality() {
+        return new QualityCommands(lintCommand, coverageCommand, coverageThreshold, securityCommand, requiredChecks);
+    }
+
+    /** @throws InvalidPayloadException when the fields every forge access needs are missing */
+    public RepositoryTarget requireForge(String field) {
+        TaskPayloads.required(fullName, field + ".full_name");
+        TaskPayloads.required(cloneUrl, field + ".clone_url");
+        return this;
+    }
 }

@@ -35,13 +35,54 @@ public final class TaskPayloads {
         return MAPPER.convertValue(record, new TypeReference<Map<String, Object>>() { });
     }
 
-    /** @throws IllegalArgumentException when the payload does not fit the record (a wrong type, not a missing field) */
+    /**
+     * The payload as its record; a {@link CheckedPayload} is also checked for its required fields.
+     *
+     * @throws InvalidPayloadException naming the field when the payload does not fit the record (a field of the wrong
+     *                                 type, or a required field missing)
+     */
     public static <T> T read(Map<String, Object> payload, Class<T> type) {
+        T record;
         try {
-            return MAPPER.convertValue(payload, type);
+            record = MAPPER.convertValue(payload == null ? Map.of() : payload, type);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("the payload is not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            String field = field(e);
+            throw new InvalidPayloadException("invalid " + type.getSimpleName() + " payload: "
+                    + (field.isEmpty() ? "" : "field '" + field + "' has the wrong type (")
+                    + firstLine(e.getOriginalMessage()) + (field.isEmpty() ? "" : ")"));
         }
+        if (record instanceof CheckedPayload checked) {
+            checked.check();
+        }
+        return record;
+    }
+
+    /** @throws InvalidPayloadException when {@code value} is null (or blank text), naming {@code field} */
+    public static <T> T required(T value, String field) {
+        if (value == null || value instanceof String text && text.isBlank()) {
+            throw new InvalidPayloadException("invalid payload: required field '" + field + "' is missing"
+                    + (value == null ? "" : " (blank)"));
+        }
+        return value;
+    }
+
+    /** The dotted snake_case path of the field Jackson failed on ({@code pull_request.number}, {@code selected[2].title}). */
+    private static String field(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String firstLine(String message) {
+        String text = message == null ? "" : message.strip();
+        int end = text.indexOf('\n');
+        return (end < 0 ? text : text.substring(0, end)).strip();
     }
 
     public static String toJson(Object record) {

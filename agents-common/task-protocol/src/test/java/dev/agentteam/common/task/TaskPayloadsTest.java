@@ -94,7 +94,7 @@ class TaskPayloadsTest {
     void implementStoryRoundTripsThroughJsonAndTheEnvelopeMap() {
         ImplementStory payload = new ImplementStory(new ImplementStory.Story(12L, 3L, "Most common words", "As a writer…",
                 List.of(new ImplementStory.Criterion("a text", "counted", "the top words come first", null))),
-                REPOSITORY, List.of(new ImplementStory.Clarification("Which n?", "Ten")));
+                REPOSITORY, List.of(new Clarification("Which n?", "Ten")));
 
         assertThat(TaskPayloads.fromJson(TaskPayloads.toJson(payload), ImplementStory.class)).isEqualTo(payload);
         Map<String, Object> wire = TaskPayloads.toMap(payload);

@@ -1,6 +1,7 @@
 package dev.agentteam.common.worker;
 
 import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.InvalidPayloadException;
 import dev.agentteam.common.task.ResultStatus;
 import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.TaskResult;
@@ -85,6 +86,9 @@ final class TaskExecution {
         } catch (TransientTaskException e) {
             log.warn("Task {} attempt {} failed, may be retried: {}", task.taskId(), task.attempt(), e.getMessage(), e);
             return failed(task, workerId, reason(e), true, e.retryAfter());
+        } catch (InvalidPayloadException e) {
+            log.warn("Task {} of type {} has an invalid payload: {}", task.taskId(), task.type(), e.getMessage());
+            return failed(task, workerId, reason(e), false, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failed(task, workerId, "interrupted while handling " + task.type(), true, null);
@@ -112,7 +116,8 @@ final class TaskExecution {
     static String reason(Throwable e) {
         String message = e.getMessage();
         String text = message == null || message.isBlank() ? e.getClass().getSimpleName()
-                : (e instanceof TransientTaskException ? "" : e.getClass().getSimpleName() + ": ") + message;
+                : (e instanceof TransientTaskException || e instanceof InvalidPayloadException ? ""
+                : e.getClass().getSimpleName() + ": ") + message;
         text = text.replaceAll("\\s+", " ").trim();
         return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON - 1) + "…";
     }

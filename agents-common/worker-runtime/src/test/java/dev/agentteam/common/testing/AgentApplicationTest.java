@@ -1,6 +1,11 @@
 package dev.agentteam.common.testing;
 
 import dev.agentteam.common.queue.QueueKeys;
+import dev.agentteam.common.queue.ResultInbox;
+import dev.agentteam.common.queue.TaskQueue;
+import dev.agentteam.common.task.ResultStatus;
+import dev.agentteam.common.task.TaskEnvelope;
+import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.queue.WorkerBeat;
 import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.common.task.TaskType;
@@ -20,6 +25,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +53,12 @@ public abstract class AgentApplicationTest {
 
     @Autowired
     private StringRedisTemplate redis;
+
+    @Autowired
+    private TaskQueue queue;
+
+    @Autowired
+    private ResultInbox inbox;
 
     @Autowired
     private Environment environment;
@@ -79,6 +96,39 @@ public abstract class AgentApplicationTest {
         WorkerBeat beat = WorkerBeat.parse(redis.opsForValue().get(QueueKeys.heartbeat(role, worker.workerId())));
         assertThat(beat).isNotNull();
         assertThat(beat.types()).containsAll(TaskType.keysOf(role));
+    }
+
+    /**
+     * Typed payloads, the agent's half: a task whose payload misses what its record requires ends FAILED, not
+     * retried, with a one-line reason that names the field, for every task type of the role, through the real queue.
+     */
+    @Test
+    void aTaskWithAnIncompletePayloadFailsForGoodNamingTheFieldForEveryTypeOfTheRole() {
+        Map<String, TaskResult> results = new LinkedHashMap<>();
+        long firstId = 900_000_000L + ThreadLocalRandom.current().nextInt(1_000_000) * 100L;
+        List<String> types = TaskType.keysOf(role);
+        for (int i = 0; i < types.size(); i++) {
+            queue.enqueue(new TaskEnvelope(firstId + i, types.get(i), role, 1, Duration.ofMinutes(1), "payload-test-" + i,
+                    Instant.now(), Map.of("unexpected", "field")));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (results.size() < types.size() && System.nanoTime() < deadline) {
+            inbox.take("payload-test", Duration.ofMillis(200)).ifPresent(claimed -> {
+                inbox.acknowledge(claimed);
+                TaskResult result = claimed.result();
+                long index = result.taskId() - firstId;
+                if (index >= 0 && index < types.size() && result.status() != ResultStatus.STARTED) {
+                    results.put(types.get((int) index), result);
+                }
+            });
+        }
+        assertThat(results.keySet()).as("results within 60 s").containsExactlyInAnyOrderElementsOf(types);
+        results.forEach((type, result) -> {
+            assertThat(result.status()).as(type).isEqualTo(ResultStatus.FAILED);
+            assertThat(result.retryable()).as(type).isFalse();
+            assertThat(result.error()).as(type).contains("payload").containsPattern("'[a-z_.]+'")
+                    .doesNotContain("Exception", "\tat ", "\n");
+        });
     }
 
     @Test
