@@ -40,8 +40,7 @@ class ResultBatchTest extends TaskIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> succeeded(ids) == ids.size());
         assertThat(ids).allSatisfy(id -> assertThat(transitions(id)).containsExactly("->PENDING", "PENDING>QUEUED", "QUEUED>SUCCEEDED"));
         await().atMost(Duration.ofSeconds(10)).until(() -> redis.keys("tasks:done*").isEmpty());
-        await().atMost(Duration.ofSeconds(10)).until(() -> events.received.stream()
-                .filter(TaskSucceeded.class::isInstance).count() == ids.size());
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.of(TaskSucceeded.class).size() == ids.size());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.agentteam.common.llm;
 
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.openai.OpenAiTokenCountEstimator;
 import java.util.List;
@@ -14,6 +16,9 @@ public final class TokenCounter {
 
     /** The encoding used when the model's own is unknown to jtokkit. */
     static final String FALLBACK_MODEL = "gpt-4o";
+
+    /** Tokens OpenAI adds per message and per tool call (role and separators). */
+    private static final int MESSAGE_OVERHEAD = 3;
 
     private final OpenAiTokenCountEstimator estimator;
     private final String encodingModel;
@@ -45,7 +50,24 @@ public final class TokenCounter {
 
     /** One message as the provider counts it, with its per-message overhead. */
     public int message(ChatMessage message) {
-        return estimator.estimateTokenCountInMessage(message);
+        try {
+            return estimator.estimateTokenCountInMessage(message);
+        } catch (RuntimeException unparsableArguments) {
+            // the estimator parses a tool call's arguments as JSON; a model that sent broken JSON gets its mistake
+            // answered by the tool loop, so the call still has to be counted: by its raw text
+            return rawMessage(message);
+        }
+    }
+
+    private int rawMessage(ChatMessage message) {
+        if (message instanceof AiMessage ai) {
+            int sum = MESSAGE_OVERHEAD + text(ai.text());
+            for (ToolExecutionRequest request : ai.toolExecutionRequests()) {
+                sum += MESSAGE_OVERHEAD + text(request.name()) + text(request.arguments());
+            }
+            return sum;
+        }
+        return MESSAGE_OVERHEAD + text(message.toString());
     }
 
     /** Tokens the tool definitions add to every request (their JSON schema text; an estimate of the wire form). */
