@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import dev.agentteam.common.task.TextCut;
+
 /** Sending and error text shared by the channels. */
 final class ChannelHttp {
 
@@ -25,6 +27,6 @@ final class ChannelHttp {
 
     static String shorten(String body) {
         String text = body == null ? "" : body.strip();
-        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+        return TextCut.head(text, 200);
     }
 }
