@@ -3,6 +3,7 @@ package dev.agentteam.common.llm;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.agentteam.common.task.BackoffDelay;
 import dev.agentteam.common.task.RetryAfter;
 
 /**
@@ -22,8 +23,6 @@ record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff)
         if (fromHeader != null) {
             return fromHeader.compareTo(maxBackoff) > 0 ? maxBackoff : fromHeader;
         }
-        long factor = 1L << Math.min(retry - 1, 20);
-        Duration backoff = initialBackoff.multipliedBy(factor);
-        return backoff.compareTo(maxBackoff) > 0 ? maxBackoff : backoff;
+        return BackoffDelay.nth(BackoffDelay.exponential(initialBackoff, 2.0, maxBackoff, 0.0), retry);
     }
 }
