@@ -23,6 +23,7 @@ import dev.agentteam.common.task.RepositoryTarget;
 import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.TaskPayloads;
 import dev.agentteam.common.task.TaskResult;
+import dev.agentteam.common.task.TextCut;
 import dev.agentteam.common.worker.TaskHandler;
 import dev.agentteam.common.worker.TransientTaskException;
 import dev.agentteam.common.worker.WorkerContext;
@@ -104,7 +105,7 @@ class DeployHandler implements TaskHandler {
                 ArtifactKey.forTask(task.taskId(), task.attempt(), name + ".log"),
                 result.output().getBytes(StandardCharsets.UTF_8), "text/plain;charset=utf-8")));
         out.put(name, Map.of("exit_code", result.exitCode(), "timed_out", result.timedOut(),
-                "log_tail", RunCiHandler.tail(result.output(), properties.logTail())));
+                "log_tail", TextCut.tail(result.output(), properties.logTail())));
         return result;
     }
 }

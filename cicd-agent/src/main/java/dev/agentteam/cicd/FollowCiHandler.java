@@ -18,6 +18,7 @@ import dev.agentteam.common.codehost.RateLimitedException;
 import dev.agentteam.common.codehost.RepositoryRef;
 import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.TaskResult;
+import dev.agentteam.common.task.TextCut;
 import dev.agentteam.common.testreport.ConsoleLogs;
 import dev.agentteam.common.testreport.TestFailure;
 import dev.agentteam.common.testreport.TestReport;
@@ -121,14 +122,14 @@ class FollowCiHandler implements TaskHandler {
                 skipped += report.skipped();
                 failing.addAll(report.failed());
                 tail.append("== ").append(run.name()).append(" / ").append(job.name()).append(" (").append(job.conclusion())
-                        .append(")\n").append(RunCiHandler.tail(logText, properties.logTail())).append('\n');
+                        .append(")\n").append(TextCut.tail(logText, properties.logTail())).append('\n');
             }
         }
         TestReport report = new TestReport(tests, failures, errors, skipped, failing, tests > 0 ? "github-actions-log" : "none");
         out.put("conclusion", "failure");
         out.put("report", report.toMap());
         out.put("timed_out", timedOut);
-        out.put("log_tail", RunCiHandler.tail(tail.toString(), properties.logTail()));
+        out.put("log_tail", TextCut.tail(tail.toString(), properties.logTail()));
         out.put("artifacts", stored.stream().map(ArtifactRef::toMap).toList());
     }
 }

@@ -13,6 +13,7 @@ import dev.agentteam.common.codehost.CiState;
 import dev.agentteam.common.sandbox.Sandbox;
 import dev.agentteam.common.sandbox.SandboxResult;
 import dev.agentteam.common.task.QualityCommands;
+import dev.agentteam.common.task.TextCut;
 
 /**
  * Runs a repository's Definition-of-Done checks (lint, coverage with its threshold, security scan) in the sandbox
@@ -54,7 +55,7 @@ class QualityChecks {
     }
 
     private Outcome judge(String check, String command, SandboxResult result, Double threshold) {
-        String tail = RunCiHandler.tail(result.output(), properties.logTail());
+        String tail = TextCut.tail(result.output(), properties.logTail());
         if (result.timedOut()) {
             return new Outcome(check, command, CiState.FAILURE, "timed out after " + result.duration().toSeconds() + "s",
                     result.exitCode(), null, tail);

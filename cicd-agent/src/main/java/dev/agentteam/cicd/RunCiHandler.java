@@ -22,6 +22,7 @@ import dev.agentteam.common.sandbox.SandboxUnavailableException;
 import dev.agentteam.common.task.QualityCommands;
 import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.TaskResult;
+import dev.agentteam.common.task.TextCut;
 import dev.agentteam.common.testreport.TestCommandRunner;
 import dev.agentteam.common.testreport.TestExecution;
 import dev.agentteam.common.testreport.TestReport;
@@ -130,7 +131,7 @@ class RunCiHandler implements TaskHandler {
         out.put("timed_out", run.process().timedOut());
         out.put("duration_ms", run.process().duration().toMillis());
         out.put("report", run.report().toMap());
-        out.put("log_tail", tail(run.process().output(), properties.logTail()));
+        out.put("log_tail", TextCut.tail(run.process().output(), properties.logTail()));
         out.put("artifacts", stored.stream().map(ArtifactRef::toMap).toList());
         out.put("quality", checks.stream().map(RunCiHandler::qualityMap).toList());
         return out;
@@ -177,9 +178,5 @@ class RunCiHandler implements TaskHandler {
             }
             throw e;
         }
-    }
-
-    static String tail(String text, int max) {
-        return text.length() <= max ? text : "…" + text.substring(text.length() - max);
     }
 }

@@ -14,6 +14,7 @@ import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.TaskPayloads;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.task.TaskType;
+import dev.agentteam.common.task.TextCut;
 import dev.agentteam.common.worker.TaskHandler;
 import dev.agentteam.common.worker.WorkerContext;
 import dev.agentteam.common.workspace.GitWorkspace;
@@ -92,7 +93,7 @@ final class ChangeRoundHandler implements TaskHandler {
         TestRunner.Outcome verdict = tests.run();
         if (!verdict.passed()) {
             String error = "tests still fail after the change round (" + verdict.summary() + "); nothing was pushed. Last test output:\n"
-                    + Texts.tail(verdict.output(), (int) kit.properties().resultOutputLimit().toBytes());
+                    + TextCut.tail(verdict.output(), (int) kit.properties().resultOutputLimit().toBytes());
             return new TaskResult(task.taskId(), task.attempt(), context.workerId(), ResultStatus.FAILED,
                     Map.of("trajectory", tools.trajectory()), error, false, null, List.of(), session.usage(), Instant.now());
         }

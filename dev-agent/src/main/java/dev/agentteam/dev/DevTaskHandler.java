@@ -14,6 +14,7 @@ import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.common.task.ResultStatus;
 import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.TaskResult;
+import dev.agentteam.common.task.TextCut;
 import dev.agentteam.common.worker.TaskHandler;
 import dev.agentteam.common.worker.TransientTaskException;
 import dev.agentteam.common.worker.WorkerContext;
@@ -100,7 +101,7 @@ class DevTaskHandler implements TaskHandler {
 
     private TaskResult testsFail(TaskEnvelope task, WorkerContext context, ModelSession session, TestRunner.Outcome verdict,
                                  DevTools tools) {
-        String output = Texts.tail(verdict.output(), (int) kit.properties().resultOutputLimit().toBytes());
+        String output = TextCut.tail(verdict.output(), (int) kit.properties().resultOutputLimit().toBytes());
         String error = "tests still fail after the tool loop (" + verdict.summary() + "); nothing was pushed. "
                 + "Last test output:\n" + output;
         return failed(task, context, session, error, Map.of("tests", Map.of("command", verdict.command(), "passed", false,

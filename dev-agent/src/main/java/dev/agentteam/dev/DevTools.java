@@ -1,5 +1,6 @@
 package dev.agentteam.dev;
 
+import dev.agentteam.common.task.TextCut;
 import dev.agentteam.common.workspace.FileListing;
 import dev.agentteam.common.workspace.SearchHit;
 import dev.agentteam.common.workspace.SearchResults;
@@ -172,6 +173,6 @@ final class DevTools {
     }
 
     private String bounded(String text) {
-        return Texts.headAndTail(text, outputLimit);
+        return TextCut.headAndTail(text, outputLimit);
     }
 }

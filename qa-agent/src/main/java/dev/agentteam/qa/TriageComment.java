@@ -1,5 +1,6 @@
 package dev.agentteam.qa;
 
+import dev.agentteam.common.task.TextCut;
 import dev.agentteam.common.testreport.TestExecution;
 import dev.agentteam.common.testreport.TestReport;
 
@@ -44,6 +45,6 @@ final class TriageComment {
 
     private static String clean(String text, int max) {
         String t = text == null ? "" : text.replaceAll("[\\p{Cf}\\p{Cc}&&[^\\n]]", "").replace("{{", "{ {");
-        return t.length() <= max ? t : t.substring(0, max) + "…";
+        return TextCut.head(t, max);
     }
 }

@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.agentteam.common.task.TextCut;
+
 /** Writes a task's verdict with what its story cost: model calls, tokens and cost from agent_logs, Dev rounds, seconds. */
 @Component
 class EvalVerdicts {
@@ -46,6 +48,6 @@ class EvalVerdicts {
     }
 
     private static String cut(String text) {
-        return text == null || text.length() <= 2000 ? text : text.substring(0, 2000) + "…";
+        return TextCut.head(text, 2000);
     }
 }

@@ -1,30 +1,45 @@
 package dev.agentteam.orchestrator.notification;
 
-import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.time.Duration;
 
-/** Sending and error text shared by the channels. */
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+import dev.agentteam.common.task.TextCut;
+
+/** The channels' HTTP: Spring's {@link RestClient} on the JDK client, no redirects, and error text without secrets. */
 final class ChannelHttp {
 
     private ChannelHttp() {
     }
 
-    static HttpResponse<String> send(HttpClient client, HttpRequest request, String name) {
+    static RestClient restClient(Duration timeout) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
+        requests.setReadTimeout(timeout);
+        return RestClient.builder().requestFactory(requests).build();
+    }
+
+    /** POSTs a JSON body; every status comes back as an answer for the channel to judge (none throws). */
+    static ResponseEntity<String> postJson(RestClient rest, URI uri, String json, String name) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            // The exception text may carry the URL, which holds the secret: only its type is kept.
-            throw new IllegalStateException(name + " could not be reached (" + e.getClass().getSimpleName() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(name + ": interrupted");
+            return rest.post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(json)
+                    .retrieve().onStatus(status -> true, (request, response) -> { })
+                    .toEntity(String.class);
+        } catch (ResourceAccessException e) {
+            // The exception text carries the URL, which holds the secret: only the cause's type is kept.
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException(name + " could not be reached (" + cause.getClass().getSimpleName() + ")");
         }
     }
 
     static String shorten(String body) {
         String text = body == null ? "" : body.strip();
-        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+        return TextCut.head(text, 200);
     }
 }

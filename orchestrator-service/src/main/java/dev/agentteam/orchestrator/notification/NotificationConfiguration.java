@@ -5,9 +5,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -22,15 +22,14 @@ class NotificationConfiguration {
 
     @Bean
     Notifications notifications(NotificationProperties properties, JsonMapper json) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        RestClient rest = ChannelHttp.restClient(properties.timeout());
         List<NotificationChannel> channels = new ArrayList<>();
         if (properties.slack()) {
-            channels.add(new SlackChannel(client, properties.slackWebhookUrl(), properties.timeout(), json));
+            channels.add(new SlackChannel(rest, properties.slackWebhookUrl(), json));
         }
         if (properties.telegram()) {
-            channels.add(new TelegramChannel(client, properties.telegramApiUrl(), properties.telegramBotToken(),
-                    properties.telegramChatId(), properties.timeout(), json));
+            channels.add(new TelegramChannel(rest, properties.telegramApiUrl(), properties.telegramBotToken(),
+                    properties.telegramChatId(), json));
         }
         log.info("Notifications: {}", channels.isEmpty() ? "off (no Slack webhook URL, no Telegram bot token and chat id)"
                 : channels.stream().map(NotificationChannel::name).toList());

@@ -1,12 +1,10 @@
 package dev.agentteam.orchestrator.notification;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -16,15 +14,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SlackChannel implements NotificationChannel {
 
-    private final HttpClient client;
+    private final RestClient rest;
     private final URI url;
-    private final Duration timeout;
     private final JsonMapper json;
 
-    SlackChannel(HttpClient client, String url, Duration timeout, JsonMapper json) {
-        this.client = client;
+    SlackChannel(RestClient rest, String url, JsonMapper json) {
+        this.rest = rest;
         this.url = URI.create(url);
-        this.timeout = timeout;
         this.json = json;
     }
 
@@ -35,14 +31,10 @@ class SlackChannel implements NotificationChannel {
 
     @Override
     public void send(String text) {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("text", text))))
-                .build();
-        HttpResponse<String> response = ChannelHttp.send(client, request, name());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(name() + " answered " + response.statusCode() + ": "
-                    + ChannelHttp.shorten(response.body()));
+        ResponseEntity<String> response = ChannelHttp.postJson(rest, url, json.writeValueAsString(Map.of("text", text)), name());
+        if (response.getStatusCode().value() != 200) {
+            throw new IllegalStateException(name() + " answered " + response.getStatusCode().value() + ": "
+                    + ChannelHttp.shorten(response.getBody()));
         }
     }
 }

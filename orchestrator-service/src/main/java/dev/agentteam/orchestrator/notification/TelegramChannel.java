@@ -1,12 +1,10 @@
 package dev.agentteam.orchestrator.notification;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,18 +15,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class TelegramChannel implements NotificationChannel {
 
-    private final HttpClient client;
+    private final RestClient rest;
     private final URI sendMessage;
     private final String chatId;
-    private final Duration timeout;
     private final JsonMapper json;
 
-    TelegramChannel(HttpClient client, URI apiUrl, String token, String chatId, Duration timeout, JsonMapper json) {
-        this.client = client;
+    TelegramChannel(RestClient rest, URI apiUrl, String token, String chatId, JsonMapper json) {
+        this.rest = rest;
         String base = apiUrl.toString().replaceAll("/+$", "");
         this.sendMessage = URI.create(base + "/bot" + token + "/sendMessage");
         this.chatId = chatId;
-        this.timeout = timeout;
         this.json = json;
     }
 
@@ -41,14 +37,11 @@ class TelegramChannel implements NotificationChannel {
     public void send(String text) {
         String body = json.writeValueAsString(Map.of("chat_id", chatId, "text", text,
                 "disable_web_page_preview", true));
-        HttpRequest request = HttpRequest.newBuilder(sendMessage).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        HttpResponse<String> response = ChannelHttp.send(client, request, name());
-        JsonNode answer = readOrEmpty(response.body());
-        if (response.statusCode() != 200 || !answer.path("ok").asBoolean(false)) {
-            throw new IllegalStateException(name() + " answered " + response.statusCode() + ": "
-                    + ChannelHttp.shorten(answer.path("description").asString(response.body())));
+        ResponseEntity<String> response = ChannelHttp.postJson(rest, sendMessage, body, name());
+        JsonNode answer = readOrEmpty(response.getBody());
+        if (response.getStatusCode().value() != 200 || !answer.path("ok").asBoolean(false)) {
+            throw new IllegalStateException(name() + " answered " + response.getStatusCode().value() + ": "
+                    + ChannelHttp.shorten(answer.path("description").asString(response.getBody())));
         }
     }
 

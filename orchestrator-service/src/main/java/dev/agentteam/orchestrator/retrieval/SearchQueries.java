@@ -2,6 +2,7 @@ package dev.agentteam.orchestrator.retrieval;
 
 import java.util.Arrays;
 
+import dev.agentteam.common.task.TextCut;
 import dev.agentteam.orchestrator.api.ApiProblems;
 
 /** The query parameters of a search, checked: every mistake is a 400 that says what is wrong and what is allowed. */
@@ -48,6 +49,6 @@ public final class SearchQueries {
     }
 
     private static String abbreviate(String value) {
-        return value.length() <= 60 ? value : value.substring(0, 60) + "…";
+        return TextCut.head(value, 60);
     }
 }

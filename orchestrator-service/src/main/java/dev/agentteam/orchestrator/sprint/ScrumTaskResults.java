@@ -1,5 +1,6 @@
 package dev.agentteam.orchestrator.sprint;
 
+import dev.agentteam.common.task.TextCut;
 import dev.agentteam.orchestrator.task.TaskSucceeded;
 import dev.agentteam.orchestrator.task.TaskView;
 import dev.agentteam.orchestrator.task.Tasks;
@@ -92,7 +93,7 @@ class ScrumTaskResults {
             return null;
         }
         String clean = s.replace("\u0000", "").strip();
-        return clean.length() <= MAX_TEXT ? clean : clean.substring(0, MAX_TEXT) + "…";
+        return TextCut.head(clean, MAX_TEXT);
     }
 
     private static List<String> texts(Object value) {

@@ -1,15 +1,19 @@
 package dev.agentteam.orchestrator.task;
 
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
-/** The delay before a retry: exponential in the number of failed attempts, capped, with jitter. */
+import org.springframework.util.backoff.BackOff;
+
+import dev.agentteam.common.task.BackoffDelay;
+
+/** The delay before a retry: exponential in the number of failed attempts, capped, with jitter (Spring's backoff). */
 final class Backoff {
 
-    private final TaskProperties properties;
+    private final BackOff backOff;
 
     Backoff(TaskProperties properties) {
-        this.properties = properties;
+        this.backOff = BackoffDelay.exponential(properties.backoffBase(), properties.backoffFactor(),
+                properties.backoffMax(), properties.backoffJitter());
     }
 
     /**
@@ -20,11 +24,6 @@ final class Backoff {
         if (retryAfter != null && !retryAfter.isNegative()) {
             return retryAfter;
         }
-        double base = properties.backoffBase().toMillis();
-        double exponential = base * Math.pow(properties.backoffFactor(), Math.max(0, failedAttempts - 1));
-        double capped = Math.min(exponential, properties.backoffMax().toMillis());
-        double jitter = properties.backoffJitter();
-        double factor = jitter == 0 ? 1.0 : ThreadLocalRandom.current().nextDouble(1.0 - jitter, 1.0 + jitter);
-        return Duration.ofMillis(Math.round(Math.min(capped * factor, properties.backoffMax().toMillis())));
+        return BackoffDelay.nth(backOff, failedAttempts);
     }
 }

@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param backoffBase         delay before the first retry
  * @param backoffFactor       multiplier per further retry
  * @param backoffMax          upper bound of the retry delay
- * @param backoffJitter       fraction (0..1) of the delay added or removed at random, so retries do not bunch up
+ * @param backoffJitter       fraction (0..1) of the delay added or removed at random (never below backoff-base), so retries do not bunch up
  * @param reconcileInterval   how often Postgres and Redis are compared
  * @param reconcileGrace      how long a QUEUED task may be missing from Redis before it is enqueued again
  * @param retryPollInterval   how often due retries are looked for

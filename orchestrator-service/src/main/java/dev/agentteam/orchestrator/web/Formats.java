@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.agentteam.common.task.TextCut;
+
 /** Formatting for the templates ({@code ${@fmt.time(x)}}): times in UTC, money, tokens, JSON. */
 @Component("fmt")
 public class Formats {
@@ -69,7 +71,7 @@ public class Formats {
             return "";
         }
         String line = text.strip().lines().findFirst().orElse("");
-        return line.length() > max ? line.substring(0, max) + "…" : line;
+        return TextCut.head(line, max);
     }
 
     /** "1 line", "3 lines". */

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -195,8 +196,8 @@ public class EmbeddedForgeCodeHost implements CodeHost {
         }
         int status = response.statusCode();
         if (status == 429) {
-            long seconds = response.headers().firstValueAsLong("Retry-After").orElse(60);
-            return new RateLimitedException(Duration.ofSeconds(Math.max(1, seconds)));
+            return new RateLimitedException(RateLimitResponses.wait(
+                    name -> response.headers().firstValue(name).orElse(null), Instant.now(), Duration.ofSeconds(60)));
         }
         return new CodeHostException("embedded forge refused " + target + " (" + status + ")"
                 + (detail.isBlank() ? "" : ": " + detail), status);

@@ -122,11 +122,8 @@ public class GitHubActions {
         boolean limited = status == 429 || (status == 403 && (response.headers().firstValue("Retry-After").isPresent()
                 || "0".equals(response.headers().firstValue("x-ratelimit-remaining").orElse(""))));
         if (limited) {
-            long retryAfter = response.headers().firstValueAsLong("Retry-After").orElse(-1);
-            long reset = response.headers().firstValueAsLong("x-ratelimit-reset").orElse(-1);
-            Duration wait = retryAfter >= 0 ? Duration.ofSeconds(retryAfter)
-                    : reset > 0 ? Duration.ofSeconds(Math.max(1, reset - Instant.now().getEpochSecond())) : defaultWait;
-            return new RateLimitedException(wait);
+            return new RateLimitedException(RateLimitResponses.wait(
+                    name -> response.headers().firstValue(name).orElse(null), Instant.now(), defaultWait));
         }
         return new CodeHostException("GitHub refused " + what + " (" + status + ")", status);
     }

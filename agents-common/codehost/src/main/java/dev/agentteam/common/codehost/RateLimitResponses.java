@@ -3,9 +3,10 @@ package dev.agentteam.common.codehost;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.function.Function;
+
+import dev.agentteam.common.task.RetryAfter;
 
 import org.kohsuke.github.GitHubAbuseLimitHandler;
 import org.kohsuke.github.GitHubRateLimitHandler;
@@ -43,21 +44,24 @@ final class RateLimitResponses {
         };
     }
 
-    /** {@code Retry-After} (seconds or HTTP date) wins; else {@code x-ratelimit-reset} against the server's clock. */
     Duration retryAfter(GitHubConnectorResponse response) {
-        Instant now = serverNow(response.header("Date"));
-        String retryAfter = response.header("Retry-After");
-        if (retryAfter != null) {
-            try {
-                return atLeastOneSecond(Duration.ofSeconds(Long.parseLong(retryAfter.strip())));
-            } catch (NumberFormatException notSeconds) {
-                Instant until = parseHttpDate(retryAfter);
-                if (until != null) {
-                    return atLeastOneSecond(Duration.between(now, until));
-                }
-            }
+        return wait(response::header, clock.instant(), fallback);
+    }
+
+    /**
+     * The one rate-limit wait for every code-host client (the kohsuke connector, the Actions calls, the embedded
+     * forge): {@code Retry-After} (seconds or HTTP date) wins; else {@code x-ratelimit-reset} against the server's
+     * {@code Date} (ours may be off; {@code ourNow} when it sent none); else {@code fallback}. Never under a second.
+     *
+     * @param header a response header by name, null when absent
+     */
+    static Duration wait(Function<String, String> header, Instant ourNow, Duration fallback) {
+        Instant now = RetryAfter.httpDate(header.apply("Date")).orElse(ourNow);
+        Optional<Duration> retryAfter = RetryAfter.parse(header.apply("Retry-After"), now);
+        if (retryAfter.isPresent()) {
+            return atLeastOneSecond(retryAfter.get());
         }
-        String reset = response.header("x-ratelimit-reset");
+        String reset = header.apply("x-ratelimit-reset");
         if (reset != null) {
             try {
                 return atLeastOneSecond(Duration.between(now, Instant.ofEpochSecond(Long.parseLong(reset.strip()))));
@@ -66,20 +70,6 @@ final class RateLimitResponses {
             }
         }
         return fallback;
-    }
-
-    /** GitHub's Date header is the clock its reset time refers to; ours may be off. */
-    private Instant serverNow(String dateHeader) {
-        Instant server = dateHeader == null ? null : parseHttpDate(dateHeader);
-        return server != null ? server : clock.instant();
-    }
-
-    private static Instant parseHttpDate(String value) {
-        try {
-            return ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static Duration atLeastOneSecond(Duration duration) {

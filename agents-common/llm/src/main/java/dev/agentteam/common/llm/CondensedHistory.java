@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.agentteam.common.task.TextCut;
+
 /**
  * The messages {@link ContextCondenser} is shaping, with their token counts: which of them are pinned (the latest
  * test output, the latest step), collapsing an observation, and moving the oldest step into the summary message.
@@ -168,6 +170,6 @@ final class CondensedHistory {
 
     private static String shorten(String text, int max) {
         String flat = text == null ? "" : text.replaceAll("\\s+", " ").strip();
-        return flat.length() <= max ? flat : flat.substring(0, max) + "…";
+        return TextCut.head(flat, max);
     }
 }

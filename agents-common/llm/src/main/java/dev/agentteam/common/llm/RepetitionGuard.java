@@ -4,6 +4,8 @@ import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import java.util.List;
 
+import dev.agentteam.common.task.TextCut;
+
 /**
  * Detects a model stuck in a loop: the same tool calls (names and arguments) in {@code limit} answers in a row. A text
  * answer or a different call resets the count. Not thread-safe: one session, one thread.
@@ -31,7 +33,7 @@ final class RepetitionGuard {
         times = signature.equals(last) ? times + 1 : 1;
         last = signature;
         if (limit > 0 && times >= limit) {
-            throw new RepeatedToolCallException(signature.length() <= 200 ? signature : signature.substring(0, 200) + "…", times);
+            throw new RepeatedToolCallException(TextCut.head(signature, 200), times);
         }
     }
 

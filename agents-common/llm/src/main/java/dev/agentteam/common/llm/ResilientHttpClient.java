@@ -13,6 +13,8 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.agentteam.common.task.TextCut;
+
 /**
  * The HTTP client under every provider model. LangChain4j's own retry is switched off (maxRetries 0) because
  * its exceptions do not carry response headers, so Retry-After could not be honoured; the policy lives here.
@@ -117,6 +119,6 @@ final class ResilientHttpClient implements HttpClient {
         if (body == null) {
             return "";
         }
-        return body.length() <= 500 ? body : body.substring(0, 500) + "…";
+        return TextCut.head(body, 500);
     }
 }

@@ -2,9 +2,9 @@ package dev.agentteam.common.llm;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+
+import dev.agentteam.common.task.BackoffDelay;
+import dev.agentteam.common.task.RetryAfter;
 
 /**
  * The one place that decides whether and how long to wait before retrying a provider call: 429, 5xx and
@@ -19,30 +19,10 @@ record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff)
 
     /** The wait before retry number {@code retry} (1-based). */
     Duration delay(int retry, String retryAfterHeader) {
-        Duration fromHeader = parseRetryAfter(retryAfterHeader, Instant.now());
+        Duration fromHeader = RetryAfter.parse(retryAfterHeader, Instant.now()).orElse(null);
         if (fromHeader != null) {
             return fromHeader.compareTo(maxBackoff) > 0 ? maxBackoff : fromHeader;
         }
-        long factor = 1L << Math.min(retry - 1, 20);
-        Duration backoff = initialBackoff.multipliedBy(factor);
-        return backoff.compareTo(maxBackoff) > 0 ? maxBackoff : backoff;
-    }
-
-    static Duration parseRetryAfter(String value, Instant now) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.trim();
-        try {
-            long seconds = Long.parseLong(v);
-            return seconds < 0 ? null : Duration.ofSeconds(seconds);
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return at.isBefore(now) ? Duration.ZERO : Duration.between(now, at);
-            } catch (DateTimeParseException notDate) {
-                return null;
-            }
-        }
+        return BackoffDelay.nth(BackoffDelay.exponential(initialBackoff, 2.0, maxBackoff, 0.0), retry);
     }
 }

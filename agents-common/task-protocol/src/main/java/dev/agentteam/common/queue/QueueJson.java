@@ -6,6 +6,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.agentteam.common.task.TextCut;
+
 /**
  * The wire format of queue entries. It is a contract between processes, so it uses its own mapper with fixed
  * settings instead of the application's {@code JsonMapper}, whose settings an app may change: instants and
@@ -46,7 +48,7 @@ final class QueueJson {
     }
 
     static String abbreviate(String raw) {
-        return raw == null || raw.length() <= 200 ? raw : raw.substring(0, 200) + "…";
+        return TextCut.head(raw, 200);
     }
 
     /** A queue entry that is not a readable envelope (written by a broken producer or by hand). */
