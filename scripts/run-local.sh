@@ -58,12 +58,12 @@ port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 # extracted once into .run/cds/<module>/ (again whenever the jar is newer). The first start records the loaded
 # classes into app.jsa when the app exits (-XX:ArchiveClassesAtExit, i.e. at scripts/stop-local.sh); later starts
 # map them (-XX:SharedArchiveFile). A missing or stale archive only costs the speed-up: -Xshare stays auto.
+# Not the orchestrator: Java 17's dynamic dump crashes on its lambda proxy classes at exit (docs/adr/light-stack.md).
 # Prints the jar to launch and the CDS flag, separated by a tab.
 launch_args() {
   local module="$1" jar dir
   jar="$(app_jar "$module")"
-  if [ "$CDS" = off ]; then printf '%s	
-' "$jar"; return; fi
+  if [ "$CDS" = off ] || [ "$module" = orchestrator-service ]; then printf '%s\t\n' "$jar"; return; fi
   dir="$(cds_dir "$module")"
   if [ ! -f "$dir/.extracted" ] || [ "$jar" -nt "$dir/.extracted" ]; then
     rm -rf "$dir"
@@ -71,11 +71,9 @@ launch_args() {
     touch "$dir/.extracted"
   fi
   if [ -s "$dir/app.jsa" ]; then
-    printf '%s	%s
-' "$dir/$(basename "$jar")" "-XX:SharedArchiveFile=$dir/app.jsa"
+    printf '%s\t%s\n' "$dir/$(basename "$jar")" "-XX:SharedArchiveFile=$dir/app.jsa"
   else
-    printf '%s	%s
-' "$dir/$(basename "$jar")" "-XX:ArchiveClassesAtExit=$dir/app.jsa"
+    printf '%s\t%s\n' "$dir/$(basename "$jar")" "-XX:ArchiveClassesAtExit=$dir/app.jsa"
   fi
 }
 
