@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Every benchmark of docs/benchmarks.md in one go, each comparing our path with its baseline side by side in the
 # same run, so a loaded or shared machine moves both numbers alike and the ratio stays comparable:
-#   bounded context (condensed vs uncondensed tokens), sandbox (sandboxed vs bare), queue (ours vs raw Lettuce).
+#   bounded context (condensed vs uncondensed tokens), sandbox (sandboxed vs bare), queue (ours vs raw Lettuce),
+#   light stack (the seven JVMs' idle RSS and start-to-healthy, run-local.sh's defaults vs its previous settings:
+#   scripts/bench/footprint.sh; needs the jars built, uses ports BENCH_PORT_BASE … +6, 8800 unless set;
+#   BENCH_FOOTPRINT=off skips it).
 # Prints the table, rewrites the "Latest run" section of docs/benchmarks.md and writes docs/benchmarks.json.
 # Uses the test database and Redis index of AGENT_TEAM_TEST_DB / AGENT_TEAM_TEST_REDIS_DB (their tasks and queues
 # are wiped). Usage: scripts/bench.sh [--quick]   (--quick: fewer repetitions and queue tasks)
@@ -29,11 +32,14 @@ mkdir -p "$out"
 command="scripts/bench.sh${1:+ $1}"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-echo "== ${command}: context, sandbox and queue (${tasks} tasks) benchmarks; load average ${load_before}"
+echo "== ${command}: context, sandbox, queue (${tasks} tasks) and footprint benchmarks; load average ${load_before}"
 mvn -B -ntp -o -q -pl agents-common/llm,agents-common/sandbox,orchestrator-service -am verify \
   -Dtest='ContextBenchmark,SandboxBenchmark,QueueBenchmark' -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbenchmark.excludedGroups=none -Dbenchmark.out="$out" -Dbenchmark.quick="$quick" \
   -Dbenchmark.tasks="$tasks" -Dbenchmark.mode=drain -Dbenchmark.result-consumers=2
+if [ "${BENCH_FOOTPRINT:-on}" != off ]; then
+  bash scripts/bench/footprint.sh "$out"
+fi
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 python3 scripts/lib/bench_report.py --results "$out" --command "$command" --started "$started" \

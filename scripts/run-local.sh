@@ -6,7 +6,9 @@
 #   scripts/run-local.sh [--rebuild]
 #
 # Env: AGENT_TEAM_START_TIMEOUT (seconds per app, 180), AGENT_TEAM_JAVA_OPTS (JVM flags for every
-# app), plus everything in .env / .env.example (values already in the environment win).
+# app), AGENT_TEAM_CDS (auto | off: class-data-sharing archives under .run/cds/), AGENT_TEAM_LIGHT_POOLS
+# (on | off: small Tomcat pools for the agents), plus everything in .env / .env.example (values already in the
+# environment win). What the light defaults are and why: docs/adr/light-stack.md.
 set -euo pipefail
 # shellcheck source=lib/local-env.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib/local-env.sh"
@@ -20,8 +22,13 @@ case "${1:-}" in
 esac
 
 TIMEOUT="${AGENT_TEAM_START_TIMEOUT:-180}"
-# Seven JVMs share this machine: small heaps, serial GC and C1 only keep start-up quick.
-JAVA_OPTS_LOCAL="${AGENT_TEAM_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+# Seven JVMs share this machine: serial GC and C1 only keep start-up quick; a small initial heap that gives memory
+# back after a collection, smaller thread stacks and code cache keep the idle team small (docs/adr/light-stack.md).
+JAVA_OPTS_LOCAL="${AGENT_TEAM_JAVA_OPTS:--Xms16m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:ReservedCodeCacheSize=48m}"
+CDS="${AGENT_TEAM_CDS:-auto}"
+LIGHT_POOLS="${AGENT_TEAM_LIGHT_POOLS:-on}"
+case "$CDS" in auto|off) ;; *) die "AGENT_TEAM_CDS must be auto or off (got '$CDS')" ;; esac
+case "$LIGHT_POOLS" in on|off) ;; *) die "AGENT_TEAM_LIGHT_POOLS must be on or off (got '$LIGHT_POOLS')" ;; esac
 
 require_java
 command -v curl >/dev/null 2>&1 || die "curl not found (apt-get install curl)"
@@ -47,6 +54,29 @@ fi
 
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Class data sharing (Java 17): the classes of a Spring Boot fat jar's nested jars cannot be archived, so the jar is
+# extracted once into .run/cds/<module>/ (again whenever the jar is newer). The first start records the loaded
+# classes into app.jsa when the app exits (-XX:ArchiveClassesAtExit, i.e. at scripts/stop-local.sh); later starts
+# map them (-XX:SharedArchiveFile). A missing or stale archive only costs the speed-up: -Xshare stays auto.
+# Not the orchestrator: Java 17's dynamic dump crashes on its lambda proxy classes at exit (docs/adr/light-stack.md).
+# Prints the jar to launch and the CDS flag, separated by a tab.
+launch_args() {
+  local module="$1" jar dir
+  jar="$(app_jar "$module")"
+  if [ "$CDS" = off ] || [ "$module" = orchestrator-service ]; then printf '%s\t\n' "$jar"; return; fi
+  dir="$(cds_dir "$module")"
+  if [ ! -f "$dir/.extracted" ] || [ "$jar" -nt "$dir/.extracted" ]; then
+    rm -rf "$dir"
+    java -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null || die "could not extract $jar for CDS"
+    touch "$dir/.extracted"
+  fi
+  if [ -s "$dir/app.jsa" ]; then
+    printf '%s\t%s\n' "$dir/$(basename "$jar")" "-XX:SharedArchiveFile=$dir/app.jsa"
+  else
+    printf '%s\t%s\n' "$dir/$(basename "$jar")" "-XX:ArchiveClassesAtExit=$dir/app.jsa"
+  fi
+}
+
 # Starts one app unless it already runs; prints its PID.
 start_app() {
   local module="$1" port="$2" pid
@@ -60,9 +90,15 @@ start_app() {
   # setsid: the app keeps running after this terminal closes or gets Ctrl-C.
   # shellcheck disable=SC2086
   # Agents get only their own forge token: the orchestrator's token list and admin token stay with it.
-  local hide=()
+  local hide=() pools=() jar cds
   [ "$module" = orchestrator-service ] || hide=(-u AGENTTEAM_FORGE_ADMIN_TOKEN -u AGENTTEAM_FORGE_TOKENS)
-  SERVER_PORT="$port" setsid nohup env "${hide[@]}" java $JAVA_OPTS_LOCAL -jar "$(app_jar "$module")" \
+  # An agent's HTTP port serves only health and metrics: a few Tomcat threads do (settings from .env still win).
+  if [ "$LIGHT_POOLS" = on ] && [ "$module" != orchestrator-service ]; then
+    pools=("SERVER_TOMCAT_THREADS_MAX=${SERVER_TOMCAT_THREADS_MAX:-8}"
+           "SERVER_TOMCAT_THREADS_MIN_SPARE=${SERVER_TOMCAT_THREADS_MIN_SPARE:-1}")
+  fi
+  IFS=$'\t' read -r jar cds <<<"$(launch_args "$module")"
+  SERVER_PORT="$port" setsid nohup env "${hide[@]}" "${pools[@]}" java $JAVA_OPTS_LOCAL $cds -jar "$jar" \
     >"$(log_file "$module")" 2>&1 </dev/null &
   pid=$!
   echo "$pid" >"$(pid_file "$module")"

@@ -30,6 +30,8 @@ die() { log "ERROR: $*"; exit 1; }
 
 app_port() { local a; for a in $APPS; do [ "${a%%:*}" = "$1" ] && { echo "${a##*:}"; return; }; done; return 1; }
 app_jar() { echo "$ROOT_DIR/$1/target/$1-$VERSION.jar"; }
+# Where run-local.sh keeps a module's extracted jar and its class-data-sharing archive (docs/adr/light-stack.md).
+cds_dir() { echo "$RUN_DIR/cds/$1"; }
 pid_file() { echo "$RUN_DIR/$1.pid"; }
 log_file() { echo "$RUN_DIR/$1.log"; }
 
@@ -41,7 +43,7 @@ running_pid() {
   [ -f "$f" ] || return 1
   pid="$(tr -dc '0-9' <"$f")"
   [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$(app_jar "$1")" || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -e "$(app_jar "$1")" -e "$(cds_dir "$1")/" || return 1
   echo "$pid"
 }
 
