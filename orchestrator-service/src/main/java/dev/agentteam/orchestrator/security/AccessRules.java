@@ -33,8 +33,9 @@ final class AccessRules {
             // which checks the merge gate requires is a governance decision, not an approver's
             PATHS.matcher(HttpMethod.PUT, "/api/repositories/{id}/quality"),
             PATHS.matcher(HttpMethod.POST, "/repositories/{id}/quality"),
-            // credentials that push code are issued by an admin, like users and their roles
-            PATHS.matcher(HttpMethod.POST, "/api/repositories/{id}/forge-credentials"));
+            // credentials that push code are issued, listed and revoked by an admin, like users and their roles
+            PATHS.matcher("/api/repositories/{id}/forge-credentials"),
+            PATHS.matcher("/api/repositories/{id}/forge-credentials/{credential}"));
     private static final RequestMatcher OWN_TOKENS = new OrRequestMatcher(PATHS.matcher("/api/tokens/**"),
             PATHS.matcher("/account/**"), PATHS.matcher(HttpMethod.POST, "/logout"));
     private static final RequestMatcher READS = new OrRequestMatcher(PATHS.matcher(HttpMethod.GET, "/**"),

@@ -61,7 +61,7 @@ class AccessRulesTest extends IntegrationTest {
         if (path.startsWith("/api/users") || path.startsWith("/admin")
                 || (endpoint.method().equals("PUT") && path.matches("/api/repositories/[^/]+/quality"))
                 || (endpoint.method().equals("POST") && path.matches("/repositories/[^/]+/quality"))
-                || (endpoint.method().equals("POST") && path.matches("/api/repositories/[^/]+/forge-credentials"))) {
+                || path.matches("/api/repositories/[^/]+/forge-credentials(/[^/]+)?")) {
             return role == Role.ADMIN;
         }
         if (path.startsWith("/api/tokens") || path.startsWith("/account") || read) {
