@@ -11,6 +11,7 @@ import java.util.Map;
 import dev.agentteam.orchestrator.forge.RepositoryCredentials.ForgeCredential;
 import dev.agentteam.orchestrator.support.ForgeClient;
 import dev.agentteam.orchestrator.support.IntegrationTest;
+import dev.agentteam.orchestrator.support.TestApi;
 import dev.agentteam.orchestrator.support.TestApi.Reply;
 import dev.agentteam.orchestrator.task.TaskBlocked;
 import dev.agentteam.orchestrator.task.TaskFailed;
@@ -145,6 +146,58 @@ class TaskCredentialsTest extends IntegrationTest {
         assertThat(listed.json().get(0).path("task_id").asLong()).isEqualTo(task);
         assertThat(listed.json().get(0).path("expires_at").isNull()).isFalse();
         assertThat(listed.body()).doesNotContain(token.substring(3, 12));
+    }
+
+    @Test
+    void anAgentFetchesItsRunningTasksCredentialWhichReachesTheTasksRepositoryOnly() {
+        long running = taskFor(mine, "RUNNING");
+        String agent = users.agent("approver");
+        Reply fetched = api.as(agent).send("POST", "/api/tasks/" + running + "/forge-credential", null, null);
+        assertThat(fetched.status()).as(fetched.body()).isEqualTo(201);
+        String token = fetched.json().path("token").asString();
+        assertThat(fetched.json().path("repository_id").asLong()).isEqualTo(id(mine));
+        assertThat(fetched.location()).startsWith("/api/repositories/" + id(mine) + "/forge-credentials/");
+        assertThat(api.send("GET", pulls(mine), null, null, token).status()).isEqualTo(200);
+        assertThat(api.send("GET", pulls(other), null, null, token).status()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("select payload::text from tasks where id = ?", String.class, running))
+                .doesNotContain(token);
+        assertThat(jdbc.queryForObject("select count(*) from forge_credentials where task_id = ? and expires_at <= "
+                + "now() + interval '2 hours'", Long.class, running)).isEqualTo(1);
+
+        events.publishEvent(new TaskSucceeded(running, "dev.implement", null, null, Map.of()));
+        assertThat(api.send("GET", pulls(mine), null, null, token).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTaskCredentialIsRefusedToPeopleAndForUnknownEndedOrRepositoryLessTasks() {
+        long running = taskFor(mine, "RUNNING");
+        String path = "/api/tasks/" + running + "/forge-credential";
+        for (Reply refused : List.of(api.send("POST", path, null, null),
+                api.as(users.person("approver")).send("POST", path, null, null),
+                api.as(users.person("viewer")).send("POST", path, null, null),
+                api.as(users.agent("viewer")).send("POST", path, null, null))) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+            assertThat(refused.isProblem()).isTrue();
+        }
+        TestApi agent = api.as(users.agent("approver"));
+        assertThat(agent.send("POST", "/api/tasks/999999/forge-credential", null, null).status()).isEqualTo(404);
+        Reply ended = agent.send("POST", "/api/tasks/" + taskFor(mine, "SUCCEEDED") + "/forge-credential", null, null);
+        assertThat(ended.status()).isEqualTo(409);
+        assertThat(ended.isProblem()).isTrue();
+        assertThat(agent.send("POST", "/api/tasks/" + newRunningTaskWithoutRepository() + "/forge-credential", null, null).status())
+                .isEqualTo(409);
+        assertThat(agent.send("POST", "/api/tasks/abc/forge-credential", null, null).status()).isEqualTo(400);
+        assertThat(jdbc.queryForObject("select count(*) from forge_credentials", Long.class)).isZero();
+    }
+
+    private long taskFor(Reply repository, String status) {
+        return jdbc.queryForObject("insert into tasks (type, assigned_to, status, trace_id, payload) "
+                + "values ('dev.implement', 'dev', ?, 't', jsonb_build_object('repository', jsonb_build_object("
+                + "'id', ?::bigint, 'forge', 'embedded'))) returning id", Long.class, status, id(repository));
+    }
+
+    private long newRunningTaskWithoutRepository() {
+        return newTask();
     }
 
     private long newTask() {
