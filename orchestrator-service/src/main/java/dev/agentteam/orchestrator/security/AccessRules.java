@@ -33,8 +33,11 @@ final class AccessRules {
             // which checks the merge gate requires is a governance decision, not an approver's
             PATHS.matcher(HttpMethod.PUT, "/api/repositories/{id}/quality"),
             PATHS.matcher(HttpMethod.POST, "/repositories/{id}/quality"),
-            // credentials that push code are issued by an admin, like users and their roles
-            PATHS.matcher(HttpMethod.POST, "/api/repositories/{id}/forge-credentials"));
+            // credentials that push code are issued, listed and revoked by an admin, like users and their roles
+            PATHS.matcher("/api/repositories/{id}/forge-credentials"),
+            PATHS.matcher("/api/repositories/{id}/forge-credentials/{credential}"));
+    /** An agent fetches its running task's forge credential; a person never needs one. */
+    private static final RequestMatcher AGENT_ONLY = PATHS.matcher(HttpMethod.POST, "/api/tasks/{id}/forge-credential");
     private static final RequestMatcher OWN_TOKENS = new OrRequestMatcher(PATHS.matcher("/api/tokens/**"),
             PATHS.matcher("/account/**"), PATHS.matcher(HttpMethod.POST, "/logout"));
     private static final RequestMatcher READS = new OrRequestMatcher(PATHS.matcher(HttpMethod.GET, "/**"),
@@ -46,6 +49,7 @@ final class AccessRules {
     static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(MERGE_GATE).access(allOf(hasRole("APPROVER"), hasAuthority("KIND_HUMAN")))
                 .requestMatchers(USERS).hasRole("ADMIN")
+                .requestMatchers(AGENT_ONLY).access(allOf(hasRole("APPROVER"), hasAuthority("KIND_AGENT")))
                 .requestMatchers(OWN_TOKENS).authenticated()
                 .requestMatchers(READS).hasRole("VIEWER")
                 .anyRequest().hasRole("APPROVER");
@@ -59,6 +63,9 @@ final class AccessRules {
     static String requiredRole(HttpServletRequest request) {
         if (USERS.matches(request)) {
             return "admin";
+        }
+        if (AGENT_ONLY.matches(request)) {
+            return "agent";
         }
         return READS.matches(request) ? "viewer" : "approver";
     }

@@ -58,10 +58,13 @@ class AccessRulesTest extends IntegrationTest {
         if (path.matches("(/api)?/pull-requests/[^/]+/(approve|reject|merge)") && !read) {
             return role == Role.APPROVER || role == Role.ADMIN;
         }
+        if (endpoint.method().equals("POST") && path.matches("/api/tasks/[^/]+/forge-credential")) {
+            return role == Role.APPROVER_AGENT;
+        }
         if (path.startsWith("/api/users") || path.startsWith("/admin")
                 || (endpoint.method().equals("PUT") && path.matches("/api/repositories/[^/]+/quality"))
                 || (endpoint.method().equals("POST") && path.matches("/repositories/[^/]+/quality"))
-                || (endpoint.method().equals("POST") && path.matches("/api/repositories/[^/]+/forge-credentials"))) {
+                || path.matches("/api/repositories/[^/]+/forge-credentials(/[^/]+)?")) {
             return role == Role.ADMIN;
         }
         if (path.startsWith("/api/tokens") || path.startsWith("/account") || read) {
