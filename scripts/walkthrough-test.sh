@@ -61,8 +61,10 @@ run() {
   log "$name: passed"
 }
 
-password="$(sed -n 's/^ *password: //p' "$(log_file orchestrator-service)" | tail -1)"
-[ -n "$password" ] || die "no admin password in $(log_file orchestrator-service): start a fresh stack with scripts/run-local.sh"
+# The first start writes the admin password to a file only its user can read (never to the log); run-local.sh prints it.
+password_file="${AGENTTEAM_DATA_DIR:-$RUN_DIR/data}/initial-admin-password"
+[ -s "$password_file" ] || die "no $password_file: start a fresh stack with scripts/run-local.sh"
+password="$(tr -d '[:space:]' <"$password_file")"
 TOKEN="$(token_for admin "$password")"
 [ -n "$TOKEN" ] || die "could not create an API token as admin"
 export TOKEN
