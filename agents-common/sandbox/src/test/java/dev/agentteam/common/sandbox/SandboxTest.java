@@ -40,8 +40,10 @@ class SandboxTest {
     @BeforeAll
     static void createDirectories() throws IOException {
         workRoot = Path.of(System.getProperty("java.io.tmpdir"), "sandbox-test-" + UUID.randomUUID());
-        // not below /tmp: the sandbox gets a private /tmp
-        markers = Files.createDirectories(Path.of("target", "sandbox-markers-" + UUID.randomUUID()).toAbsolutePath());
+        // not below /tmp: the sandbox gets a private /tmp. A short name: a Unix socket is created in it, and a
+        // socket path must stay under 108 bytes however deep the checkout is.
+        markers = Files.createDirectories(Path.of("target", "sbm-" + UUID.randomUUID().toString().substring(0, 8))
+                .toAbsolutePath());
         Files.setPosixFilePermissions(markers, PosixFilePermissions.fromString("rwxrwxrwx"));
     }
 
