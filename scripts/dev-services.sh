@@ -9,6 +9,7 @@
 # AGENT_TEAM_REDIS_PASSWORD (a Redis this script starts requires it: requirepass; a Redis already running is
 # never reconfigured, only warned about when it answers without one),
 # AGENT_TEAM_PG_MAJOR (15; on Ubuntu the distro's version is used when 15 is not packaged).
+#   scripts/dev-services.sh [--docker | --reset-test-db NAME | --drop-test-db NAME]  (NAME must contain "test")
 set -euo pipefail
 
 DB_NAME="${AGENT_TEAM_DB_NAME:-agentteam}"
@@ -34,21 +35,28 @@ psql_super() { as_root runuser -u postgres -- psql -p "$PG_PORT" -v ON_ERROR_STO
 rcli() { REDISCLI_AUTH="${AGENT_TEAM_REDIS_PASSWORD:-}" redis-cli -h 127.0.0.1 -p 6379 --no-auth-warning "$@"; }
 os_id() { (. /etc/os-release 2>/dev/null && echo "${ID:-unknown}") || echo unknown; }
 
-# --- --reset-test-db NAME: a fresh, empty test database (scripts/test.sh runs this before the suite) ---
-if [ "${1:-}" = "--reset-test-db" ]; then
-  name="${2:?usage: dev-services.sh --reset-test-db NAME}"
-  case "$name" in *test*) ;; *) die "refusing to reset '$name': only databases whose name contains 'test'";; esac
-  reset_sql=(-c "drop database if exists ${name} with (force)" -c "create database ${name} owner ${DB_USER}")
-  if psql_super "${reset_sql[@]}" 2>/dev/null && psql_super -d "$name" -c "create extension if not exists vector" >/dev/null; then
-    log "test database ${name} created afresh"
-  elif PGPASSWORD="${POSTGRES_PASSWORD:-}" psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qAt "${reset_sql[@]}" 2>/dev/null \
-       && PGPASSWORD="${POSTGRES_PASSWORD:-}" psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -d "$name" -qAt -c "create extension if not exists vector" >/dev/null; then
-    log "test database ${name} created afresh (over TCP as postgres)"
-  else
-    log "WARNING: could not recreate ${name}; the suite runs on the existing database"
-  fi
-  exit 0
-fi
+# --- --reset-test-db NAME / --drop-test-db NAME: a fresh, empty test database (scripts/test.sh runs this before the
+# suite), or none (scripts/stack-test.sh drops its stack's database when it is done) ---
+# Runs SQL as the superuser: through the local socket as postgres, else over TCP as postgres (CI service containers).
+sql_as_super() {
+  psql_super "$@" 2>/dev/null \
+    || PGPASSWORD="${POSTGRES_PASSWORD:-}" psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qAt "$@" 2>/dev/null
+}
+case "${1:-}" in
+  --reset-test-db|--drop-test-db)
+    name="${2:?usage: dev-services.sh $1 NAME}"
+    case "$name" in *test*) ;; *) die "refusing to ${1#--} '$name': only databases whose name contains 'test'";; esac
+    if [ "$1" = --drop-test-db ]; then
+      sql_as_super -c "drop database if exists ${name} with (force)" || die "could not drop ${name}"
+      log "test database ${name} dropped"
+    elif sql_as_super -c "drop database if exists ${name} with (force)" -c "create database ${name} owner ${DB_USER}" \
+         && sql_as_super -d "$name" -c "create extension if not exists vector" >/dev/null; then
+      log "test database ${name} created afresh"
+    else
+      log "WARNING: could not recreate ${name}; the suite runs on the existing database"
+    fi
+    exit 0 ;;
+esac
 
 # --- already prepared? (local install done earlier, CI service containers, compose) ----------
 all_ready() {

@@ -11,6 +11,8 @@
 set -euo pipefail
 # shellcheck source=lib/local-env.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib/local-env.sh"
+# shellcheck source=lib/stack-client.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/stack-client.sh"
 BASE="http://localhost:$PORT_BASE"
 WAIT="${AGENT_TEAM_WALKTHROUGH_WAIT:-180}"
 WORK="$(mktemp -d)"
@@ -22,18 +24,6 @@ block() {
     found == 1 && /^```/ { found = 2; next }
     found == 2 && /^```/ { exit }
     found == 2 { print }' "$ROOT_DIR/$1"
-}
-
-# Signs in with a form login and creates an API token on /account/tokens, as a person would; prints it.
-token_for() {
-  local user="$1" password="$2" jar="$WORK/$1.cookies" csrf page
-  csrf="$(command curl -s -c "$jar" -b "$jar" "$BASE/login" | sed -n 's/.*name="_csrf"[^>]*value="\([^"]*\)".*/\1/p' | head -1)"
-  command curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$user" --data-urlencode "password=$password" \
-    --data-urlencode "_csrf=$csrf" "$BASE/login"
-  csrf="$(command curl -s -c "$jar" -b "$jar" "$BASE/account/tokens" | sed -n 's/.*name="_csrf"[^>]*value="\([^"]*\)".*/\1/p' | head -1)"
-  page="$(command curl -s -L -c "$jar" -b "$jar" --data-urlencode "name=walkthrough $(date +%s%N)" --data-urlencode "_csrf=$csrf" \
-    "$BASE/account/tokens")"
-  sed -n 's/.*id="created-token"[^>]*>\(at_[A-Za-z0-9_-]*\)<.*/\1/p' <<<"$page" | head -1
 }
 
 # The docs' curl, checked: 2xx passes; 404 on GET and 409 are tried again until WAIT runs out.
@@ -61,10 +51,7 @@ run() {
   log "$name: passed"
 }
 
-# The first start writes the admin password to a file only its user can read (never to the log); run-local.sh prints it.
-password_file="${AGENTTEAM_DATA_DIR:-$RUN_DIR/data}/initial-admin-password"
-[ -s "$password_file" ] || die "no $password_file: start a fresh stack with scripts/run-local.sh"
-password="$(tr -d '[:space:]' <"$password_file")"
+password="$(admin_password)"
 TOKEN="$(token_for admin "$password")"
 [ -n "$TOKEN" ] || die "could not create an API token as admin"
 export TOKEN

@@ -54,6 +54,8 @@ load_local_env() {
   export SPRING_DATASOURCE_PASSWORD="${SPRING_DATASOURCE_PASSWORD:-agentteam-local-dev}"
   export SPRING_DATA_REDIS_HOST="${SPRING_DATA_REDIS_HOST:-127.0.0.1}"
   export SPRING_DATA_REDIS_PORT="${SPRING_DATA_REDIS_PORT:-6379}"
+  # AGENT_TEAM_REDIS_DB: the Redis index of this team (0), so a second team on the same Redis keeps its own queues.
+  export SPRING_DATA_REDIS_DATABASE="${SPRING_DATA_REDIS_DATABASE:-${AGENT_TEAM_REDIS_DB:-0}}"
   # A local Redis with requirepass (scripts/dev-services.sh sets it when AGENT_TEAM_REDIS_PASSWORD is given).
   if [ -n "${AGENT_TEAM_REDIS_PASSWORD:-}" ]; then
     export SPRING_DATA_REDIS_PASSWORD="${SPRING_DATA_REDIS_PASSWORD:-$AGENT_TEAM_REDIS_PASSWORD}"

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -47,16 +48,34 @@ class LocalEnvPrecedenceTest {
         assertThat(out.strip()).isEqualTo("scripted||" + dir.resolve("run") + "|8083|127.0.0.1");
     }
 
+    /** scripts/stack-test.sh starts a second team this way: nothing of it may point at the default team's. */
+    @Test
+    void aTeamOfItsOwnHasItsOwnDatabaseRedisIndexPortsAndRunDirectory() throws Exception {
+        Path run = dir.resolve("isolated");
+        String out = run(dir.resolve("missing.env"), Map.of("AGENT_TEAM_RUN_DIR", run.toString(),
+                "AGENT_TEAM_DB_NAME", "agentteam_stack_test", "AGENT_TEAM_REDIS_DB", "14", "AGENT_TEAM_PORT_BASE", "8480"),
+                "$SPRING_DATASOURCE_URL|$SPRING_DATA_REDIS_DATABASE|$AGENTTEAM_DATA_DIR|$(app_port orchestrator-service)|$(app_port cicd-agent)");
+
+        assertThat(out.strip()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/agentteam_stack_test|14|" + run.resolve("data")
+                + "|8480|8486");
+        assertThat(run.resolve("team.properties")).content().contains("database=agentteam_stack_test", "redis-database=14");
+        assertThat(run.resolve("forge-agent-token")).isNotEmptyFile();
+    }
+
     private String run(Path envFile, String name, String value) throws IOException, InterruptedException {
+        return run(envFile, Map.of(name, value),
+                "$AGENTTEAM_LLM_PROVIDER|${AGENTTEAM_WORKER_CONCURRENCY:-}|$RUN_DIR|$(app_port dev-agent)|$SPRING_DATA_REDIS_HOST");
+    }
+
+    private String run(Path envFile, Map<String, String> settings, String echo) throws IOException, InterruptedException {
         Path script = Path.of("../scripts/lib/local-env.sh").toAbsolutePath().normalize();
-        var builder = new ProcessBuilder("bash", "-c", ". \"$0\"; load_local_env; "
-                + "echo \"$AGENTTEAM_LLM_PROVIDER|${AGENTTEAM_WORKER_CONCURRENCY:-}|$RUN_DIR|$(app_port dev-agent)|$SPRING_DATA_REDIS_HOST\"",
+        var builder = new ProcessBuilder("bash", "-c", ". \"$0\"; load_local_env; echo \"" + echo + "\"",
                 script.toString()).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().put("PATH", System.getenv("PATH"));
         builder.environment().put("HOME", dir.toString());
         builder.environment().put("AGENT_TEAM_ENV_FILE", envFile.toString());
-        builder.environment().put(name, value);
+        builder.environment().putAll(settings);
         Process process = builder.start();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
