@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The full test suite: prepares PostgreSQL (pgvector) and Redis, then runs every module's tests.
+# The full test suite: prepares PostgreSQL (pgvector) and Redis, runs every module's tests, then the walk-throughs
+# and the attack replay against a fresh isolated stack (scripts/stack-test.sh, about two minutes).
 #   scripts/test.sh [extra Maven args, e.g. -pl dev-agent -am]
 # AGENT_TEAM_TEST_DB / AGENT_TEAM_TEST_REDIS_DB pick the test database and Redis index
 # (defaults agentteam_test / 15, apart from run-local.sh's database agentteam and Redis index 0, so both can run
@@ -20,3 +21,13 @@ if [ ! -x "${AGENT_TEAM_CHROMIUM:-/usr/bin/chromium}" ] || [ ! -x "${AGENT_TEAM_
 fi
 
 mvn -B -ntp verify "$@"
+
+# Then the docs' walk-throughs and issue 13's attack replay against a fresh, isolated stack built from the jars verify
+# just packaged (scripts/stack-test.sh). AGENT_TEAM_STACK_TESTS: auto (only for the whole suite, i.e. without Maven
+# arguments), on, off.
+case "${AGENT_TEAM_STACK_TESTS:-auto}" in
+  on) bash scripts/stack-test.sh ;;
+  auto) [ "$#" -gt 0 ] || bash scripts/stack-test.sh ;;
+  off) ;;
+  *) echo "AGENT_TEAM_STACK_TESTS must be auto, on or off" >&2; exit 2 ;;
+esac

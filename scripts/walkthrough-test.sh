@@ -5,7 +5,7 @@
 # later" / "about a minute later": a GET answering 404 and an action answering 409 are tried again for up to
 # AGENT_TEAM_WALKTHROUGH_WAIT seconds (180). `localhost:8080` is moved to AGENT_TEAM_PORT_BASE.
 # TOKEN (admin) and ALICE_TOKEN are made the way the docs say, by signing in and creating one at /account/tokens; the
-# admin password is the one run-local.sh printed (read from the orchestrator's log).
+# admin password is the one run-local.sh printed (read from the owner-only file under the run directory's data/).
 # AGENT_TEAM_WALKTHROUGH_SKIP_DEMO=1 runs only the README tour (after docs/demo.md already ran on this stack).
 #   scripts/walkthrough-test.sh
 set -euo pipefail
