@@ -9,6 +9,7 @@ import dev.agentteam.orchestrator.task.TaskView;
 import dev.agentteam.orchestrator.task.Tasks;
 import dev.agentteam.qa.QaAgentApplication;
 import dev.agentteam.review.ReviewAgentApplication;
+import dev.agentteam.scrum.ScrumAgentApplication;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,17 +22,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The README's second demo epic, "review round", with every agent real (PO, Dev, CI/CD, QA, Review; scripted model,
- * sandbox, embedded forge) and no other action than posting the epic: the review asks for a configurable reading speed
+ * The README's second demo epic, "review round", with every agent real (PO, Scrum, Dev, CI/CD, QA, Review; scripted
+ * model, sandbox, embedded forge) and no other action than posting the epic, in the default SPRINT mode: the Scrum
+ * autopilot plans a sprint with the story (the Scrum agent writes its plan) and starts it, and only then does the story
+ * go to the Dev agent. The review asks for a configurable reading speed
  * ({@code dev.address_review}); that round's settings file is one .gitignore excludes, so CI's fresh checkout is red and
  * QA finds a regression ({@code dev.fix_regression}); the third head is green with every quality check and approved by
  * the review agent, and waits for a person. After the merge the story and the epic are DONE.
  */
+@TestPropertySource(properties = {"agentteam.sprint.mode=SPRINT", "agentteam.sprint.autopilot=true",
+        "agentteam.sprint.sweep-interval=1s"})
 class ReviewRoundDemoEndToEndTest extends DeliveryTest {
 
     static final String EPIC = "{\"title\": \"Reading time for textstats\", \"description\": \"Readers want to know how "
@@ -57,6 +63,7 @@ class ReviewRoundDemoEndToEndTest extends DeliveryTest {
         await().atMost(Duration.ofSeconds(90)).until(() -> "IDLE".equals(
                 api.get("/api/repositories/" + repository + "/index").json().path("status").asString()));
         workers.add(PoWorkerProcess.start(environment, "agentteam.llm.provider=scripted"));
+        workers.add(AgentApplications.start(ScrumAgentApplication.class, "scrum", environment, TOKEN, temp.resolve("scrum")));
         workers.add(DevWorker.start(environment, TOKEN, temp.resolve("dev")));
         workers.add(AgentApplications.start(ReviewAgentApplication.class, "review", environment, TOKEN, temp.resolve("review")));
         workers.add(AgentApplications.start(CicdAgentApplication.class, "cicd", environment, TOKEN, temp.resolve("cicd"),
@@ -85,6 +92,17 @@ class ReviewRoundDemoEndToEndTest extends DeliveryTest {
                 Integer.class, epic) == 1);
         long story = jdbc.queryForObject("select id from stories where epic_id = ?", Long.class, epic);
         assertThat(jdbc.queryForObject("select title from stories where id = ?", String.class, story)).isEqualTo("Reading time");
+
+        // SPRINT mode: the story reaches the Dev agent through a sprint the autopilot planned and started, with the
+        // plan's narrative written by the Scrum agent (scrum.plan_sprint)
+        await().atMost(STEP).until(() -> jdbc.queryForObject("""
+                select count(*) from sprint_stories ss join sprints s on s.id = ss.sprint_id
+                where ss.story_id = ? and s.status = 'ACTIVE'""", Integer.class, story) == 1);
+        long sprint = jdbc.queryForObject("select sprint_id from sprint_stories where story_id = ?", Long.class, story);
+        await().atMost(STEP).until(() -> jdbc.queryForObject("select plan_rationale is not null from sprints where id = ?",
+                Boolean.class, sprint));
+        assertThat(jdbc.queryForObject("select count(*) from tasks where type = 'scrum.plan_sprint' and status = 'SUCCEEDED'",
+                Integer.class)).isEqualTo(1);
 
         TaskView implemented = awaitTask(story, "dev.implement_story");
         TaskView addressed = awaitTask(story, "dev.address_review");
