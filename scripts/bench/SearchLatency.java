@@ -17,7 +17,10 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * one the application runs) over N synthetic 384-dimensional chunks in one repository: random vectors, 40 words each
  * from a log-uniform vocabulary of 20,000, queried with three such words. Prints p50/p95/p99 over the given number of queries after a warm-up, on one connection (as from a pool).
  *
- *   java -cp orchestrator-service/target/classes:<runtime classpath> SearchLatency.java JDBC_URL N QUERIES
+ *   java -cp orchestrator-service/target/classes:<runtime classpath> SearchLatency.java JDBC_URL N QUERIES [reuse]
+ *
+ * "reuse" keeps the synthetic rows of an earlier run with the same N (a 100k fill takes minutes), e.g. to time two
+ * builds of the statement against the same data.
  */
 public class SearchLatency {
 
@@ -29,7 +32,7 @@ public class SearchLatency {
         sqlField.setAccessible(true);
         String sql = (String) sqlField.get(null);
         try (Connection connection = DriverManager.getConnection(url, "agentteam", "agentteam-local-dev")) {
-            long repo = fill(connection, n);
+            long repo = args.length > 3 && args[3].equals("reuse") ? existing(connection, n) : fill(connection, n);
             connection.setAutoCommit(false);
             NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(new SingleConnectionDataSource(connection, true));
             Random random = new Random(42);
@@ -65,6 +68,16 @@ public class SearchLatency {
                             + "(k=10, 60 candidates a side, at most 500 full-text matches ranked per tier, HNSW m=16 ef_construction=64, ef_search=60, iterative scan "
                             + "relaxed_order; %.1f results per search)%n", n, pct(millis, 50), pct(millis, 95), pct(millis, 99),
                     millis.size(), returned / (double) millis.size());
+        }
+    }
+
+    private static long existing(Connection connection, int n) throws Exception {
+        try (Statement st = connection.createStatement();
+             var rs = st.executeQuery("select id from repositories where name = 'bench-synthetic-" + n + "'")) {
+            if (!rs.next()) {
+                throw new IllegalStateException("no synthetic repository of " + n + " chunks to reuse: run without reuse first");
+            }
+            return rs.getLong(1);
         }
     }
 
