@@ -15,7 +15,8 @@
 #
 # Env: BENCH_MODEL (bge-small-en-v15-q | all-minilm-l6-v2-q, default: the application's default), BENCH_PORT (9400),
 # BENCH_DB (agentteam_bench_rag, recreated), BENCH_REDIS_DB (11), BENCH_WORK (/tmp/bench-retrieval, recreated),
-# BENCH_KEEP=1 keeps the orchestrator running afterwards, BENCH_BUILD=0 uses the jar already built. Output: stdout and $BENCH_WORK/bench.log.
+# BENCH_KEEP=1 keeps the orchestrator running afterwards, BENCH_BUILD=0 uses the jar already built,
+# BENCH_START_SECONDS (600) how long to wait for the orchestrator to answer its health check. Output: stdout and $BENCH_WORK/bench.log.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 step="${1:-all}"
@@ -65,14 +66,15 @@ start() {
       AGENTTEAM_DELIVERY_AUTO_DISPATCH=false \
       setsid java -Xmx1g -jar "$jar" >"$WORK/orchestrator.log" 2>&1 &
     echo $! >"$PID_FILE"
-    for _ in $(seq 1 180); do
+    # a loaded 2-core machine took over 3 minutes to start it (2026-12-07): wait up to BENCH_START_SECONDS
+    for _ in $(seq 1 "${BENCH_START_SECONDS:-600}"); do
       curl -fs "$BENCH_URL/actuator/health" >/dev/null 2>&1 && { up=1; break; }
       kill -0 "$(cat "$PID_FILE")" 2>/dev/null || break
       sleep 1
     done
     [ "$up" = 1 ] && break
     # a shared PostgreSQL may have no connection slot left for a while: wait and try again
-    grep -q "remaining connection slots" "$WORK/orchestrator.log" || { tail -50 "$WORK/orchestrator.log"; exit 1; }
+    grep -q "remaining connection slots" "$WORK/orchestrator.log" || { tail -50 "$WORK/orchestrator.log"; stop; exit 1; }
     log "no PostgreSQL connection slot free (attempt $attempt); retrying in 20 s"
     sleep 20
   done

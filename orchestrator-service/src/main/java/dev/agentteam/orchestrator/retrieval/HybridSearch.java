@@ -11,10 +11,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * One SQL statement per search: the nearest chunks by cosine distance (pgvector HNSW, iterative scan so the
- * repository and filters still yield enough rows) and the best full-text matches ({@code ts_rank_cd} over the
- * identifier-aware terms), fused by reciprocal rank: {@code score = Σ 1 / (60 + rank)} over the rankings a chunk
- * appears in, the full-text one weighted by {@code text-weight}. A chunk both rankings like wins over one that only
- * one likes.
+ * repository and filters still yield enough rows) and the chunks that hold every word of the question (ranked by
+ * {@code ts_rank_cd} over the identifier-aware terms), fused by reciprocal rank: {@code score = Σ 1 / (60 + rank)}
+ * over the rankings a chunk appears in, the full-text one weighted by {@code text-weight}. A chunk both rankings
+ * like wins over one that only one likes.
  */
 @Component
 class HybridSearch {
@@ -23,25 +23,40 @@ class HybridSearch {
     static final int RRF_K = 60;
     static final int SNIPPET_CHARS = 2000;
 
+    private static final String FILTER = """
+            repository_id = :repo and source like :prefix escape '\\' and (:language = '' or language = :language)""";
+
+    /*
+     * The full-text side ranks a bounded candidate set, never every match (a frequent word matches half of a large
+     * repository): chunks that hold all of the question's words (tier 0) — in text mode also chunks whose path or
+     * symbol holds one of them (tier 1) and chunks that hold any of them (tier 2) — each tier at most :scan rows,
+     * found through the GIN index, ordered by tier, then by ts_rank_cd. In the fusion only tier 0 takes part: a chunk
+     * that merely mentions one of the words is no evidence against the vector ranking.
+     */
     private static final String SQL = """
             with vec as (
                 select id, row_number() over (order by distance) as r from (
                     select id, embedding <=> :vector as distance from embeddings
-                    where repository_id = :repo and source like :prefix escape '\\' and (:language = '' or language = :language)
+                    where %1$s
                     order by embedding <=> :vector limit :vectorLimit) v
+            ), matched as (
+                (select id, 0 as tier from embeddings where %1$s and terms @@ to_tsquery('english', :allTerms) limit :scan)
+                union all
+                (select id, 1 from embeddings where %1$s and terms @@ to_tsquery('english', :namedTerms) limit :relaxedScan)
+                union all
+                (select id, 2 from embeddings where %1$s and terms @@ to_tsquery('english', :terms) limit :relaxedScan)
             ), fts as (
-                select id, row_number() over (order by rank desc, id) as r from (
-                    select id, ts_rank_cd(terms, query, 1) as rank from embeddings, to_tsquery('english', :terms) query
-                    where repository_id = :repo and terms @@ query and source like :prefix escape '\\'
-                      and (:language = '' or language = :language)
-                    order by rank desc limit :textLimit) t
+                select id, r from (
+                    select m.id, row_number() over (order by m.tier, ts_rank_cd(e.terms, to_tsquery('english', :terms), 1) desc, m.id) as r
+                    from (select id, min(tier) as tier from matched group by id) m join embeddings e on e.id = m.id) ranked
+                where r <= :textLimit
             )
             select e.source, e.start_line, e.end_line, e.symbol, e.language, left(e.content, :snippet) as content,
                    coalesce(1.0 / (:rrf + vec.r), 0) + coalesce(:textWeight / (:rrf + fts.r), 0) as score
             from vec full outer join fts on vec.id = fts.id
             join embeddings e on e.id = coalesce(vec.id, fts.id)
             order by score desc, e.source, e.start_line
-            limit :k""";
+            limit :k""".formatted(FILTER);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate readOnly;
@@ -71,7 +86,11 @@ class HybridSearch {
                     .param("language", query.language() == null ? "" : query.language().key())
                     .param("vectorLimit", vectorLimit)
                     .param("terms", terms.isEmpty() ? "''" : terms)
+                    .param("allTerms", terms.isEmpty() ? "''" : Terms.all(query.text()))
+                    .param("namedTerms", terms.isEmpty() ? "''" : Terms.named(query.text()))
                     .param("textLimit", textLimit)
+                    .param("scan", textLimit == 0 ? 0 : properties.textScan())
+                    .param("relaxedScan", query.mode() == SearchMode.TEXT ? properties.textScan() : 0)
                     .param("snippet", SNIPPET_CHARS)
                     .param("rrf", RRF_K)
                     .param("textWeight", query.mode() == SearchMode.TEXT ? 1.0 : properties.textWeight())

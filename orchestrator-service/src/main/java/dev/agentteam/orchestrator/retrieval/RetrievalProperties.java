@@ -32,6 +32,8 @@ import org.springframework.util.unit.DataSize;
  * @param efSearch        pgvector's hnsw.ef_search for the vector side
  * @param textWeight      the full-text ranking's weight in the fusion (the vector ranking's is 1): its ranking of
  *                        natural-language questions is noisier (no term statistics), so it counts less
+ * @param textScan        the most full-text matches of each kind (all words, a word in path or symbol, any word)
+ *                        that are ranked: bounds the full-text side's cost however frequent the words are
  */
 @ConfigurationProperties("agentteam.retrieval")
 public record RetrievalProperties(
@@ -51,16 +53,18 @@ public record RetrievalProperties(
         @DefaultValue("1000") int maxQueryChars,
         @DefaultValue("50") int maxResults,
         @DefaultValue("60") int candidates,
-        @DefaultValue("100") int efSearch,
-        @DefaultValue("0.5") double textWeight) {
+        @DefaultValue("60") int efSearch,
+        @DefaultValue("0.5") double textWeight,
+        @DefaultValue("500") int textScan) {
 
     public RetrievalProperties {
         apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
         baseUrl = baseUrl == null || baseUrl.toString().isBlank() ? null : baseUrl;
         skipDirectories = List.copyOf(skipDirectories);
-        if (batchSize < 1 || maxQueryChars < 1 || maxResults < 1 || candidates < maxResults || efSearch < candidates) {
+        if (batchSize < 1 || maxQueryChars < 1 || maxResults < 1 || candidates < maxResults || efSearch < candidates
+                || textScan < candidates) {
             throw new IllegalArgumentException("agentteam.retrieval: batch-size, max-query-chars and max-results must be "
-                    + "positive, candidates >= max-results and ef-search >= candidates");
+                    + "positive, candidates >= max-results, ef-search >= candidates and text-scan >= candidates");
         }
         if (textWeight < 0 || textWeight > 10) {
             throw new IllegalArgumentException("agentteam.retrieval.text-weight must be between 0 and 10, was " + textWeight);

@@ -40,11 +40,31 @@ final class Terms {
      * ({@code 'parsehost' | 'parse' | 'host'}), or empty when it has none. Only [a-z0-9] reaches the query.
      */
     static String query(String question) {
+        return join(words(question), " | ", "");
+    }
+
+    /** The same words, all required ({@code 'parsehost' & 'parse' & 'host'}), or empty. */
+    static String all(String question) {
+        return join(words(question), " & ", "");
+    }
+
+    /** Any of the words in a chunk's path or symbol (weight A: {@code 'parse':A | 'host':A}), or empty. */
+    static String named(String question) {
+        return join(words(question), " | ", ":A");
+    }
+
+    private static String join(Set<String> words, String operator, String suffix) {
+        return String.join(operator, words.stream().map(t -> "'" + t + "'" + suffix).toList());
+    }
+
+    /** The question's words and identifier parts, lower case, [a-z0-9] only, at most {@link #MAX_QUERY_TERMS}. */
+    static Set<String> words(String question) {
         Set<String> terms = new LinkedHashSet<>();
         Matcher word = WORD.matcher(question);
         while (word.find() && terms.size() < MAX_QUERY_TERMS) {
-            String whole = word.group().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-            if (whole.length() > 1) {
+            // PostgreSQL's parser splits parse_host at the underscore itself: only its parts are in a chunk's terms
+            String whole = word.group().toLowerCase(Locale.ROOT);
+            if (whole.length() > 1 && whole.matches("[a-z0-9]+")) {
                 terms.add(whole);
             }
             for (String part : parts(word.group())) {
@@ -53,7 +73,7 @@ final class Terms {
                 }
             }
         }
-        return String.join(" | ", terms.stream().map(t -> "'" + t + "'").toList());
+        return terms;
     }
 
     /** camelCase, PascalCase, ACRONYMWords, snake_case and digits as lower-case parts. */
