@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -64,6 +65,7 @@ class FollowCiHandlerTest {
     @BeforeEach
     void setUp() {
         github.resetAll();
+        repository();
         artifacts = new DirectoryArtifactStore(dir);
         handler = new FollowCiHandler(new GitHubActions(new GitHubProperties(github.baseUrl(), "ghp_follow", null)), artifacts,
                 new CicdAgentProperties(Duration.ofMinutes(1), "agent-team/ci", List.of(), DataSize.ofMegabytes(1), 2000,
@@ -96,7 +98,7 @@ class FollowCiHandlerTest {
                 "tests/test_cart.py::test_total", "assert 9 == 10");
         assertThat(artifacts.get("tasks/50/attempt-1/job-399444497.log").orElseThrow().text()).contains("1 failed, 7 passed");
         github.verify(getRequestedFor(urlPathEqualTo(RUNS)).withQueryParam("head_sha", equalTo(SHA))
-                .withHeader("Authorization", equalTo("Bearer ghp_follow")));
+                .withHeader("Authorization", matching("(token|Bearer) ghp_follow")));
     }
 
     @Test
@@ -116,6 +118,7 @@ class FollowCiHandlerTest {
         assertThat(run(Map.of()).output()).containsEntry("conclusion", "pending");
 
         github.resetAll();
+        repository();
         github.stubFor(get(urlPathEqualTo(RUNS)).willReturn(aResponse().withStatus(403)
                 .withHeader("x-ratelimit-remaining", "0")
                 .withHeader("x-ratelimit-reset", String.valueOf(Instant.now().getEpochSecond() + 120))
@@ -141,6 +144,25 @@ class FollowCiHandlerTest {
 
         assertThat(result.output()).containsEntry("conclusion", "failure").containsEntry("timed_out", true);
         assertThat(result.output().get("log_tail").toString()).contains("CI / test (timed_out)", "maximum execution time");
+    }
+
+    /** The repository, the workflow run and the jobs as GitHub serves them one by one (the library reads each). */
+    private static void repository() {
+        github.stubFor(get(urlPathEqualTo("/repos/acme/shop")).willReturn(okJson("""
+                {"id": 1296269, "name": "shop", "full_name": "acme/shop", "owner": {"login": "acme", "id": 1},
+                 "url": "%1$s/repos/acme/shop", "html_url": "https://github.com/acme/shop", "default_branch": "main"}
+                """.formatted(github.baseUrl()))));
+        github.stubFor(get(urlPathEqualTo(RUNS + "/30433642")).willReturn(okJson("""
+                {"id": 30433642, "name": "CI", "head_sha": "%s", "status": "completed", "conclusion": "failure",
+                 "run_attempt": 1, "url": "%s/repos/acme/shop/actions/runs/30433642",
+                 "jobs_url": "%2$s/repos/acme/shop/actions/runs/30433642/jobs"}
+                """.formatted(SHA, github.baseUrl()))));
+        for (long job : new long[] {7, 399444497}) {
+            github.stubFor(get(urlPathEqualTo("/repos/acme/shop/actions/jobs/" + job)).willReturn(okJson("""
+                    {"id": %d, "run_id": 30433642, "name": "test", "status": "completed", "conclusion": "failure",
+                     "url": "%s/repos/acme/shop/actions/jobs/%1$d"}
+                    """.formatted(job, github.baseUrl()))));
+        }
     }
 
     private void runs(String status, String conclusion, int attempt) {

@@ -6,8 +6,12 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.core.Violations;
 import org.springframework.modulith.docs.Documenter;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,15 +43,34 @@ class ModularityTest {
                 .hasMessageContaining("PlantedModuleCycle");
     }
 
+    /**
+     * Spring Modulith writes the same diagrams with their lines in a different order from run to run, so the
+     * documentation is generated into {@code target/} and a file in docs/modules is replaced only when its content
+     * changed, not merely its order: a test run leaves the checkout clean unless the modules changed.
+     */
     @Test
-    void writesTheModuleDocumentationIntoDocs() {
-        Path folder = Path.of("..", "docs", "modules");
-        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(folder.toString()))
+    void writesTheModuleDocumentationIntoDocs() throws IOException {
+        Path generated = Path.of("target", "modules-docs");
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(generated.toString()))
                 .writeDocumentation();
+        Path folder = Path.of("..", "docs", "modules");
+        Files.createDirectories(folder);
+        try (Stream<Path> files = Files.list(generated)) {
+            for (Path file : files.toList()) {
+                Path published = folder.resolve(file.getFileName());
+                if (!Files.exists(published) || !sortedLines(published).equals(sortedLines(file))) {
+                    Files.copy(file, published, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
 
         assertThat(folder.resolve("components.puml")).exists();
         assertThat(folder.resolve("module-task.puml")).exists();
         assertThat(MODULES.getModuleByName("task")).isPresent();
-        assertThat(Files.isRegularFile(folder.resolve("all-docs.adoc"))).isTrue();
+        assertThat(sortedLines(folder.resolve("all-docs.adoc"))).isEqualTo(sortedLines(generated.resolve("all-docs.adoc")));
+    }
+
+    private static List<String> sortedLines(Path file) throws IOException {
+        return Files.readAllLines(file).stream().sorted().toList();
     }
 }

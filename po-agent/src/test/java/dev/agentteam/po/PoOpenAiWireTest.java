@@ -51,7 +51,8 @@ class PoOpenAiWireTest {
         registry.add("agentteam.llm.provider", () -> "openai");
         registry.add("agentteam.llm.base-url", () -> OPENAI.baseUrl() + "/v1");
         registry.add("agentteam.llm.model", () -> "gpt-4o-mini");
-        registry.add("agentteam.llm.timeout", () -> "5s");
+        // generous: on a loaded 2-core machine a local answer can take seconds, and a timeout here would be a retry
+        registry.add("agentteam.llm.timeout", () -> "60s");
         registry.add("agentteam.llm.max-retries", () -> "1");
         registry.add("agentteam.llm.initial-backoff", () -> "10ms");
     }

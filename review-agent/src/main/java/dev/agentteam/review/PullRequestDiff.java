@@ -1,7 +1,9 @@
 package dev.agentteam.review;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -9,14 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.patch.FileHeader;
+import org.eclipse.jgit.patch.HunkHeader;
+import org.eclipse.jgit.patch.Patch;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.revwalk.filter.RevFilter;
@@ -29,7 +32,6 @@ import org.eclipse.jgit.revwalk.filter.RevFilter;
 record PullRequestDiff(String text, Map<String, Set<Integer>> commentableLines) {
 
     private static final int CONTEXT = 3;
-    private static final Pattern HUNK = Pattern.compile("(?m)^@@ -\\d+(?:,\\d+)? \\+(\\d+)(?:,(\\d+))? @@");
 
     /** No commentable line at all: every finding is listed in the summary. */
     static final PullRequestDiff NONE = new PullRequestDiff("", Map.of());
@@ -72,15 +74,24 @@ record PullRequestDiff(String text, Map<String, Set<Integer>> commentableLines) 
         }
     }
 
-    /** Exactly the new-file lines the hunks show ({@code @@ -a,b +c,d @@}): a forge refuses comments anywhere else. */
+    /**
+     * Exactly the new-file lines the hunks of a one-file patch show ({@code @@ -a,b +c,d @@}, read by JGit's patch
+     * parser): a forge refuses comments anywhere else.
+     */
     static Set<Integer> hunkLines(String patch) {
+        Patch parsed = new Patch();
+        try {
+            parsed.parse(new ByteArrayInputStream(patch.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read a patch held in memory", e);
+        }
         Set<Integer> lines = new TreeSet<>();
-        Matcher hunk = HUNK.matcher(patch);
-        while (hunk.find()) {
-            int start = Integer.parseInt(hunk.group(1));
-            int count = hunk.group(2) == null ? 1 : Integer.parseInt(hunk.group(2));
-            for (int line = Math.max(1, start); line < start + count; line++) {
-                lines.add(line);
+        for (FileHeader file : parsed.getFiles()) {
+            for (HunkHeader hunk : file.getHunks()) {
+                int start = hunk.getNewStartLine();
+                for (int line = Math.max(1, start); line < start + hunk.getNewLineCount(); line++) {
+                    lines.add(line);
+                }
             }
         }
         return lines;

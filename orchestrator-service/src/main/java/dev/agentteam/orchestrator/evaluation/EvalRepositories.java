@@ -1,9 +1,9 @@
 package dev.agentteam.orchestrator.evaluation;
 
-import dev.agentteam.orchestrator.repository.ForgeType;
-import dev.agentteam.orchestrator.repository.NewRepository;
-import dev.agentteam.orchestrator.repository.Repositories;
-import dev.agentteam.orchestrator.repository.RepositoryView;
+import dev.agentteam.orchestrator.coderepository.ForgeType;
+import dev.agentteam.orchestrator.coderepository.NewRepository;
+import dev.agentteam.orchestrator.coderepository.Repositories;
+import dev.agentteam.orchestrator.coderepository.RepositoryView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

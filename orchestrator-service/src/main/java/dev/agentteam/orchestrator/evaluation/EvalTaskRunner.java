@@ -8,7 +8,7 @@ import dev.agentteam.orchestrator.backlog.NewStory;
 import dev.agentteam.orchestrator.backlog.Stories;
 import dev.agentteam.orchestrator.backlog.StoryStatus;
 import dev.agentteam.orchestrator.history.ChangedBy;
-import dev.agentteam.orchestrator.delivery.DevDispatch;
+import dev.agentteam.orchestrator.devwork.DevDispatch;
 import dev.agentteam.orchestrator.task.TaskView;
 import dev.agentteam.orchestrator.task.Tasks;
 import java.sql.Timestamp;

@@ -9,8 +9,8 @@ import dev.agentteam.common.task.QualityCommands;
 import dev.agentteam.orchestrator.pullrequest.PullRequestDetails;
 import dev.agentteam.orchestrator.pullrequest.PullRequestView;
 import dev.agentteam.orchestrator.pullrequest.PullRequests;
-import dev.agentteam.orchestrator.repository.Repositories;
-import dev.agentteam.orchestrator.repository.RepositoryView;
+import dev.agentteam.orchestrator.coderepository.Repositories;
+import dev.agentteam.orchestrator.coderepository.RepositoryView;
 
 /**
  * The Definition-of-Done checks a repository requires ({@code required_checks}: lint, coverage, security): each

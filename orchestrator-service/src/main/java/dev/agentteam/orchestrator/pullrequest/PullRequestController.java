@@ -6,8 +6,8 @@ import java.util.Set;
 
 import dev.agentteam.orchestrator.api.ApiProblems;
 import dev.agentteam.orchestrator.history.StatusChange;
-import dev.agentteam.orchestrator.repository.Repositories;
-import dev.agentteam.orchestrator.repository.RepositoryView;
+import dev.agentteam.orchestrator.coderepository.Repositories;
+import dev.agentteam.orchestrator.coderepository.RepositoryView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -63,7 +63,7 @@ class PullRequestController {
     String diff(@PathVariable("id") long id) {
         PullRequestView pr = pullRequests.find(id).orElseThrow(() -> ApiProblems.notFound("pull request", id));
         RepositoryView repository = (pr.repositoryId() == null ? null : repositories.find(pr.repositoryId()).orElse(null));
-        if (repository == null || repository.forge() != dev.agentteam.orchestrator.repository.ForgeType.EMBEDDED) {
+        if (repository == null || repository.forge() != dev.agentteam.orchestrator.coderepository.ForgeType.EMBEDDED) {
             throw ApiProblems.conflict("Pull request " + id + " is not on the embedded forge; see it on its forge.");
         }
         return pullRequests.diff(id, repository.name()).orElseThrow(() -> ApiProblems.notFound("pull request", id));

@@ -5,7 +5,7 @@ import java.util.Set;
 
 import dev.agentteam.common.codehost.InlineComment;
 import dev.agentteam.orchestrator.api.ApiProblems;
-import dev.agentteam.orchestrator.repository.RepositoryView;
+import dev.agentteam.orchestrator.coderepository.RepositoryView;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

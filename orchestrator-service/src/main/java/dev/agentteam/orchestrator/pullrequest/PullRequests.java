@@ -12,7 +12,7 @@ import dev.agentteam.orchestrator.history.ChangedBy;
 import dev.agentteam.orchestrator.history.StatusChange;
 import dev.agentteam.orchestrator.history.StatusHistory;
 import dev.agentteam.orchestrator.history.Subject;
-import dev.agentteam.orchestrator.repository.RepositoryView;
+import dev.agentteam.orchestrator.coderepository.RepositoryView;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

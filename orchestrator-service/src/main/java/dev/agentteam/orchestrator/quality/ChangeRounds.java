@@ -8,7 +8,7 @@ import dev.agentteam.orchestrator.backlog.StoryStatus;
 import dev.agentteam.orchestrator.history.ChangedBy;
 import dev.agentteam.orchestrator.pullrequest.HostedPullRequests;
 import dev.agentteam.orchestrator.pullrequest.PullRequestView;
-import dev.agentteam.orchestrator.repository.RepositoryView;
+import dev.agentteam.orchestrator.coderepository.RepositoryView;
 import dev.agentteam.orchestrator.task.NewTask;
 import dev.agentteam.orchestrator.task.TaskView;
 import dev.agentteam.orchestrator.task.Tasks;

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import dev.agentteam.common.codehost.DefinitionOfDone;
 import dev.agentteam.common.task.QualityCommands;
 import dev.agentteam.orchestrator.pullrequest.PullRequests;
-import dev.agentteam.orchestrator.repository.Repositories;
-import dev.agentteam.orchestrator.repository.RepositoryView;
+import dev.agentteam.orchestrator.coderepository.Repositories;
+import dev.agentteam.orchestrator.coderepository.RepositoryView;
 
 /**
  * A CI result of a pull request's current head ticks its body's Definition-of-Done boxes: tests from the run,

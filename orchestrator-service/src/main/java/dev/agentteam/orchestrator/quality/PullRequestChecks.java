@@ -17,9 +17,9 @@ import dev.agentteam.orchestrator.backlog.StoryView;
 import dev.agentteam.orchestrator.pullrequest.ForgeEvent;
 import dev.agentteam.orchestrator.pullrequest.PullRequestView;
 import dev.agentteam.orchestrator.pullrequest.PullRequests;
-import dev.agentteam.orchestrator.repository.ForgeType;
-import dev.agentteam.orchestrator.repository.Repositories;
-import dev.agentteam.orchestrator.repository.RepositoryView;
+import dev.agentteam.orchestrator.coderepository.ForgeType;
+import dev.agentteam.orchestrator.coderepository.Repositories;
+import dev.agentteam.orchestrator.coderepository.RepositoryView;
 import dev.agentteam.orchestrator.task.NewTask;
 import dev.agentteam.orchestrator.task.Tasks;
 

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.agentteam.orchestrator.api.ApiProblems;
-import dev.agentteam.orchestrator.repository.Repositories;
+import dev.agentteam.orchestrator.coderepository.Repositories;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.util.Optional;
 
 import dev.agentteam.orchestrator.forge.ForgeStorage;
-import dev.agentteam.orchestrator.repository.ForgeType;
-import dev.agentteam.orchestrator.repository.Repositories;
-import dev.agentteam.orchestrator.repository.RepositoryView;
+import dev.agentteam.orchestrator.coderepository.ForgeType;
+import dev.agentteam.orchestrator.coderepository.Repositories;
+import dev.agentteam.orchestrator.coderepository.RepositoryView;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;

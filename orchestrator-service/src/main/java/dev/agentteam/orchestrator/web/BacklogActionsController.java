@@ -2,7 +2,7 @@ package dev.agentteam.orchestrator.web;
 
 import dev.agentteam.orchestrator.backlog.Stories;
 import dev.agentteam.orchestrator.backlog.StoryView;
-import dev.agentteam.orchestrator.delivery.DevDispatch;
+import dev.agentteam.orchestrator.devwork.DevDispatch;
 import dev.agentteam.orchestrator.security.Account;
 import dev.agentteam.orchestrator.sprint.RetroActions;
 import dev.agentteam.orchestrator.sprint.SprintCommitment;

@@ -5,7 +5,7 @@ import dev.agentteam.orchestrator.backlog.Epics;
 import dev.agentteam.orchestrator.backlog.Stories;
 import dev.agentteam.orchestrator.backlog.StoryView;
 import dev.agentteam.orchestrator.history.ChangedBy;
-import dev.agentteam.orchestrator.repository.Repositories;
+import dev.agentteam.orchestrator.coderepository.Repositories;
 import dev.agentteam.orchestrator.security.Account;
 import dev.agentteam.orchestrator.sprint.RetroActions;
 import dev.agentteam.orchestrator.sprint.SprintCommitment;

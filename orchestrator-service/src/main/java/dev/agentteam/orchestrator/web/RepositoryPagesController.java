@@ -3,8 +3,8 @@ package dev.agentteam.orchestrator.web;
 import java.util.Objects;
 
 import dev.agentteam.common.task.QualityCommands;
-import dev.agentteam.orchestrator.repository.Repositories;
-import dev.agentteam.orchestrator.repository.RepositoryView;
+import dev.agentteam.orchestrator.coderepository.Repositories;
+import dev.agentteam.orchestrator.coderepository.RepositoryView;
 import dev.agentteam.orchestrator.retrieval.CodeSearch;
 import dev.agentteam.orchestrator.retrieval.Language;
 import dev.agentteam.orchestrator.retrieval.SearchMode;

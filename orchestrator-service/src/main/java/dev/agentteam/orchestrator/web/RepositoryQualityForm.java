@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 import dev.agentteam.common.task.QualityCommands;
-import dev.agentteam.orchestrator.repository.QualityRequest;
-import dev.agentteam.orchestrator.repository.Repositories;
+import dev.agentteam.orchestrator.coderepository.QualityRequest;
+import dev.agentteam.orchestrator.coderepository.Repositories;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Controller;

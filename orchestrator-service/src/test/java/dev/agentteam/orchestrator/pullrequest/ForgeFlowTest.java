@@ -12,8 +12,8 @@ import java.util.Base64;
 
 import dev.agentteam.orchestrator.support.ForgeClient;
 import dev.agentteam.common.codehost.MergeMethod;
-import dev.agentteam.orchestrator.repository.Repositories;
-import dev.agentteam.orchestrator.repository.RepositoryView;
+import dev.agentteam.orchestrator.coderepository.Repositories;
+import dev.agentteam.orchestrator.coderepository.RepositoryView;
 import dev.agentteam.orchestrator.support.IntegrationTest;
 import dev.agentteam.orchestrator.support.TestApi.Reply;
 import org.eclipse.jgit.api.Git;

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.agentteam.orchestrator.backlog.Stories;
 import dev.agentteam.orchestrator.pullrequest.ForgeEvent;
 import dev.agentteam.orchestrator.pullrequest.PullRequests;
-import dev.agentteam.orchestrator.repository.Repositories;
+import dev.agentteam.orchestrator.coderepository.Repositories;
 import dev.agentteam.orchestrator.task.Tasks;
 import dev.agentteam.orchestrator.support.IntegrationTest;
 import dev.agentteam.orchestrator.task.TaskSucceeded;

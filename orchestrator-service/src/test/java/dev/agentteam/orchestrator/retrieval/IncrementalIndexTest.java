@@ -5,8 +5,8 @@ import java.util.List;
 
 import dev.agentteam.common.codehost.MergeMethod;
 import dev.agentteam.orchestrator.pullrequest.PullRequests;
-import dev.agentteam.orchestrator.repository.Repositories;
-import dev.agentteam.orchestrator.repository.RepositoryView;
+import dev.agentteam.orchestrator.coderepository.Repositories;
+import dev.agentteam.orchestrator.coderepository.RepositoryView;
 import dev.agentteam.orchestrator.support.ForgeClient;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.transport.RemoteRefUpdate;

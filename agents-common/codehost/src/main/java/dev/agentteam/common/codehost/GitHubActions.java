@@ -5,24 +5,28 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.kohsuke.github.GHRepository;
+import org.kohsuke.github.GHWorkflowJob;
+import org.kohsuke.github.GHWorkflowRun;
+import org.kohsuke.github.GitHub;
 
 /**
  * GitHub Actions for the CI/CD agent on GitHub repositories: the workflow runs of a commit, their failed jobs and
- * those jobs' logs, and re-running failed jobs. Not part of {@link CodeHost}: the embedded forge runs CI through
- * the agent itself and has no Actions. Plain REST (github-api has no re-run-failed-jobs call); fails fast on rate
- * limits like {@link GitHubCodeHost}.
+ * those jobs' logs (org.kohsuke github-api, like {@link GitHubCodeHost}), and re-running failed jobs. Not part of
+ * {@link CodeHost}: the embedded forge runs CI through the agent itself and has no Actions. The library has no call
+ * for "re-run failed jobs" (only re-running the whole workflow, which would repeat the jobs that passed), so that
+ * one request is sent directly (docs/adr/libraries-instead-of-plumbing.md). Rate limits fail fast, as everywhere.
  */
 public class GitHubActions {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<GHWorkflowRun.Conclusion> FAILED_JOB = List.of(GHWorkflowRun.Conclusion.FAILURE,
+            GHWorkflowRun.Conclusion.TIMED_OUT, GHWorkflowRun.Conclusion.CANCELLED);
 
     /** One workflow run; {@code conclusion} is null while it runs. */
     public record WorkflowRun(long id, String name, String status, String conclusion, int attempt, String htmlUrl) {
@@ -40,81 +44,75 @@ public class GitHubActions {
     public record WorkflowJob(long id, String name, String conclusion, String htmlUrl) {
     }
 
+    private final GitHub github;
     private final String api;
     private final String token;
     private final Duration defaultWait;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
 
     public GitHubActions(GitHubProperties properties) {
+        this.github = GitHubClients.connect(properties, Clock.systemUTC());
         this.api = properties.apiUrl().replaceAll("/+$", "");
         this.token = properties.token();
         this.defaultWait = properties.defaultRateLimitWait();
     }
 
     public List<WorkflowRun> runs(RepositoryRef repository, String headSha) {
-        JsonNode body = json("GET", "/repos/" + repository.fullName() + "/actions/runs?head_sha=" + headSha + "&per_page=100");
-        List<WorkflowRun> runs = new ArrayList<>();
-        for (JsonNode run : body.path("workflow_runs")) {
-            runs.add(new WorkflowRun(run.path("id").asLong(), run.path("name").asString(""), run.path("status").asString(""),
-                    run.path("conclusion").isNull() ? null : run.path("conclusion").asString(null),
-                    run.path("run_attempt").asInt(1), run.path("html_url").asString(null)));
-        }
-        return runs;
+        GHRepository repo = repository(repository);
+        return GitHubResults.call("list the workflow runs of " + headSha + " in " + repository, () -> repo.queryWorkflowRuns()
+                .headSha(headSha).list().withPageSize(100).toList().stream().map(GitHubActions::run).toList());
     }
 
     /** The jobs of the run's latest attempt that did not succeed. */
     public List<WorkflowJob> failedJobs(RepositoryRef repository, long runId) {
-        JsonNode body = json("GET", "/repos/" + repository.fullName() + "/actions/runs/" + runId + "/jobs?filter=latest&per_page=100");
-        List<WorkflowJob> jobs = new ArrayList<>();
-        for (JsonNode job : body.path("jobs")) {
-            String conclusion = job.path("conclusion").asString("");
-            if (conclusion.equals("failure") || conclusion.equals("timed_out") || conclusion.equals("cancelled")) {
-                jobs.add(new WorkflowJob(job.path("id").asLong(), job.path("name").asString(""), conclusion,
-                        job.path("html_url").asString(null)));
-            }
-        }
-        return jobs;
+        GHRepository repo = repository(repository);
+        return GitHubResults.call("list the jobs of run " + runId + " in " + repository, () -> repo.getWorkflowRun(runId).listJobs()
+                .withPageSize(100).toList().stream().filter(job -> FAILED_JOB.contains(job.getConclusion()))
+                .map(job -> new WorkflowJob(job.getId(), job.getName(), job.getConclusion().toString(),
+                        job.getHtmlUrl() == null ? null : job.getHtmlUrl().toString()))
+                .toList());
     }
 
-    /** The end of a job's log (GitHub answers with a redirect to the plain-text log). */
+    /** The end of a job's log (GitHub answers with a redirect to the plain-text log, which the library follows). */
     public String jobLog(RepositoryRef repository, long jobId, int maxChars) {
-        String log = send("GET", "/repos/" + repository.fullName() + "/actions/jobs/" + jobId + "/logs").body();
+        GHRepository repo = repository(repository);
+        String log = GitHubResults.call("read the log of job " + jobId + " in " + repository, () -> {
+            GHWorkflowJob job = repo.getWorkflowJob(jobId);
+            return job.downloadLogs(in -> new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        });
         return log.length() <= maxChars ? log : log.substring(log.length() - maxChars);
     }
 
     /** Re-runs the failed jobs of a run (and what depends on them). */
     public void rerunFailedJobs(RepositoryRef repository, long runId) {
-        send("POST", "/repos/" + repository.fullName() + "/actions/runs/" + runId + "/rerun-failed-jobs");
-    }
-
-    private JsonNode json(String method, String path) {
-        try {
-            return JSON.readTree(send(method, path).body());
-        } catch (JacksonException e) {
-            throw new CodeHostException("GitHub answered unreadable JSON for " + method + " " + path, 0, e);
-        }
-    }
-
-    private HttpResponse<String> send(String method, String path) {
+        String path = "/repos/" + repository.fullName() + "/actions/runs/" + runId + "/rerun-failed-jobs";
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/vnd.github+json").header("X-GitHub-Api-Version", "2022-11-28")
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .POST(HttpRequest.BodyPublishers.noBody());
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
-                throw failure(method + " " + path, response);
+                throw failure("POST " + path, response);
             }
-            return response;
         } catch (IOException e) {
-            throw new CodeHostException("GitHub unreachable for " + method + " " + path + ": " + e.getMessage(), 0, e);
+            throw new CodeHostException("GitHub unreachable for POST " + path + ": " + e.getMessage(), 0, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CodeHostException("interrupted during " + method + " " + path, 0, e);
+            throw new CodeHostException("interrupted during POST " + path, 0, e);
         }
+    }
+
+    private static WorkflowRun run(GHWorkflowRun run) {
+        return new WorkflowRun(run.getId(), run.getName(), run.getStatus().toString(),
+                run.getConclusion() == null ? null : run.getConclusion().toString(), (int) run.getRunAttempt(),
+                GitHubResults.call("read a run's address", () -> run.getHtmlUrl() == null ? null : run.getHtmlUrl().toString()));
+    }
+
+    private GHRepository repository(RepositoryRef repository) {
+        return GitHubResults.call("read repository " + repository, () -> github.getRepository(repository.fullName()));
     }
 
     private CodeHostException failure(String what, HttpResponse<String> response) {

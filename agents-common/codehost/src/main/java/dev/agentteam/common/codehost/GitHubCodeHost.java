@@ -1,7 +1,6 @@
 package dev.agentteam.common.codehost;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +19,6 @@ import org.kohsuke.github.GHPullRequestReviewEvent;
 import org.kohsuke.github.GHRef;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GitHub;
-import org.kohsuke.github.GitHubBuilder;
 import org.kohsuke.github.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,23 +35,12 @@ public class GitHubCodeHost implements CodeHost {
     }
 
     GitHubCodeHost(GitHubProperties properties, Clock clock) {
-        RateLimitResponses limits = new RateLimitResponses(clock, properties.defaultRateLimitWait());
-        GitHubBuilder builder = new GitHubBuilder().withEndpoint(properties.apiUrl())
-                .withRateLimitHandler(limits.primary())
-                .withAbuseLimitHandler(limits.secondary());
-        if (properties.token() != null) {
-            builder = builder.withOAuthToken(properties.token());
-        }
-        try {
-            this.github = builder.build();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not set up the GitHub client for " + properties.apiUrl(), e);
-        }
+        this.github = GitHubClients.connect(properties, clock);
     }
 
     @Override
     public RepositoryInfo repository(RepositoryRef repository) {
-        GHRepository repo = call("read repository " + repository, () -> github.getRepository(repository.fullName()));
+        GHRepository repo = GitHubResults.call("read repository " + repository, () -> github.getRepository(repository.fullName()));
         return new RepositoryInfo(repository, repo.getDefaultBranch(), repo.getHttpTransportUrl(),
                 String.valueOf(repo.getHtmlUrl()), repo.isPrivate());
     }
@@ -67,7 +54,7 @@ public class GitHubCodeHost implements CodeHost {
             if (e.getResponseCode() != 422) {
                 throw GitHubResults.failure("create branch " + branch + " in " + repository, e);
             }
-            GHRef existing = call("read branch " + branch, () -> repo.getRef("heads/" + branch));
+            GHRef existing = GitHubResults.call("read branch " + branch, () -> repo.getRef("heads/" + branch));
             if (!sha.equals(existing.getObject().getSha())) {
                 throw new CodeHostException("branch " + branch + " already exists in " + repository + " at "
                         + existing.getObject().getSha() + ", not " + sha, 422);
@@ -80,7 +67,7 @@ public class GitHubCodeHost implements CodeHost {
     @Override
     public Optional<PullRequest> findOpenPullRequest(RepositoryRef repository, String head) {
         GHRepository repo = repo(repository);
-        List<GHPullRequest> open = call("list pull requests of " + repository, () -> repo.queryPullRequests()
+        List<GHPullRequest> open = GitHubResults.call("list pull requests of " + repository, () -> repo.queryPullRequests()
                 .state(GHIssueState.OPEN).head(repository.owner() + ":" + head).list().toList());
         return open.stream().findFirst().map(GitHubResults::pullRequest);
     }
@@ -111,14 +98,14 @@ public class GitHubCodeHost implements CodeHost {
     @Override
     public void comment(RepositoryRef repository, int number, String body) {
         GHRepository repo = repo(repository);
-        call("comment on #" + number + " in " + repository, () -> repo.getIssue(number).comment(body));
+        GitHubResults.call("comment on #" + number + " in " + repository, () -> repo.getIssue(number).comment(body));
     }
 
     @Override
     public void reviewComments(RepositoryRef repository, int number, String commitSha, String summary,
             List<InlineComment> comments) {
         GHRepository repo = repo(repository);
-        call("review #" + number + " in " + repository, () -> {
+        GitHubResults.call("review #" + number + " in " + repository, () -> {
             GHPullRequest pr = repo.getPullRequest(number);
             GHPullRequestReviewBuilder review = pr.createReview().commitId(commitSha)
                     .event(GHPullRequestReviewEvent.COMMENT).body(summary == null ? "" : summary);
@@ -130,14 +117,14 @@ public class GitHubCodeHost implements CodeHost {
     @Override
     public void addLabels(RepositoryRef repository, int number, Set<String> labels) {
         GHRepository repo = repo(repository);
-        call("label #" + number + " in " + repository,
+        GitHubResults.call("label #" + number + " in " + repository,
                 () -> repo.getIssue(number).addLabels(labels.toArray(String[]::new)));
     }
 
     @Override
     public List<CommitCheck> commitStatuses(RepositoryRef repository, String sha) {
         GHRepository repo = repo(repository);
-        List<GHCommitStatus> statuses = call("read statuses of " + sha, () -> repo.listCommitStatuses(sha).toList());
+        List<GHCommitStatus> statuses = GitHubResults.call("read statuses of " + sha, () -> repo.listCommitStatuses(sha).toList());
         // GitHub lists newest first; the first per context is the one that counts
         Map<String, CommitCheck> latest = new LinkedHashMap<>();
         for (GHCommitStatus status : statuses) {
@@ -150,7 +137,7 @@ public class GitHubCodeHost implements CodeHost {
     @Override
     public List<CommitCheck> checkRuns(RepositoryRef repository, String sha) {
         GHRepository repo = repo(repository);
-        List<GHCheckRun> runs = call("read check runs of " + sha, () -> repo.getCheckRuns(sha).toList());
+        List<GHCheckRun> runs = GitHubResults.call("read check runs of " + sha, () -> repo.getCheckRuns(sha).toList());
         return runs.stream().map(run -> new CommitCheck(run.getName(), GitHubResults.state(run),
                 run.getDetailsUrl() == null ? null : run.getDetailsUrl().toString())).toList();
     }
@@ -166,13 +153,13 @@ public class GitHubCodeHost implements CodeHost {
         };
         // GitHub refuses descriptions longer than 140 characters
         String text = description == null ? "" : description.length() <= 140 ? description : description.substring(0, 139) + "…";
-        call("set status " + context + " on " + sha, () -> repo.createCommitStatus(sha, ghState, targetUrl, text, context));
+        GitHubResults.call("set status " + context + " on " + sha, () -> repo.createCommitStatus(sha, ghState, targetUrl, text, context));
     }
 
     @Override
     public void merge(RepositoryRef repository, int number, String expectedHeadSha, MergeMethod method) {
         GHRepository repo = repo(repository);
-        call("merge #" + number + " in " + repository, () -> {
+        GitHubResults.call("merge #" + number + " in " + repository, () -> {
             GHPullRequest pr = repo.getPullRequest(number);
             pr.merge(pr.getTitle(), expectedHeadSha, GHPullRequest.MergeMethod.valueOf(method.name()));
             return pr;
@@ -181,19 +168,6 @@ public class GitHubCodeHost implements CodeHost {
     }
 
     private GHRepository repo(RepositoryRef repository) {
-        return call("read repository " + repository, () -> github.getRepository(repository.fullName()));
-    }
-
-    private static <T> T call(String what, GitHubCall<T> call) {
-        try {
-            return call.run();
-        } catch (IOException e) {
-            throw GitHubResults.failure(what, e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface GitHubCall<T> {
-        T run() throws IOException;
+        return GitHubResults.call("read repository " + repository, () -> github.getRepository(repository.fullName()));
     }
 }

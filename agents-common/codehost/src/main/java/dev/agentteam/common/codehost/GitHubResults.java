@@ -54,4 +54,18 @@ final class GitHubResults {
         }
         return new CodeHostException("could not " + what + ": " + e.getMessage(), 0, e);
     }
+
+    /** Runs one library call, turning its {@link IOException} into a {@link CodeHostException} saying what failed. */
+    static <T> T call(String what, GitHubCall<T> call) {
+        try {
+            return call.run();
+        } catch (IOException e) {
+            throw failure(what, e);
+        }
+    }
+
+    @FunctionalInterface
+    interface GitHubCall<T> {
+        T run() throws IOException;
+    }
 }

@@ -67,7 +67,8 @@ class LlmGatewayIntegrationTest {
         registry.add("agentteam.llm.base-url", () -> OPENAI.baseUrl() + "/v1");
         registry.add("agentteam.llm.api-key", () -> API_KEY);
         registry.add("agentteam.llm.model", () -> "gpt-test");
-        registry.add("agentteam.llm.timeout", () -> "5s");
+        // generous: on a loaded 2-core machine a local answer can take seconds, and a timeout here would be a retry
+        registry.add("agentteam.llm.timeout", () -> "60s");
         registry.add("agentteam.llm.max-retries", () -> "2");
         registry.add("agentteam.llm.initial-backoff", () -> "20ms");
         registry.add("agentteam.llm.budget.max-steps", () -> "3");

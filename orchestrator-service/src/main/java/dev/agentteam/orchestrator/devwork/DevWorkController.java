@@ -1,0 +1,45 @@
+package dev.agentteam.orchestrator.devwork;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import dev.agentteam.orchestrator.history.ChangedBy;
+import dev.agentteam.orchestrator.security.Account;
+import dev.agentteam.orchestrator.task.TaskView;
+import dev.agentteam.orchestrator.user.UserView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+@Tag(name = "Backlog")
+class DevWorkController {
+
+    private final DevDispatch dispatch;
+
+    DevWorkController(DevDispatch dispatch) {
+        this.dispatch = dispatch;
+    }
+
+    /** The story handed over and the task that carries it. */
+    record StartedWork(long storyId, long taskId, String taskStatus) {
+    }
+
+    @PostMapping("/stories/{id}/start")
+    @Operation(summary = "Start work on a story by hand", description = "Hands a READY story to the Dev agent now "
+            + "(a dev.implement_story task; the story goes IN_PROGRESS), in sprint or continuous mode, whether or not it "
+            + "is in the active sprint and past the WIP limit. 202 with the task. Unknown id → 404; a story that is not "
+            + "READY, already has a dev task, waits for a dependency, or has no repository → 409.")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    ResponseEntity<StartedWork> start(@PathVariable("id") long id, Authentication caller) {
+        TaskView task = dispatch.start(id, ChangedBy.person(Account.userOf(caller).map(UserView::id).orElse(null),
+                "started work by hand"));
+        return ResponseEntity.accepted().body(new StartedWork(id, task.id(), task.status().name()));
+    }
+}

@@ -1,5 +1,0 @@
-package dev.agentteam.orchestrator.repository;
-
-/** A repository was registered (an embedded one with its first content already in the forge). */
-public record RepositoryRegistered(long repositoryId, String name) {
-}
