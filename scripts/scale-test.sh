@@ -136,7 +136,7 @@ for want in $DEV_ROUNDS; do
   load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
   read -r busy0 total0 <<<"$(cpu_busy_ticks)"
   first_epic=""
-  log "round $round: $devs dev replicas, posting $STORIES demo epics"
+  log "round $round ($(date -u +%H:%M:%S)): $devs dev replicas, posting $STORIES demo epics"
   for i in $(seq 1 "$STORIES"); do
     id="$(curl -fsS -X POST "$BASE/api/epics" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
       -d "{\"title\": \"Word frequencies for textstats (round $round, $i)\", \"description\": \"Writers want to see which words of a text they repeat most, using the textstats library.\", \"owner_id\": 1}" \
@@ -179,8 +179,8 @@ for want in $DEV_ROUNDS; do
   retried="$(sql "select coalesce(sum(attempt_count - 1), 0) from ($tasks) t where attempt_count > 1")"
   per_worker="$(sql "select string_agg(w || '=' || n, ' ' order by w) from (select worker_id w, count(*) n from ($tasks) t
       where type like 'dev.%' group by 1) x")"
-  cpu="$(awk -v b="$((busy1 - busy0))" -v t="$((total1 - total0))" 'BEGIN { printf "%.0f %%", t ? 100 * b / t : 0 }')"
-  rate="$(awk -v n="$nstories" -v s="${seconds:-0}" 'BEGIN { printf "%.2f", s > 0 ? 60 * n / s : 0 }')"
+  cpu="$(awk -v b="$((busy1 - busy0))" -v t="$((total1 - total0))" 'BEGIN { printf "%.0f %%", (t ? 100 * b / t : 0) }')"
+  rate="$(awk -v n="$nstories" -v s="${seconds:-0}" 'BEGIN { printf "%.2f", (s > 0 ? 60 * n / s : 0) }')"
   [ "$twice" -eq 0 ] && [ "$dup_prs" -eq 0 ] && [ "$not_one" -eq 0 ] || failures=$((failures + 1))
   printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s → %s |\n' "$devs" "$OTHERS" "$nstories" "$seconds" "$rate" \
     "$dev_seconds" "$per_worker" "$twice" "$dup_prs" "$not_one" "$retried" "$cpu" "$load_before" "$load_after" >>"$OUT/results.md"
