@@ -126,8 +126,8 @@ TOKEN="$(curl -s -L -c "$jar" -b "$jar" --data-urlencode "name=scale-test" --dat
 
 ncpu="$(nproc)"
 cpu_busy_ticks() { awk '/^cpu / {print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8}' /proc/stat; }
-printf '| dev replicas | other roles | stories | time (s) | stories/min | dev phase (s) | dev tasks per worker | tasks run twice | duplicate PRs | stories without exactly one PR | retried attempts | machine CPU busy | load average before → after |\n' >"$OUT/results.md"
-printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|\n' >>"$OUT/results.md"
+printf '| dev replicas | other roles | stories | time (s) | stories/min | dev phase (s) | dev task: mean wait / run (s) | dev tasks per worker | tasks run twice | duplicate PRs | stories without exactly one PR | retried attempts | machine CPU busy | load average before → after |\n' >"$OUT/results.md"
+printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n' >>"$OUT/results.md"
 devs=0 failures=0 round=0
 for want in $DEV_ROUNDS; do
   round=$((round + 1))
@@ -179,11 +179,14 @@ for want in $DEV_ROUNDS; do
   retried="$(sql "select coalesce(sum(attempt_count - 1), 0) from ($tasks) t where attempt_count > 1")"
   per_worker="$(sql "select string_agg(w || '=' || n, ' ' order by w) from (select worker_id w, count(*) n from ($tasks) t
       where type like 'dev.%' group by 1) x")"
+  # Queue wait and run time of the Dev tasks: a run time that grows with the replicas means they share a bound (CPU).
+  dev_times="$(sql "select round(avg(extract(epoch from started_at - queued_at))::numeric, 1) || ' / '
+      || round(avg(extract(epoch from finished_at - started_at))::numeric, 1) from ($tasks) t where type like 'dev.%'")"
   cpu="$(awk -v b="$((busy1 - busy0))" -v t="$((total1 - total0))" 'BEGIN { printf "%.0f %%", (t ? 100 * b / t : 0) }')"
   rate="$(awk -v n="$nstories" -v s="${seconds:-0}" 'BEGIN { printf "%.2f", (s > 0 ? 60 * n / s : 0) }')"
   [ "$twice" -eq 0 ] && [ "$dup_prs" -eq 0 ] && [ "$not_one" -eq 0 ] || failures=$((failures + 1))
-  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s → %s |\n' "$devs" "$OTHERS" "$nstories" "$seconds" "$rate" \
-    "$dev_seconds" "$per_worker" "$twice" "$dup_prs" "$not_one" "$retried" "$cpu" "$load_before" "$load_after" >>"$OUT/results.md"
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s → %s |\n' "$devs" "$OTHERS" "$nstories" "$seconds" "$rate" \
+    "$dev_seconds" "$dev_times" "$per_worker" "$twice" "$dup_prs" "$not_one" "$retried" "$cpu" "$load_before" "$load_after" >>"$OUT/results.md"
   log "round $round: $nstories stories in ${seconds}s ($rate stories/min), dev tasks per worker: $per_worker"
 done
 
