@@ -125,9 +125,17 @@ TOKEN="$(curl -s -L -c "$jar" -b "$jar" --data-urlencode "name=scale-test" --dat
 [ -n "$TOKEN" ] || die "could not create an API token as admin"
 
 ncpu="$(nproc)"
+# CPU time (ticks) the team's own processes used so far: with the machine saturated, this per story says what one costs.
+team_ticks() {
+  local pid sum=0
+  for pid in "${PIDS[@]}"; do
+    [ -r "/proc/$pid/stat" ] && sum=$((sum + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+  done
+  echo "$sum"
+}
 cpu_busy_ticks() { awk '/^cpu / {print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8}' /proc/stat; }
-printf '| dev replicas | other roles | stories | time (s) | stories/min | dev phase (s) | dev task: mean wait / run (s) | dev tasks per worker | tasks run twice | duplicate PRs | stories without exactly one PR | retried attempts | machine CPU busy | load average before → after |\n' >"$OUT/results.md"
-printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n' >>"$OUT/results.md"
+printf '| dev replicas | other roles | stories | time (s) | stories/min | dev phase (s) | dev task: mean wait / run (s) | dev tasks per worker | tasks run twice | duplicate PRs | stories without exactly one PR | retried attempts | team CPU s per story | machine CPU busy | load average before → after |\n' >"$OUT/results.md"
+printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n' >>"$OUT/results.md"
 devs=0 failures=0 round=0
 for want in $DEV_ROUNDS; do
   round=$((round + 1))
@@ -135,6 +143,7 @@ for want in $DEV_ROUNDS; do
   await_started
   load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
   read -r busy0 total0 <<<"$(cpu_busy_ticks)"
+  team0="$(team_ticks)"
   first_epic=""
   log "round $round ($(date -u +%H:%M:%S)): $devs dev replicas, posting $STORIES demo epics"
   for i in $(seq 1 "$STORIES"); do
@@ -159,6 +168,7 @@ for want in $DEV_ROUNDS; do
     sleep 3; waited=$((waited + 3))
   done
   read -r busy1 total1 <<<"$(cpu_busy_ticks)"
+  team1="$(team_ticks)"
   load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
   # The round's tasks: those of its epics (PO) and of their stories (Dev, CI, QA, Review).
@@ -183,10 +193,11 @@ for want in $DEV_ROUNDS; do
   dev_times="$(sql "select round(avg(extract(epoch from started_at - queued_at))::numeric, 1) || ' / '
       || round(avg(extract(epoch from finished_at - started_at))::numeric, 1) from ($tasks) t where type like 'dev.%'")"
   cpu="$(awk -v b="$((busy1 - busy0))" -v t="$((total1 - total0))" 'BEGIN { printf "%.0f %%", (t ? 100 * b / t : 0) }')"
+  team_cpu="$(awk -v d="$((team1 - team0))" -v hz="$(getconf CLK_TCK)" -v n="$nstories" 'BEGIN { printf "%.1f", (n ? d / hz / n : 0) }')"
   rate="$(awk -v n="$nstories" -v s="${seconds:-0}" 'BEGIN { printf "%.2f", (s > 0 ? 60 * n / s : 0) }')"
   [ "$twice" -eq 0 ] && [ "$dup_prs" -eq 0 ] && [ "$not_one" -eq 0 ] || failures=$((failures + 1))
-  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s → %s |\n' "$devs" "$OTHERS" "$nstories" "$seconds" "$rate" \
-    "$dev_seconds" "$dev_times" "$per_worker" "$twice" "$dup_prs" "$not_one" "$retried" "$cpu" "$load_before" "$load_after" >>"$OUT/results.md"
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s → %s |\n' "$devs" "$OTHERS" "$nstories" "$seconds" "$rate" \
+    "$dev_seconds" "$dev_times" "$per_worker" "$twice" "$dup_prs" "$not_one" "$retried" "$team_cpu" "$cpu" "$load_before" "$load_after" >>"$OUT/results.md"
   log "round $round: $nstories stories in ${seconds}s ($rate stories/min), dev tasks per worker: $per_worker"
 done
 
