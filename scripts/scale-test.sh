@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Scaling by replicas (issue 14, "Scaling"): one isolated team on this machine — the orchestrator, SCALE_OTHERS
-# replicas of every role but Dev, and 1, then 2, then 4 Dev replicas, each replica its own JVM with its own worker
-# id on the same Redis queues. Each round posts SCALE_STORIES demo epics (the scripted PO turns each into the story
-# "Most common words", docs/demo.md), waits until every story of the round has a pull request the Review agent
+# replicas of every role but Dev, and 1, then 2, then 4 Dev replicas (or the counts given, in their order), each
+# replica its own JVM with its own worker id on the same Redis queues. Each round posts SCALE_STORIES demo epics
+# (the scripted PO turns each into the story "Most common words", docs/demo.md), waits until every story of the round has a pull request the Review agent
 # approved, then checks from the database that no task attempt ran twice, that no story or branch got two pull
 # requests, and reports stories/min. Prints the table and writes it to target/scale/results.md.
 #
@@ -10,8 +10,8 @@
 #
 # Env: SCALE_DB (agentteam_scale), SCALE_REDIS_DB (6), SCALE_PORT_BASE (9500: the orchestrator; replicas from +10),
 # SCALE_OTHERS (2), SCALE_STORIES (40), SCALE_ROUND_TIMEOUT (seconds per round, 1800), SCALE_JAVA_OPTS (small heaps).
-# One team serves every round (the Dev replicas are added between rounds, as `docker service scale` would); a round
-# starts only when the previous one is finished, and every check covers only the round's own epics.
+# One team serves every round (Dev replicas are added or stopped between rounds, as `docker service scale` would);
+# a round starts only when the previous one is finished, and every check covers only the round's own epics.
 # The team runs in CONTINUOUS sprint mode with a WIP limit of SCALE_STORIES, so only the number of Dev replicas
 # bounds how many stories are worked on at once (docs/benchmarks.md says why). The jars must be built
 # (mvn -DskipTests package). Whatever happens, every process it started is stopped and its database dropped.
@@ -125,11 +125,12 @@ TOKEN="$(curl -s -L -c "$jar" -b "$jar" --data-urlencode "name=scale-test" --dat
 [ -n "$TOKEN" ] || die "could not create an API token as admin"
 
 ncpu="$(nproc)"
-# CPU time (ticks) the team's own processes used so far: with the machine saturated, this per story says what one costs.
+# CPU time (ticks) the team's own processes and their finished children (sandboxed test runs) used so far: with the
+# machine saturated, this per story says what one story costs.
 team_ticks() {
   local pid sum=0
   for pid in "${PIDS[@]}"; do
-    [ -r "/proc/$pid/stat" ] && sum=$((sum + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+    [ -r "/proc/$pid/stat" ] && sum=$((sum + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat")))
   done
   echo "$sum"
 }
@@ -140,6 +141,15 @@ devs=0 failures=0 round=0
 for want in $DEV_ROUNDS; do
   round=$((round + 1))
   while [ "$devs" -lt "$want" ]; do devs=$((devs + 1)); start_replica dev "$devs"; done
+  # Fewer replicas than the round before: the newest ones stop gracefully (SIGTERM), as `docker service scale` does.
+  while [ "$devs" -gt "$want" ]; do
+    pid="$(awk -v n="dev-$devs" '$1 == n {print $3}' "$RUN_DIR/replicas.txt" | tail -1)"
+    kill "$pid"
+    while kill -0 "$pid" 2>/dev/null; do sleep 1; done
+    for i in "${!PIDS[@]}"; do [ "${PIDS[$i]}" != "$pid" ] || unset 'PIDS[i]'; done   # never signal a reused PID
+    PIDS=("${PIDS[@]}")
+    devs=$((devs - 1))
+  done
   await_started
   load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
   read -r busy0 total0 <<<"$(cpu_busy_ticks)"
