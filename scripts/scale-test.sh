@@ -3,8 +3,8 @@
 # replicas of every role but Dev, and 1, then 2, then 4 Dev replicas (or the counts given, in their order), each
 # replica its own JVM with its own worker id on the same Redis queues. Each round posts SCALE_STORIES demo epics
 # (the scripted PO turns each into the story "Most common words", docs/demo.md), waits until every story of the
-# round has a pull request the Review agent approved, then checks from the database that no task attempt ran twice, that no story or branch got two pull
-# requests, and reports stories/min. Prints the table and writes it to target/scale/results.md.
+# round has a pull request the Review agent approved, then checks from the database that no task attempt ran twice,
+# that no story or branch got two pull requests, and reports stories/min. Prints the table and writes it to target/scale/results.md.
 #
 #   scripts/scale-test.sh [dev replicas per round, default "1 2 4"]
 #
