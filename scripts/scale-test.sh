@@ -4,7 +4,8 @@
 # replica its own JVM with its own worker id on the same Redis queues. Each round posts SCALE_STORIES demo epics
 # (the scripted PO turns each into the story "Most common words", docs/demo.md), waits until every story of the
 # round has a pull request the Review agent approved, then checks from the database that no task attempt ran twice,
-# that no story or branch got two pull requests, and reports stories/min. Prints the table and writes it to target/scale/results.md.
+# that no story or branch got two pull requests, and reports stories/min. Prints the table and writes it to
+# target/scale/results.md.
 #
 #   scripts/scale-test.sh [dev replicas per round, default "1 2 4"]
 #
@@ -64,6 +65,7 @@ cleanup() {
   log "stopped ${#PIDS[@]} processes, dropped database ${SCALE_DB}, flushed Redis index ${SCALE_REDIS_DB}"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM HUP   # a signal ends the script through the EXIT trap too
 
 psql_admin -c "drop database if exists ${SCALE_DB} with (force)" -c "create database ${SCALE_DB} owner agentteam"
 psql_admin -d "$SCALE_DB" -c "create extension if not exists vector"
