@@ -189,10 +189,12 @@ for want in $DEV_ROUNDS; do
       - (select min(e.created_at) from epics e where $scope))::numeric, 1),
       round(extract(epoch from max(t.finished_at) - min(t.started_at))::numeric, 1) from ($tasks) t where t.type like 'dev.%'")"
   # A task attempt ran twice: two QUEUED → RUNNING for one attempt, or one step of its model conversation answered twice.
-  twice="$(sql "select count(*) from (select task_id, attempt from task_transitions where to_status = 'RUNNING'
-      and task_id in (select id from ($tasks) t) group by 1, 2 having count(*) > 1) x")
-    + $(sql "select count(*) from (select task_id, attempt from agent_logs where metadata ? 'responseId'
-      and task_id in (select id from ($tasks) t) group by task_id, attempt, metadata->>'responseId' having count(*) > 1) x")
+  twice="$(sql "select count(*) from (
+        select task_id, attempt from task_transitions where to_status = 'RUNNING' and task_id in (select id from ($tasks) t)
+        group by 1, 2 having count(*) > 1
+      union
+        select task_id, attempt from agent_logs where metadata ? 'responseId' and task_id in (select id from ($tasks) t)
+        group by task_id, attempt, metadata->>'responseId' having count(*) > 1) x")
     + $(sql "select count(*) from (select story_id from ($tasks) t where type = 'dev.implement_story' group by 1 having count(*) > 1) x")"
   twice=$((twice))
   dup_prs="$(sql "select count(*) from (select repo, branch from pr_records group by 1, 2 having count(*) > 1) x")"
