@@ -6,6 +6,7 @@ import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.task.TaskState;
 import dev.agentteam.common.task.TokenUsage;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
@@ -16,6 +17,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TaskLifecycleTest extends TaskIntegrationTest {
+
+    @Autowired
+    ResultConsumer results;
+
+    @Test
+    void aFinishedTaskWhoseResultIsNotAppliedYetIsNotPushedAgain() {
+        results.stop();   // the orchestrator is behind: results wait in tasks:done
+        TaskView task;
+        try {
+            task = createTask(AgentRole.DEV, "dev.implement_story");
+            ClaimedTask claimed = claim(AgentRole.DEV, "dev-1");
+            queue.complete(claimed, TaskResult.succeeded(claimed.task(), "dev-1", Map.of(), TokenUsage.NONE));
+            // long past the reconcile grace, as a task is after a worker's long run
+            jdbc.sql("update tasks set queued_at = now() - interval '10 minutes' where id = ?").param(task.id()).update();
+
+            assertThat(reconciler.reconcile()).as("pushed again, another worker would run it twice").isZero();
+            assertThat(queue.pendingCount(AgentRole.DEV)).isZero();
+        } finally {
+            results.start();
+        }
+        assertThat(awaitStatus(task.id(), TaskState.SUCCEEDED).attemptCount()).isEqualTo(1);
+        assertThat(queue.pendingCount(AgentRole.DEV)).isZero();
+    }
 
     @Test
     void createPersistsTheTaskQueuedWithItsTimelineAndPutsTheEnvelopeOnTheRolesQueue() {

@@ -35,4 +35,8 @@ public final class QueueKeys {
     public static String doneProcessing(String consumerId) {
         return "tasks:done:processing:" + consumerId;
     }
+
+    public static String doneProcessingPattern() {
+        return "tasks:done:processing:*";
+    }
 }

@@ -118,19 +118,30 @@ public class RedisTaskQueue implements TaskQueue {
 
     @Override
     public Set<Long> heldTaskIds(AgentRole role) {
-        List<String> lists = new ArrayList<>();
-        lists.add(QueueKeys.pending(role));
-        lists.addAll(QueueScripts.scan(redis, QueueKeys.inProgressPattern(role)));
+        // A task only moves forward: pending → a worker's claim → tasks:done → the orchestrator's processing list, and
+        // leaves that last list after its result is committed in Postgres. Reading the stages in that order, and
+        // listing a stage's keys only after the stage before it was read (a list that is empty does not exist), sees
+        // every task in at least one of them, however it moves meanwhile. A result waiting to be applied counts as
+        // held: without it, a task whose worker has just finished looked lost and was pushed, and run, again.
         Set<Long> ids = new HashSet<>();
-        for (String list : lists) {
-            for (String raw : range(list)) {
-                Long id = QueueJson.taskId(raw);
-                if (id != null) {
-                    ids.add(id);
-                }
+        addTaskIds(ids, QueueKeys.pending(role));
+        QueueScripts.scan(redis, QueueKeys.inProgressPattern(role)).forEach(list -> addTaskIds(ids, list));
+        addTaskIds(ids, QueueKeys.DONE);
+        QueueScripts.scan(redis, QueueKeys.doneProcessingPattern()).forEach(list -> addTaskIds(ids, list));
+        // The backward moves, read again: a reaper returning a dead worker's claim to pending, and an orchestrator
+        // starting up returning its unfinished processing list to tasks:done.
+        addTaskIds(ids, QueueKeys.DONE);
+        addTaskIds(ids, QueueKeys.pending(role));
+        return ids;
+    }
+
+    private void addTaskIds(Set<Long> ids, String list) {
+        for (String raw : range(list)) {
+            Long id = QueueJson.taskId(raw);
+            if (id != null) {
+                ids.add(id);
             }
         }
-        return ids;
     }
 
     @Override

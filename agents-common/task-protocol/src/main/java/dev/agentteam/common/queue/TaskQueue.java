@@ -51,7 +51,10 @@ public interface TaskQueue {
     /** Returns every claim of the role's workers whose heartbeat has expired to the pending list; returns how many. */
     int reapExpiredClaims(AgentRole role);
 
-    /** The ids of the tasks Redis holds for the role, pending or claimed (the reconciler compares them with Postgres). */
+    /**
+     * The ids of the tasks Redis holds for the role, pending or claimed, plus those whose result waits in
+     * {@code tasks:done} or is being applied (any role's): the reconciler compares them with Postgres.
+     */
     Set<Long> heldTaskIds(AgentRole role);
 
     /** Removes any pending copy of the task (cancelled, or assigned to a human). Returns how many copies went. */

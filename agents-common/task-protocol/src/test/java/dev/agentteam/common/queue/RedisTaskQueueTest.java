@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.redis.connection.RedisListCommands;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.math.BigDecimal;
@@ -109,7 +110,8 @@ class RedisTaskQueueTest {
 
         queue.complete(one, TaskResult.failed(one.task(), "w1", "boom", true, null));
 
-        assertThat(queue.heldTaskIds(DEV)).containsExactly(2L);
+        assertThat(redis.opsForList().range(QueueKeys.inProgress(DEV, "w1"), 0, -1)).extracting(QueueJson::taskId)
+                .containsExactly(2L);
     }
 
     @Test
@@ -136,7 +138,8 @@ class RedisTaskQueueTest {
 
         List<Long> doneIds = redis.opsForList().range(QueueKeys.DONE, 0, -1).stream().map(QueueJson::taskId).toList();
         assertThat(doneIds).containsExactlyInAnyOrder(1L, 2L);
-        assertThat(queue.heldTaskIds(DEV)).isEmpty();
+        assertThat(redis.keys(QueueKeys.inProgressPattern(DEV))).isEmpty();
+        assertThat(queue.pendingCount(DEV)).isZero();
     }
 
     @Test
@@ -190,6 +193,27 @@ class RedisTaskQueueTest {
 
         assertThat(queue.heldTaskIds(DEV)).containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
         assertThat(queue.heldTaskIds(AgentRole.QA)).containsExactly(9L);
+    }
+
+    @Test
+    void aTaskWhoseResultWaitsToBeAppliedIsStillHeld() {
+        queue.enqueue(task(1, DEV));
+        queue.enqueue(task(2, DEV));
+        queue.enqueue(task(3, DEV));
+        ClaimedTask first = queue.claim(DEV, "w1", NO_WAIT).orElseThrow();
+        ClaimedTask second = queue.claim(DEV, "w2", NO_WAIT).orElseThrow();
+        queue.complete(first, TaskResult.succeeded(first.task(), "w1", Map.of(), null));
+        queue.complete(second, TaskResult.succeeded(second.task(), "w2", Map.of(), null));
+        // the orchestrator has taken task 2's result and is applying it
+        redis.opsForList().move(QueueKeys.DONE, RedisListCommands.Direction.RIGHT,
+                QueueKeys.doneProcessing("orchestrator-1"), RedisListCommands.Direction.LEFT);
+
+        // Finished is not lost: pushing 1 or 2 again would run them twice (the reconciler compares with Postgres,
+        // where they are RUNNING until their results are applied).
+        assertThat(queue.heldTaskIds(DEV)).containsExactlyInAnyOrder(1L, 2L, 3L);
+
+        redis.delete(List.of(QueueKeys.DONE, QueueKeys.doneProcessing("orchestrator-1")));
+        assertThat(queue.heldTaskIds(DEV)).containsExactly(3L);
     }
 
     @Test
