@@ -1,6 +1,7 @@
 package dev.agentteam.orchestrator.mergegate;
 
 import dev.agentteam.orchestrator.pullrequest.PullRequests;
+import dev.agentteam.orchestrator.security.Account;
 import dev.agentteam.orchestrator.repository.Repositories;
 import dev.agentteam.orchestrator.support.IntegrationTest;
 import dev.agentteam.orchestrator.support.TestApi.Reply;
@@ -12,6 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.web.ErrorResponseException;
 
 import java.util.List;
@@ -46,6 +52,10 @@ class MergeGateRulesTest extends IntegrationTest {
     ApplicationEventPublisher events;
     @Autowired
     RequiredChecks requiredChecks;
+    @Autowired
+    Callers callers;
+    @Autowired
+    UserDetailsService accountDetails;
 
     private UserView owner;
     private UserView approver;
@@ -152,6 +162,21 @@ class MergeGateRulesTest extends IntegrationTest {
         assertThat(rule(report, NOT_OWNER).met()).isTrue();
         assertThat(rule(report, NOT_OWNER).detail()).isEqualTo("no epic is linked to this pull request");
         assertThat(rule(report, APPROVED).met()).isTrue();
+    }
+
+    @Test
+    void theCallerIsTheUserAsStoredNowAndOnlyAUserOfThisApplication() {
+        UserDetails account = accountDetails.loadUserByUsername(users.login("approver").username());
+        Authentication signedIn = UsernamePasswordAuthenticationToken.authenticated(account, null,
+                account.getAuthorities());
+        long id = ((Account) account).user().id();
+
+        jdbc.update("update users set role = 'viewer' where id = ?", id);
+        assertThat(callers.of(signedIn).role()).isEqualTo("viewer");
+        assertRefused(() -> callers.of(new TestingAuthenticationToken("someone", null)), 403, "Sign in as a person");
+        assertRefused(() -> callers.of(null), 403, "Sign in as a person");
+        jdbc.update("delete from users where id = ?", id);
+        assertRefused(() -> callers.of(signedIn), 403, "no longer exists");
     }
 
     // --- which pull request ---------------------------------------------------------------------------------------
@@ -277,6 +302,7 @@ class MergeGateRulesTest extends IntegrationTest {
         reviewComment(HEAD);
         assertRefused(() -> gate.merge(prId, approver, null), 409, "review status CHANGES_REQUESTED");
         assertThat(rule(gate.report(prId, approver), "The review agent has finished its review").met()).isFalse();
+        assertThat(gate.report(prId, approver).canMerge()).isFalse();
 
         jdbc.update("update pr_records set review_status = 'PENDING' where id = ?", prId);
         assertThat(rule(gate.report(prId, approver), "The review agent has finished its review").met()).isTrue();
