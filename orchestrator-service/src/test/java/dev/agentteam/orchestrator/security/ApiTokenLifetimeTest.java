@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What makes a presented API token count, and for how long: an expired token is refused like an unknown one, only
@@ -106,6 +107,25 @@ class ApiTokenLifetimeTest extends IntegrationTest {
         assertRefused(() -> tokens.create(viewer.id(), "x".repeat(101), null), "1 to 100 characters");
         assertThat(tokens.create(viewer.id(), "y".repeat(100), null).details().name()).hasSize(100);
         assertThat(tokens.create(viewer.id(), "  padded  ", null).details().name()).isEqualTo("padded");
+    }
+
+    @Test
+    void noTokenIsMadeForAnUnknownUserAndRevokingTwiceKeepsTheFirstRevocation() {
+        UserView viewer = users.create("viewer", "human");
+        CreatedToken created = tokens.create(viewer.id(), "cli", null);
+
+        assertThatThrownBy(() -> tokens.create(999_999, "ghost", null))
+                .isInstanceOfSatisfying(org.springframework.web.ErrorResponseException.class,
+                        refused -> assertThat(refused.getStatusCode().value()).isEqualTo(404));
+        ApiTokenView revoked = tokens.revoke(viewer.id(), created.details().id());
+        jdbc.update("update api_tokens set revoked_at = revoked_at - interval '1 hour' where id = ?", revoked.id());
+        Instant first = tokens.find(revoked.id()).orElseThrow().revokedAt();
+        ApiTokenView again = tokens.revoke(viewer.id(), created.details().id());
+
+        assertThat(revoked.revokedAt()).isNotNull();
+        assertThat(again.revokedAt()).isEqualTo(first);
+        assertThat(tokens.authenticate(created.token())).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from api_tokens where name = 'ghost'", Long.class)).isZero();
     }
 
     @Test

@@ -59,6 +59,21 @@ class GitHubWebhookEndpointTest extends WebhookTestSupport {
         assertThat(deliveries()).isZero();
     }
 
+    /** The limit itself is allowed: both the declared length and the bytes read may reach it, not pass it. */
+    @Test
+    void aSignedDeliveryOfExactlyTheLimitIsAccepted() {
+        byte[] body = new byte[(int) LIMIT];
+        java.util.Arrays.fill(body, (byte) ' ');
+        body[0] = '{';
+        body[body.length - 1] = '}';
+
+        Reply reply = postDelivery(body, "application/json", Map.of("X-GitHub-Event", "ping",
+                "X-GitHub-Delivery", UUID.randomUUID().toString(), "X-Hub-Signature-256", sign(SECRET, body)));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(deliveries()).isEqualTo(1);
+    }
+
     @Test
     void aChunkedBodyAboveTheLimitIsCutOffAt413() throws IOException {
         byte[] chunk = new byte[1024 * 1024];
