@@ -2,7 +2,7 @@ package dev.agentteam.orchestrator.mergegate;
 
 import dev.agentteam.orchestrator.pullrequest.PullRequests;
 import dev.agentteam.orchestrator.security.Account;
-import dev.agentteam.orchestrator.repository.Repositories;
+import dev.agentteam.orchestrator.coderepository.Repositories;
 import dev.agentteam.orchestrator.support.IntegrationTest;
 import dev.agentteam.orchestrator.support.TestApi.Reply;
 import dev.agentteam.orchestrator.user.UserView;
