@@ -77,7 +77,8 @@ measure() {
     /Metaspace +used/ { for (i = 1; i <= NF; i++) if ($i == "committed") { v = $(i + 1); sub(/K,?/, "", v); meta = v } }
     END { printf "heap=%d metaspace=%d rest=%d\n", heap / 1024, meta / 1024, (rss - heap - meta) / 1024 }' \
     >"$base_run/$label.orchestrator" || true
-  [ "${EPIC:-0}" != 1 ] || epic_to_pr
+  # a failed end-to-end run loses its own row only, not the footprint rows
+  [ "${EPIC:-0}" != 1 ] || epic_to_pr || echo "footprint: the demo epic → pull request run failed" >&2
   AGENT_TEAM_RUN_DIR="$run" bash scripts/stop-local.sh >/dev/null 2>&1
   current_run=""
   echo "$(echo "$t1 - $t0" | bc) $((rss / 1024))${per}" >"$base_run/$label.result"
