@@ -2,12 +2,14 @@
 # Every benchmark of docs/benchmarks.md in one go, each comparing our path with its baseline side by side in the
 # same run, so a loaded or shared machine moves both numbers alike and the ratio stays comparable:
 #   bounded context (condensed vs uncondensed tokens), sandbox (sandboxed vs bare), queue (ours vs raw Lettuce),
-#   light stack (the seven JVMs' idle RSS and start-to-healthy, run-local.sh's defaults vs its previous settings:
-#   scripts/bench/footprint.sh; needs the jars built, uses ports BENCH_PORT_BASE … +6, 8800 unless set;
-#   BENCH_FOOTPRINT=off skips it).
+#   webhook ack p99 (/webhooks/github vs a bare endpoint in the same JVM), light stack (the seven JVMs' idle RSS and
+#   start-to-healthy, run-local.sh's defaults vs its previous settings) and end to end (the demo epic to its pull
+#   request on that team vs the repository's own test time): scripts/bench/footprint.sh; needs the jars built, uses
+#   ports BENCH_PORT_BASE … +6, 8800 unless set; BENCH_FOOTPRINT=off skips those three rows.
 # Prints the table, rewrites the "Latest run" section of docs/benchmarks.md and writes docs/benchmarks.json.
 # Uses the test database and Redis index of AGENT_TEAM_TEST_DB / AGENT_TEAM_TEST_REDIS_DB (their tasks and queues
-# are wiped). Usage: scripts/bench.sh [--quick]   (--quick: fewer repetitions and queue tasks)
+# are wiped). Usage: scripts/bench.sh [--quick]   (--quick: fewer repetitions, queue tasks and idle seconds, and no
+# warm-up start of the team when its class-data archives are still fresh)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -24,7 +26,7 @@ if [ "${AGENT_TEAM_TEST_REDIS_DB}" = 0 ]; then
   echo "AGENT_TEAM_TEST_REDIS_DB=0 is the stack's own Redis database; pick another index" >&2
   exit 2
 fi
-tasks="${BENCHMARK_TASKS:-$($quick && echo 500 || echo 20000)}"
+tasks="${BENCHMARK_TASKS:-$($quick && echo 300 || echo 20000)}"
 out="$PWD/target/bench"
 rm -rf "$out"
 mkdir -p "$out"
@@ -32,13 +34,13 @@ mkdir -p "$out"
 command="scripts/bench.sh${1:+ $1}"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-echo "== ${command}: context, sandbox, queue (${tasks} tasks) and footprint benchmarks; load average ${load_before}"
+echo "== ${command}: context, sandbox, queue (${tasks} tasks), webhook, footprint and epic → PR benchmarks; load average ${load_before}"
 mvn -B -ntp -o -q -pl agents-common/llm,agents-common/sandbox,orchestrator-service -am verify \
-  -Dtest='ContextBenchmark,SandboxBenchmark,QueueBenchmark' -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dtest='ContextBenchmark,SandboxBenchmark,QueueBenchmark,WebhookBenchmark' -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbenchmark.excludedGroups=none -Dbenchmark.out="$out" -Dbenchmark.quick="$quick" \
   -Dbenchmark.tasks="$tasks" -Dbenchmark.mode=drain -Dbenchmark.result-consumers=2
 if [ "${BENCH_FOOTPRINT:-on}" != off ]; then
-  bash scripts/bench/footprint.sh "$out"
+  BENCH_QUICK="$quick" bash scripts/bench/footprint.sh "$out"
 fi
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 

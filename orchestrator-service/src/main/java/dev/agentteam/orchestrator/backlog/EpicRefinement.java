@@ -49,7 +49,8 @@ class EpicRefinement {
         this.storyLifecycle = storyLifecycle;
     }
 
-    @TransactionalEventListener
+    // The condition keeps other tasks' results out of the event publication registry (no row written and deleted).
+    @TransactionalEventListener(condition = "#event.type() == '" + Epics.REFINE_TASK + "' and #event.epicId() != null")
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(TaskSucceeded event) {
         if (!Epics.REFINE_TASK.equals(event.type()) || event.epicId() == null) {

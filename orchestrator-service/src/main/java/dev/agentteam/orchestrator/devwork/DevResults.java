@@ -36,7 +36,8 @@ class DevResults {
         this.pullRequests = pullRequests;
     }
 
-    @TransactionalEventListener
+    // The condition keeps other tasks' results out of the event publication registry (no row written and deleted).
+    @TransactionalEventListener(condition = "#event.type() == '" + DevDispatch.TYPE + "' and #event.storyId() != null")
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(TaskSucceeded event) {
         if (!DevDispatch.TYPE.equals(event.type()) || event.storyId() == null) {

@@ -56,7 +56,9 @@ class QualityResults {
         this.properties = properties;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    // The condition keeps other tasks' results out of the event publication registry (no row written and deleted).
+    @TransactionalEventListener(fallbackExecution = true, condition = "{'" + PullRequestChecks.RUN_CI + "', '"
+            + PullRequestChecks.FOLLOW_CI + "', '" + TRIAGE + "', '" + PullRequestChecks.REVIEW + "'}.contains(#done.type())")
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void on(TaskSucceeded done) {
         switch (done.type()) {

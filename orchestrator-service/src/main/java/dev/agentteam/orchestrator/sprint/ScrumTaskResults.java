@@ -38,7 +38,9 @@ class ScrumTaskResults {
         this.retroActions = retroActions;
     }
 
-    @TransactionalEventListener
+    // The condition keeps other tasks' results out of the event publication registry (no row written and deleted).
+    @TransactionalEventListener(condition = "#event.type() == '" + ScrumTaskTypes.PLAN_SPRINT + "' or #event.type() == '"
+            + ScrumTaskTypes.WRITE_RETRO + "'")
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(TaskSucceeded event) {
         if (ScrumTaskTypes.PLAN_SPRINT.equals(event.type())) {

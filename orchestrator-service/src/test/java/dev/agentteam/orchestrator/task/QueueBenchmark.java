@@ -82,6 +82,7 @@ class QueueBenchmark {
             tasks.create(new NewTask("dev.implement_story", AgentRole.DEV, null, null, Map.of("n", i)));
         }
         double createdSeconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Long> statsBefore = databaseStats();
         if (drain) {
             start = System.nanoTime();
             workers.forEach(Thread::start);
@@ -92,6 +93,7 @@ class QueueBenchmark {
             succeeded = jdbc.sql("select count(*) from tasks where status = 'SUCCEEDED'").query(Long.class).single();
         }
         double totalSeconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Long> statsAfter = databaseStats();
         running.set(false);
         for (Thread worker : workers) {
             worker.join();
@@ -115,10 +117,29 @@ class QueueBenchmark {
             details.put("claim_loops", WORKERS);
             details.put("result_consumers", Integer.getInteger("benchmark.result-consumers", 1));
             details.put("create_per_s", Math.round(TASKS / createdSeconds));
+            // where the time goes: Postgres work per task while the results were applied (pg_stat, this database only)
+            statsAfter.forEach((name, after) -> details.put(name + "_per_task",
+                    Math.round(100.0 * (after - statsBefore.get(name)) / TASKS) / 100.0));
             new BenchmarkRecord("queue-drain", "queue: claim → complete → result applied (tasks queued first), ours vs "
                     + "a raw Lettuce claim/complete loop", ours, raw, "tasks/s", "ratio >= 0.5", ours >= 0.5 * raw,
                     details).write();
         }
+    }
+
+    /**
+     * Cumulative counters of this database: commits, and rows written to the task tables and the event publication
+     * registry. Postgres publishes a backend's counters up to a second late, so this waits for them to settle.
+     */
+    private Map<String, Long> databaseStats() throws InterruptedException {
+        Thread.sleep(1500);
+        Map<String, Long> stats = new java.util.LinkedHashMap<>();
+        stats.put("commits", jdbc.sql("select xact_commit from pg_stat_database where datname = current_database()")
+                .query(Long.class).single());
+        for (String table : List.of("tasks", "task_transitions", "event_publication")) {
+            stats.put(table + "_writes", jdbc.sql("select n_tup_ins + n_tup_upd + n_tup_del from pg_stat_user_tables "
+                    + "where relname = ?").param(table).query(Long.class).single());
+        }
+        return stats;
     }
 
     private void claimLoop(String workerId, AtomicBoolean running, AtomicLong handled) {

@@ -15,42 +15,64 @@ PATH=/usr/sbin:/usr/bin:/sbin:/bin
 exec 9<"$run_root"
 mount -t tmpfs -o mode=0755,size=16m tmpfs /tmp
 cd /tmp
+# Every step below that is not a shell builtin starts a process, and on a busy machine each costs milliseconds:
+# the directories are made in one mkdir, the symlinked visible paths copied as links in one cp, and the mount
+# options edited by the shell, not sed (docs/benchmarks.md, sandbox fixed overhead).
+dirs="proc:dev:run:tmp/sandbox:var/tmp:.oldroot"
+links=""
 IFS=:
 for d in $visible; do
   [ -e "$d" ] || continue
-  if [ -L "$d" ]; then
+  if [ ! -L "$d" ]; then
+    dirs="$dirs:.$d"
+  elif [ -z "${d%/*}" ]; then
+    links="${links:+$links:}$d"
+  else
     mkdir -p ".${d%/*}"
     ln -s "$(readlink "$d")" ".$d"
-  else
-    mkdir -p ".$d"
-    mount --rbind "$d" ".$d"
   fi
 done
-unset IFS
-# Read-only all the way down: the recursive bind brought every mount below a visible path along, and remounting
-# only the top one would leave those writable. Every mount at or below each bound path is made read-only; one that
-# cannot be stops the sandbox (fail closed).
-mounts=$(cat /proc/self/mountinfo)
-IFS=:
+mkdir -p $dirs
+# a top-level visible path that is a symlink (/bin -> usr/bin) is recreated as the same link, never followed
+[ -z "$links" ] || cp -P $links .
 for d in $visible; do
   [ -e "$d" ] && [ ! -L "$d" ] || continue
-  printf '%s\n' "$mounts" | while IFS=' ' read -r _ _ _ _ point options _; do
-    # Keep the mount's own flags (nosuid, nodev, atime…): a user namespace may add read-only but not clear them.
+  mount --rbind "$d" ".$d"
+done
+# Read-only all the way down: the recursive bind brought every mount below a visible path along, and remounting
+# only the top one would leave those writable. Every mount at or below each bound path is made read-only; one that
+# cannot be stops the sandbox (fail closed). The table is read whole before the first remount.
+remount=""
+while IFS=' ' read -r _ _ _ _ point options _; do
+  for d in $visible; do
     case "$point" in
       "/tmp$d"|"/tmp$d"/*)
-        kept=$(printf '%s' "$options" | sed 's/\(^\|,\)rw\(,\|$\)/\1/; s/,$//')
-        mount -o "remount,bind,ro${kept:+,$kept}" "$point" ;;
+        # Keep the mount's own flags (nosuid, nodev, atime…): a user namespace may add read-only but not clear them.
+        kept=",$options,"
+        case "$kept" in *,rw,*) kept="${kept%%,rw,*},${kept#*,rw,}" ;; esac
+        kept=${kept#,}
+        kept=${kept%,}
+        remount="$remount$point $kept
+"
+        break ;;
     esac
   done
+done </proc/self/mountinfo
+set -f
+IFS='
+'
+for entry in $remount; do
+  kept=${entry#* }
+  mount -o "remount,bind,ro${kept:+,$kept}" "${entry%% *}"
 done
+set +f
 unset IFS
 
-mkdir -p proc dev run tmp/sandbox var/tmp
 chmod 1777 tmp var/tmp
 mount -t proc proc proc
 mount -t tmpfs -o mode=0755,size=1m tmpfs dev
+touch dev/null dev/zero dev/full dev/random dev/urandom dev/tty
 for n in null zero full random urandom tty; do
-  touch "dev/$n"
   mount --bind "/dev/$n" "dev/$n"
 done
 ln -s /proc/self/fd dev/fd
@@ -62,7 +84,6 @@ mount -t tmpfs -o mode=1777,size=64m tmpfs dev/shm
 mount --bind /proc/self/fd/9 tmp/sandbox
 exec 9<&-
 
-mkdir .oldroot
 pivot_root . .oldroot
 umount -l /.oldroot
 rmdir /.oldroot
