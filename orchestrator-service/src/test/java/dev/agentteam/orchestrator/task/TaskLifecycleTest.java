@@ -2,6 +2,7 @@ package dev.agentteam.orchestrator.task;
 
 import dev.agentteam.common.queue.ClaimedTask;
 import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.RefinedStories;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.task.TaskState;
 import dev.agentteam.common.task.TokenUsage;
@@ -51,7 +52,7 @@ class TaskLifecycleTest extends TaskIntegrationTest {
     void aFinalTaskCannotBeReassigned() {
         TaskView task = createTask(AgentRole.PO, "po.refine_epic");
         ClaimedTask claimed = claim(AgentRole.PO, "po-1");
-        queue.complete(claimed, TaskResult.succeeded(claimed.task(), "po-1", Map.of(), TokenUsage.NONE));
+        queue.complete(claimed, TaskResult.succeeded(claimed.task(), "po-1", new RefinedStories(List.of(), null), TokenUsage.NONE));
         awaitStatus(task.id(), TaskState.SUCCEEDED);
 
         assertThatThrownBy(() -> tasks.assign(task.id(), Assignee.agent(AgentRole.DEV)))
