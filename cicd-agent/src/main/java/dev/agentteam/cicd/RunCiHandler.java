@@ -15,7 +15,6 @@ import dev.agentteam.common.codehost.CiState;
 import dev.agentteam.common.codehost.CodeHost;
 import dev.agentteam.common.codehost.CodeHostException;
 import dev.agentteam.common.codehost.CodeHosts;
-import dev.agentteam.common.codehost.RateLimitedException;
 import dev.agentteam.common.sandbox.SandboxUnavailableException;
 import dev.agentteam.common.task.QualityCommands;
 import dev.agentteam.common.task.QualityResult;
@@ -147,12 +146,9 @@ class RunCiHandler implements TaskHandler {
     private void status(CodeHost host, CiAssignment ci, String context, CiState state, String description) {
         try {
             host.setCommitStatus(ci.target().ref(), ci.headSha(), context, state, description, null);
-        } catch (RateLimitedException e) {
-            throw new TransientTaskException("code host rate limit while reporting CI status", e.retryAfter(), e);
         } catch (CodeHostException e) {
-            // unreachable or failing (5xx) hosts may recover; a refusal (4xx) will not
-            if (e.status() == 0 || e.status() >= 500) {
-                throw new TransientTaskException("could not report the CI status: " + e.getMessage(), e);
+            if (e.retryable()) {
+                throw new TransientTaskException("could not report the CI status: " + e.getMessage(), e.retryAfter(), e);
             }
             throw e;
         }

@@ -1,7 +1,6 @@
 package dev.agentteam.dev;
 
 import dev.agentteam.common.codehost.CodeHostException;
-import dev.agentteam.common.codehost.RateLimitedException;
 import dev.agentteam.common.llm.LlmException;
 
 import dev.agentteam.common.llm.ModelSession;
@@ -118,11 +117,8 @@ class DevTaskHandler implements TaskHandler {
         if (llm != null) {
             return llm.retryable() ? new TransientTaskException(llm.getMessage(), e) : llm;
         }
-        if (e instanceof RateLimitedException limited) {
-            return new TransientTaskException(limited.getMessage(), limited.retryAfter(), e);
-        }
-        if (e instanceof CodeHostException host && (host.status() == 0 || host.status() >= 500)) {
-            return new TransientTaskException("code host unavailable: " + host.getMessage(), e);
+        if (e instanceof CodeHostException host && host.retryable()) {
+            return new TransientTaskException("code host unavailable: " + host.getMessage(), host.retryAfter(), e);
         }
         if (e instanceof WorkspaceException git) {
             // clone, fetch or push against the forge: usually the network or the forge being down

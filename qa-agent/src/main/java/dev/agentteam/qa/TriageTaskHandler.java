@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 
 import dev.agentteam.common.codehost.CodeHostException;
 import dev.agentteam.common.codehost.CodeHosts;
-import dev.agentteam.common.codehost.RateLimitedException;
 import dev.agentteam.common.llm.LlmGateway;
 import dev.agentteam.common.llm.ModelSession;
 import dev.agentteam.common.llm.ModelUnavailableException;
@@ -111,11 +110,9 @@ class TriageTaskHandler implements TaskHandler {
     private void post(TriageAssignment ci, String comment) {
         try {
             codeHosts.forTarget(ci.target()).comment(ci.target().ref(), ci.number(), comment);
-        } catch (RateLimitedException e) {
-            throw new TransientTaskException("code host rate limit while posting the triage", e.retryAfter(), e);
         } catch (CodeHostException e) {
-            if (e.status() == 0 || e.status() >= 500) {
-                throw new TransientTaskException("could not post the triage comment: " + e.getMessage(), e);
+            if (e.retryable()) {
+                throw new TransientTaskException("could not post the triage comment: " + e.getMessage(), e.retryAfter(), e);
             }
             throw e;
         }

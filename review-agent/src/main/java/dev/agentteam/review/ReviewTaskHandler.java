@@ -18,7 +18,6 @@ import dev.agentteam.common.codehost.CodeHost;
 import dev.agentteam.common.codehost.CodeHostException;
 import dev.agentteam.common.codehost.CodeHosts;
 import dev.agentteam.common.codehost.InlineComment;
-import dev.agentteam.common.codehost.RateLimitedException;
 import dev.agentteam.common.llm.LlmGateway;
 import dev.agentteam.common.llm.ModelSession;
 import dev.agentteam.common.llm.ModelUnavailableException;
@@ -177,11 +176,9 @@ class ReviewTaskHandler implements TaskHandler {
         try {
             host.reviewComments(pr.target().ref(), pr.number(), pr.headSha(), body, inline);
             host.addLabels(pr.target().ref(), pr.number(), Set.of(label));
-        } catch (RateLimitedException e) {
-            throw new TransientTaskException("code host rate limit while posting the review", e.retryAfter(), e);
         } catch (CodeHostException e) {
-            if (e.status() == 0 || e.status() >= 500) {
-                throw new TransientTaskException("could not post the review: " + e.getMessage(), e);
+            if (e.retryable()) {
+                throw new TransientTaskException("could not post the review: " + e.getMessage(), e.retryAfter(), e);
             }
             throw e;
         }
