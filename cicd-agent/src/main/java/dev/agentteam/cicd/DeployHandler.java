@@ -18,6 +18,7 @@ import dev.agentteam.common.codehost.ForgeTarget;
 import dev.agentteam.common.sandbox.Sandbox;
 import dev.agentteam.common.sandbox.SandboxResult;
 import dev.agentteam.common.task.InvalidPayloadException;
+import dev.agentteam.common.task.QualityResult;
 import dev.agentteam.common.task.QualityTask;
 import dev.agentteam.common.task.RepositoryTarget;
 import dev.agentteam.common.task.TaskEnvelope;
@@ -70,42 +71,42 @@ class DeployHandler implements TaskHandler {
         if (!sha.matches("[0-9a-f]{40}")) {
             throw new InvalidPayloadException("invalid payload: merge_sha must be a 40-character commit id, was '" + sha + "'");
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("merge_sha", sha);
         if (properties.deployCommand() == null) {
-            out.put("conclusion", "skipped");
-            return TaskResult.succeeded(task, context.workerId(), out, null);
+            return TaskResult.succeeded(task, context.workerId(), new QualityResult.Deploy(sha, "skipped", null, null, null),
+                    null);
         }
         RepositoryTarget repository = deployment.repository();
         ForgeTarget target = new ForgeTarget(repository.forge(), repository.fullName(), repository.cloneUrl());
         List<ArtifactRef> stored = new ArrayList<>();
+        Map<String, QualityResult.Step> steps = new LinkedHashMap<>();
+        String conclusion;
         try (GitWorkspace workspace = workspaces.open(task.taskId(),
                 new RemoteRepository(target.cloneUrl(), codeHosts.gitToken(target)))) {
             workspace.checkoutCommit(sha);
             context.progress("deploying " + sha);
-            SandboxResult deploy = step(task, workspace, "deploy", properties.deployCommand(), stored, out);
+            SandboxResult deploy = step(task, workspace, "deploy", properties.deployCommand(), stored, steps);
             boolean ok = deploy.succeeded();
             if (ok && properties.smokeCommand() != null) {
                 context.progress("smoke test of " + sha);
-                ok = step(task, workspace, "smoke", properties.smokeCommand(), stored, out).succeeded();
+                ok = step(task, workspace, "smoke", properties.smokeCommand(), stored, steps).succeeded();
             }
-            out.put("conclusion", ok ? "success" : "failure");
+            conclusion = ok ? "success" : "failure";
         } catch (WorkspaceException e) {
             throw new TransientTaskException("could not check out " + sha + " to deploy: " + e.getMessage(), e);
         }
-        out.put("artifacts", stored.stream().map(ArtifactRef::toMap).toList());
-        log.info("Deployment of {} at {}: {}", target.fullName(), sha, out.get("conclusion"));
-        return TaskResult.succeeded(task, context.workerId(), out, null);
+        log.info("Deployment of {} at {}: {}", target.fullName(), sha, conclusion);
+        return TaskResult.succeeded(task, context.workerId(), new QualityResult.Deploy(sha, conclusion, steps.get("deploy"),
+                steps.get("smoke"), ResultParts.artifacts(stored)), null);
     }
 
     private SandboxResult step(TaskEnvelope task, GitWorkspace workspace, String name, String command,
-                               List<ArtifactRef> stored, Map<String, Object> out) {
+                               List<ArtifactRef> stored, Map<String, QualityResult.Step> steps) {
         SandboxResult result = sandbox.run(workspace.directory(), List.of("/bin/sh", "-c", command), properties.deployTimeout());
         stored.add(ArtifactRef.of(name + "-log", name + ".log", artifacts.put(
                 ArtifactKey.forTask(task.taskId(), task.attempt(), name + ".log"),
                 result.output().getBytes(StandardCharsets.UTF_8), "text/plain;charset=utf-8")));
-        out.put(name, Map.of("exit_code", result.exitCode(), "timed_out", result.timedOut(),
-                "log_tail", TextCut.tail(result.output(), properties.logTail())));
+        steps.put(name, new QualityResult.Step(result.exitCode(), result.timedOut(),
+                TextCut.tail(result.output(), properties.logTail())));
         return result;
     }
 }

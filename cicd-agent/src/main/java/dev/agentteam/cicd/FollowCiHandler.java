@@ -2,9 +2,7 @@ package dev.agentteam.cicd;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +14,7 @@ import dev.agentteam.common.artifact.ArtifactStore;
 import dev.agentteam.common.codehost.GitHubActions;
 import dev.agentteam.common.codehost.RateLimitedException;
 import dev.agentteam.common.codehost.RepositoryRef;
+import dev.agentteam.common.task.QualityResult;
 import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.task.TextCut;
@@ -62,18 +61,13 @@ class FollowCiHandler implements TaskHandler {
         RepositoryRef ref = ci.target().ref();
         try {
             List<GitHubActions.WorkflowRun> runs = actions.runs(ref, ci.headSha());
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("pr_id", ci.prId());
-            out.put("number", ci.number());
-            out.put("head_sha", ci.headSha());
-            out.put("runs", runs.stream().map(r -> Map.of("id", r.id(), "name", r.name(), "status", r.status(),
-                    "conclusion", String.valueOf(r.conclusion()), "attempt", r.attempt())).toList());
+            List<QualityResult.WorkflowRun> seen = runs.stream().map(r -> new QualityResult.WorkflowRun(r.id(), r.name(),
+                    r.status(), String.valueOf(r.conclusion()), r.attempt())).toList();
             // a failed run is a verdict even while other runs still go; without one, wait for all of them
             List<GitHubActions.WorkflowRun> failed = runs.stream().filter(GitHubActions.WorkflowRun::failed).toList();
             if (failed.isEmpty()) {
                 boolean done = !runs.isEmpty() && runs.stream().allMatch(GitHubActions.WorkflowRun::completed);
-                out.put("conclusion", done ? "success" : "pending");
-                return TaskResult.succeeded(task, context.workerId(), out, null);
+                return succeeded(task, context, verdict(ci, done ? "success" : "pending", seen, List.of()));
             }
             if (ci.rerunFailed()) {
                 List<Long> rerun = new ArrayList<>();
@@ -84,21 +78,28 @@ class FollowCiHandler implements TaskHandler {
                     }
                 }
                 if (!rerun.isEmpty()) {
-                    out.put("conclusion", "rerun_requested");
-                    out.put("rerun_runs", rerun);
                     log.info("Re-running failed jobs of runs {} on {}@{}", rerun, ref, ci.headSha());
-                    return TaskResult.succeeded(task, context.workerId(), out, null);
+                    return succeeded(task, context, verdict(ci, "rerun_requested", seen, rerun));
                 }
             }
-            failure(task, ref, failed, out);
-            return TaskResult.succeeded(task, context.workerId(), out, null);
+            return succeeded(task, context, failure(task, ref, failed, ci, seen));
         } catch (RateLimitedException e) {
             throw new TransientTaskException("GitHub rate limit while following CI", e.retryAfter(), e);
         }
     }
 
-    private void failure(TaskEnvelope task, RepositoryRef ref, List<GitHubActions.WorkflowRun> failed,
-                         Map<String, Object> out) {
+    private static TaskResult succeeded(TaskEnvelope task, WorkerContext context, QualityResult.Ci result) {
+        return TaskResult.succeeded(task, context.workerId(), result, null);
+    }
+
+    private static QualityResult.Ci verdict(CiAssignment ci, String conclusion, List<QualityResult.WorkflowRun> runs,
+                                            List<Long> rerun) {
+        return new QualityResult.Ci(conclusion, null, null, ci.prId(), ci.number(), ci.headSha(), null, null, null, null,
+                null, null, null, runs, rerun);
+    }
+
+    private QualityResult.Ci failure(TaskEnvelope task, RepositoryRef ref, List<GitHubActions.WorkflowRun> failed,
+                                     CiAssignment ci, List<QualityResult.WorkflowRun> runs) {
         int tests = 0;
         int failures = 0;
         int errors = 0;
@@ -126,10 +127,8 @@ class FollowCiHandler implements TaskHandler {
             }
         }
         TestReport report = new TestReport(tests, failures, errors, skipped, failing, tests > 0 ? "github-actions-log" : "none");
-        out.put("conclusion", "failure");
-        out.put("report", report.toMap());
-        out.put("timed_out", timedOut);
-        out.put("log_tail", TextCut.tail(tail.toString(), properties.logTail()));
-        out.put("artifacts", stored.stream().map(ArtifactRef::toMap).toList());
+        return new QualityResult.Ci("failure", null, null, ci.prId(), ci.number(), ci.headSha(), null, timedOut, null,
+                ResultParts.outcome(report), TextCut.tail(tail.toString(), properties.logTail()),
+                ResultParts.artifacts(stored), null, runs, null);
     }
 }

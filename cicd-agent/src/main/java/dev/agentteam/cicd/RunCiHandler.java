@@ -2,9 +2,7 @@ package dev.agentteam.cicd;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +15,9 @@ import dev.agentteam.common.codehost.CiState;
 import dev.agentteam.common.codehost.CodeHost;
 import dev.agentteam.common.codehost.CodeHostException;
 import dev.agentteam.common.codehost.CodeHosts;
-import dev.agentteam.common.codehost.RateLimitedException;
 import dev.agentteam.common.sandbox.SandboxUnavailableException;
 import dev.agentteam.common.task.QualityCommands;
+import dev.agentteam.common.task.QualityResult;
 import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.task.TextCut;
@@ -118,38 +116,17 @@ class RunCiHandler implements TaskHandler {
         return stored;
     }
 
-    private Map<String, Object> output(CiAssignment ci, TestExecution run, boolean green, String summary,
-                                       List<ArtifactRef> stored, List<QualityChecks.Outcome> checks) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("conclusion", green ? "success" : "failure");
-        out.put("summary", summary);
-        out.put("test_command", ci.testCommand());
-        out.put("pr_id", ci.prId());
-        out.put("number", ci.number());
-        out.put("head_sha", ci.headSha());
-        out.put("exit_code", run.process().exitCode());
-        out.put("timed_out", run.process().timedOut());
-        out.put("duration_ms", run.process().duration().toMillis());
-        out.put("report", run.report().toMap());
-        out.put("log_tail", TextCut.tail(run.process().output(), properties.logTail()));
-        out.put("artifacts", stored.stream().map(ArtifactRef::toMap).toList());
-        out.put("quality", checks.stream().map(RunCiHandler::qualityMap).toList());
-        return out;
+    private QualityResult.Ci output(CiAssignment ci, TestExecution run, boolean green, String summary,
+                                    List<ArtifactRef> stored, List<QualityChecks.Outcome> checks) {
+        return new QualityResult.Ci(green ? "success" : "failure", summary, ci.testCommand(), ci.prId(), ci.number(),
+                ci.headSha(), run.process().exitCode(), run.process().timedOut(), run.process().duration().toMillis(),
+                ResultParts.outcome(run.report()), TextCut.tail(run.process().output(), properties.logTail()),
+                ResultParts.artifacts(stored), checks.stream().map(RunCiHandler::qualityResult).toList(), null, null);
     }
 
-    private static Map<String, Object> qualityMap(QualityChecks.Outcome check) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("check", check.check());
-        map.put("context", check.context());
-        map.put("state", check.state().name());
-        map.put("description", check.description());
-        map.put("command", check.command());
-        map.put("exit_code", check.exitCode());
-        if (check.percent() != null) {
-            map.put("percent", check.percent());
-        }
-        map.put("log_tail", check.logTail());
-        return map;
+    private static QualityResult.Check qualityResult(QualityChecks.Outcome check) {
+        return new QualityResult.Check(check.check(), check.context(), check.state().name(), check.description(),
+                check.command(), check.exitCode(), check.percent(), check.logTail());
     }
 
     static String summary(TestExecution run) {
@@ -169,12 +146,9 @@ class RunCiHandler implements TaskHandler {
     private void status(CodeHost host, CiAssignment ci, String context, CiState state, String description) {
         try {
             host.setCommitStatus(ci.target().ref(), ci.headSha(), context, state, description, null);
-        } catch (RateLimitedException e) {
-            throw new TransientTaskException("code host rate limit while reporting CI status", e.retryAfter(), e);
         } catch (CodeHostException e) {
-            // unreachable or failing (5xx) hosts may recover; a refusal (4xx) will not
-            if (e.status() == 0 || e.status() >= 500) {
-                throw new TransientTaskException("could not report the CI status: " + e.getMessage(), e);
+            if (e.retryable()) {
+                throw new TransientTaskException("could not report the CI status: " + e.getMessage(), e.retryAfter(), e);
             }
             throw e;
         }

@@ -9,9 +9,8 @@ import dev.agentteam.common.prompt.Prompt;
 
 import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.common.task.ChangeRound;
-import dev.agentteam.common.task.ResultStatus;
+import dev.agentteam.common.task.StoryDelivered;
 import dev.agentteam.common.task.TaskEnvelope;
-import dev.agentteam.common.task.TaskPayloads;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.task.TaskType;
 import dev.agentteam.common.task.TextCut;
@@ -19,10 +18,7 @@ import dev.agentteam.common.worker.TaskHandler;
 import dev.agentteam.common.worker.WorkerContext;
 import dev.agentteam.common.workspace.GitWorkspace;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +63,7 @@ final class ChangeRoundHandler implements TaskHandler {
                 log.info("Task {} already pushed {} to {}: nothing to do twice", task.taskId(), pushed.get(), branch);
                 return succeeded(task, context, null, request, new ChangeRound.Result(request.pullRequest().id(),
                         request.pullRequest().number(), branch, pushed.get(), false,
-                        "already pushed by an earlier run of this task", List.of(), List.of(), null));
+                        "already pushed by an earlier run of this task", List.of(), List.of(), null, List.of()));
             }
             return change(task, context, request, workspace, branch, trailer);
         } catch (RuntimeException e) {
@@ -94,8 +90,8 @@ final class ChangeRoundHandler implements TaskHandler {
         if (!verdict.passed()) {
             String error = "tests still fail after the change round (" + verdict.summary() + "); nothing was pushed. Last test output:\n"
                     + TextCut.tail(verdict.output(), (int) kit.properties().resultOutputLimit().toBytes());
-            return new TaskResult(task.taskId(), task.attempt(), context.workerId(), ResultStatus.FAILED,
-                    Map.of("trajectory", tools.trajectory()), error, false, null, List.of(), session.usage(), Instant.now());
+            return TaskResult.failed(task, context.workerId(), error, false, session.usage(),
+                    new StoryDelivered.Attempt(null, null, tools.trajectory()));
         }
         String summary = tools.finished() ? tools.finishSummary()
                 : closing == null || closing.isBlank() ? "(the agent gave no summary)" : closing.strip();
@@ -112,21 +108,14 @@ final class ChangeRoundHandler implements TaskHandler {
         host.comment(kit.access().ref(request.repository()), request.pullRequest().number(),
                 ChangeReplies.comment(request, headSha, summary, replies, verdict.summary()));
         return succeeded(task, context, session, request, new ChangeRound.Result(request.pullRequest().id(),
-                request.pullRequest().number(), branch, headSha, true, summary, files, replies, verdict.summary()),
-                tools.trajectory());
+                request.pullRequest().number(), branch, headSha, true, summary, files, replies, verdict.summary(),
+                tools.trajectory()));
     }
 
     private static TaskResult succeeded(TaskEnvelope task, WorkerContext context, ModelSession session, ChangeRequest request,
                                         ChangeRound.Result result) {
-        return succeeded(task, context, session, request, result, List.of());
-    }
-
-    private static TaskResult succeeded(TaskEnvelope task, WorkerContext context, ModelSession session, ChangeRequest request,
-                                        ChangeRound.Result result, List<String> trajectory) {
-        Map<String, Object> output = new LinkedHashMap<>(TaskPayloads.toMap(result));
-        output.put("trajectory", trajectory);
         log.info("{} on PR #{}: head {} (committed: {})", request.type().key(), request.pullRequest().number(),
                 result.headSha(), result.committed());
-        return TaskResult.succeeded(task, context.workerId(), output, session == null ? null : session.usage());
+        return TaskResult.succeeded(task, context.workerId(), result, session == null ? null : session.usage());
     }
 }

@@ -8,9 +8,8 @@ import dev.agentteam.common.codehost.PullRequestLanguage;
 import dev.agentteam.common.codehost.PullRequestTemplate;
 import dev.agentteam.common.codehost.RepositoryRef;
 import dev.agentteam.common.workspace.GitWorkspace;
-import java.util.LinkedHashMap;
+import dev.agentteam.common.task.StoryDelivered;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,8 +31,8 @@ final class Delivery {
         this.branch = branch;
     }
 
-    /** @return the result output: pr_number, pr_url, branch, head_sha, tests, files, summary */
-    Map<String, Object> deliver(String summary, TestRunner.Outcome tests, Set<String> files) {
+    /** @return the result without the loop's steps and trajectory, which the handler adds */
+    StoryDelivered deliver(String summary, TestRunner.Outcome tests, Set<String> files) {
         boolean committed = workspace.commitAll(story.storyId(), story.title()).isPresent();
         if (!committed && !StoryBranches.existsOnRemote(workspace, branch)) {
             throw new IllegalStateException("the tool loop changed nothing and " + branch
@@ -46,19 +45,10 @@ final class Delivery {
         PullRequest pr = host.findOpenPullRequest(ref, branch)
                 .orElseGet(() -> host.openPullRequest(ref, new NewPullRequest(branch, base,
                         PullRequestTemplate.title(story.storyId(), story.title()), body(summary, tests, files), false)));
-        Map<String, Object> output = new LinkedHashMap<>();
-        output.put("pr_number", pr.number());
-        output.put("pr_url", pr.url());
-        output.put("branch", branch);
-        output.put("base_branch", base);
-        output.put("head_sha", headSha);
-        output.put("committed", committed);
-        output.put("title", PullRequestTemplate.title(story.storyId(), story.title()));
-        output.put("tests", Map.of("command", tests.command(), "passed", true, "exit_code", tests.exitCode(),
-                "summary", tests.summary()));
-        output.put("files", List.copyOf(files));
-        output.put("summary", summary);
-        return output;
+        return new StoryDelivered(pr.number(), pr.url(), branch, base, headSha, committed,
+                PullRequestTemplate.title(story.storyId(), story.title()),
+                new StoryDelivered.TestsRun(tests.command(), true, tests.exitCode(), tests.summary(), null),
+                List.copyOf(files), summary, null, null);
     }
 
     private String body(String summary, TestRunner.Outcome tests, Set<String> files) {

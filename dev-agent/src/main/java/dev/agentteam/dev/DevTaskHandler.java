@@ -1,7 +1,6 @@
 package dev.agentteam.dev;
 
 import dev.agentteam.common.codehost.CodeHostException;
-import dev.agentteam.common.codehost.RateLimitedException;
 import dev.agentteam.common.llm.LlmException;
 
 import dev.agentteam.common.llm.ModelSession;
@@ -11,7 +10,7 @@ import dev.agentteam.common.prompt.Prompt;
 
 import dev.agentteam.common.sandbox.SandboxUnavailableException;
 import dev.agentteam.common.task.AgentRole;
-import dev.agentteam.common.task.ResultStatus;
+import dev.agentteam.common.task.StoryDelivered;
 import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.task.TextCut;
@@ -21,11 +20,7 @@ import dev.agentteam.common.worker.WorkerContext;
 import dev.agentteam.common.workspace.GitWorkspace;
 
 import dev.agentteam.common.workspace.WorkspaceException;
-import java.time.Instant;
 import java.util.concurrent.CancellationException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -72,7 +67,7 @@ class DevTaskHandler implements TaskHandler {
             }
             if (!tools.finished() && (closing == null || closing.isBlank())) {
                 return failed(task, context, session, "the model ended with an empty answer without calling finish "
-                        + "after " + session.steps() + " call(s); nothing was pushed", Map.of(), tools);
+                        + "after " + session.steps() + " call(s); nothing was pushed", null, tools);
             }
             context.progress("final test run before pushing " + branch);
             TestRunner.Outcome verdict = tests.run();
@@ -83,10 +78,11 @@ class DevTaskHandler implements TaskHandler {
                     : closing == null || closing.isBlank() ? "(the agent gave no summary)" : closing.strip();
             context.progress("pushing " + branch);
             Delivery delivery = new Delivery(workspace, kit.access(), story, branch);
-            Map<String, Object> output = delivery.deliver(summary, verdict, tools.changedFiles());
-            output.put("steps", session.steps());
-            output.put("trajectory", tools.trajectory());
-            log.info("Story {} delivered on {} as PR #{}", story.storyId(), branch, output.get("pr_number"));
+            StoryDelivered delivered = delivery.deliver(summary, verdict, tools.changedFiles());
+            StoryDelivered output = new StoryDelivered(delivered.prNumber(), delivered.prUrl(), delivered.branch(),
+                    delivered.baseBranch(), delivered.headSha(), delivered.committed(), delivered.title(), delivered.tests(),
+                    delivered.files(), delivered.summary(), session.steps(), tools.trajectory());
+            log.info("Story {} delivered on {} as PR #{}", story.storyId(), branch, output.prNumber());
             return TaskResult.succeeded(task, context.workerId(), output, session.usage());
         } catch (RuntimeException e) {
             throw translate(e);
@@ -104,18 +100,15 @@ class DevTaskHandler implements TaskHandler {
         String output = TextCut.tail(verdict.output(), (int) kit.properties().resultOutputLimit().toBytes());
         String error = "tests still fail after the tool loop (" + verdict.summary() + "); nothing was pushed. "
                 + "Last test output:\n" + output;
-        return failed(task, context, session, error, Map.of("tests", Map.of("command", verdict.command(), "passed", false,
-                "exit_code", verdict.exitCode(), "summary", verdict.summary(), "output", output)), tools);
+        return failed(task, context, session, error, new StoryDelivered.TestsRun(verdict.command(), false,
+                verdict.exitCode(), verdict.summary(), output), tools);
     }
 
     /** A failure no retry would fix (the model's own doing): the reason, what the agent did, and the tokens spent. */
     private static TaskResult failed(TaskEnvelope task, WorkerContext context, ModelSession session, String error,
-                                     Map<String, Object> extra, DevTools tools) {
-        Map<String, Object> details = new LinkedHashMap<>(extra);
-        details.put("steps", session.steps());
-        details.put("trajectory", tools.trajectory());
-        return new TaskResult(task.taskId(), task.attempt(), context.workerId(), ResultStatus.FAILED, details, error,
-                false, null, List.of(), session.usage(), Instant.now());
+                                     StoryDelivered.TestsRun tests, DevTools tools) {
+        return TaskResult.failed(task, context.workerId(), error, false, session.usage(),
+                new StoryDelivered.Attempt(tests, session.steps(), tools.trajectory()));
     }
 
     /** Model, forge and network outages may pass (retry); a spent budget, invalid output or a missing sandbox will not. */
@@ -124,11 +117,8 @@ class DevTaskHandler implements TaskHandler {
         if (llm != null) {
             return llm.retryable() ? new TransientTaskException(llm.getMessage(), e) : llm;
         }
-        if (e instanceof RateLimitedException limited) {
-            return new TransientTaskException(limited.getMessage(), limited.retryAfter(), e);
-        }
-        if (e instanceof CodeHostException host && (host.status() == 0 || host.status() >= 500)) {
-            return new TransientTaskException("code host unavailable: " + host.getMessage(), e);
+        if (e instanceof CodeHostException host && host.retryable()) {
+            return new TransientTaskException("code host unavailable: " + host.getMessage(), host.retryAfter(), e);
         }
         if (e instanceof WorkspaceException git) {
             // clone, fetch or push against the forge: usually the network or the forge being down

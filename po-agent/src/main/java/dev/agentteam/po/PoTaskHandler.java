@@ -8,6 +8,7 @@ import dev.agentteam.common.prompt.Prompt;
 import dev.agentteam.common.prompt.PromptRegistry;
 import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.common.task.RefineEpic;
+import dev.agentteam.common.task.RefinedStories;
 import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.TaskPayloads;
 import dev.agentteam.common.task.TaskResult;
@@ -141,10 +142,7 @@ public class PoTaskHandler implements TaskHandler {
                 "max_stories", String.valueOf(settings.maxStories())));
     }
 
-    private static Map<String, Object> output(List<StoryDraft> stories, Prompt prompt) {
-        Map<String, Object> output = new LinkedHashMap<>();
-        output.put("stories", stories.stream().map(StoryDraft::toOutput).toList());
-        output.put("prompt_version", prompt.id());
-        return output;
+    private static RefinedStories output(List<StoryDraft> stories, Prompt prompt) {
+        return new RefinedStories(stories.stream().map(StoryDraft::toResult).toList(), prompt.id());
     }
 }

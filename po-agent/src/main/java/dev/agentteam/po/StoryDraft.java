@@ -1,8 +1,9 @@
 package dev.agentteam.po;
 
-import java.util.LinkedHashMap;
+import dev.agentteam.common.task.ImplementStory;
+import dev.agentteam.common.task.RefinedStories;
+
 import java.util.List;
-import java.util.Map;
 
 /**
  * One story as the model proposed it, read leniently; {@link StoryRules} decides whether it is usable.
@@ -15,12 +16,8 @@ record StoryDraft(String key, String title, String statement, List<Criterion> cr
     /** One acceptance criterion, Given / When / Then. */
     record Criterion(String given, String when, String then) {
 
-        Map<String, Object> toOutput() {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("given", given);
-            out.put("when", when);
-            out.put("then", then);
-            return out;
+        ImplementStory.Criterion toResult() {
+            return new ImplementStory.Criterion(given, when, then, null);
         }
     }
 
@@ -32,17 +29,9 @@ record StoryDraft(String key, String title, String statement, List<Criterion> cr
         return new StoryDraft(key, title, statement, criteria, estimate, priority, dependsOn, true);
     }
 
-    /** The task-result shape the backlog reads (snake_case; see docs/adr/po-refinement.md). */
-    Map<String, Object> toOutput() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("key", key);
-        out.put("title", title);
-        out.put("statement", statement);
-        out.put("acceptance_criteria", criteria.stream().map(Criterion::toOutput).toList());
-        out.put("estimate", estimate);
-        out.put("priority", priority);
-        out.put("depends_on", dependsOn);
-        out.put("needs_split", needsSplit);
-        return out;
+    /** The story as the task result the backlog reads (docs/adr/po-refinement.md). */
+    RefinedStories.Story toResult() {
+        return new RefinedStories.Story(key, title, statement, criteria.stream().map(Criterion::toResult).toList(), estimate,
+                priority, dependsOn, needsSplit);
     }
 }

@@ -1,5 +1,7 @@
 package dev.agentteam.po;
 
+import dev.agentteam.common.task.TaskPayloads;
+
 import dev.agentteam.common.audit.SecretRedactor;
 import dev.agentteam.common.task.Clarification;
 import dev.agentteam.common.task.RefineEpic;
@@ -60,7 +62,7 @@ class StoryRulesTest {
         assertThat(settled.get(0).needsSplit()).isTrue();
         assertThat(settled.get(0).dependsOn()).isEmpty();
         assertThat(settled.get(1).needsSplit()).isFalse();
-        assertThat(settled.get(1).toOutput()).containsEntry("depends_on", List.of("A"))
+        assertThat(TaskPayloads.toMap(settled.get(1).toResult())).containsEntry("depends_on", List.of("A"))
                 .containsEntry("acceptance_criteria", List.of(Map.of("given", "g", "when", "w", "then", "t")));
     }
 

@@ -1,11 +1,12 @@
 package dev.agentteam.qa;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+
 import java.util.List;
-import java.util.Map;
+
 import java.util.Optional;
 
+import dev.agentteam.common.task.ChangeRound;
 import dev.agentteam.common.testreport.TestExecution;
 import dev.agentteam.common.testreport.TestFailure;
 import dev.agentteam.common.testreport.TestReport;
@@ -21,13 +22,8 @@ record Triage(List<Item> items) {
     /** One failing test (or the whole run, {@link #RUN}) with its classification and why. */
     record Item(String name, String message, Classification classification, String reason) {
 
-        Map<String, Object> toMap() {
-            Map<String, Object> map = new LinkedHashMap<>();
-            map.put("name", name);
-            map.put("message", message);
-            map.put("classification", classification.key());
-            map.put("reason", reason);
-            return map;
+        ChangeRound.Failure toResult() {
+            return new ChangeRound.Failure(name, message, classification.key(), reason);
         }
     }
 

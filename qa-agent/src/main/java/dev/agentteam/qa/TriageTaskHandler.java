@@ -1,6 +1,5 @@
 package dev.agentteam.qa;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +11,6 @@ import org.springframework.stereotype.Component;
 
 import dev.agentteam.common.codehost.CodeHostException;
 import dev.agentteam.common.codehost.CodeHosts;
-import dev.agentteam.common.codehost.RateLimitedException;
 import dev.agentteam.common.llm.LlmGateway;
 import dev.agentteam.common.llm.ModelSession;
 import dev.agentteam.common.llm.ModelUnavailableException;
@@ -20,10 +18,13 @@ import dev.agentteam.common.llm.StructuredOutput;
 import dev.agentteam.common.prompt.Prompt;
 import dev.agentteam.common.prompt.PromptRegistry;
 import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.ChangeRound;
+import dev.agentteam.common.task.QualityResult;
 import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.testreport.TestCommandRunner;
 import dev.agentteam.common.testreport.TestExecution;
+import dev.agentteam.common.testreport.TestReport;
 import dev.agentteam.common.worker.TaskHandler;
 import dev.agentteam.common.worker.TransientTaskException;
 import dev.agentteam.common.worker.WorkerContext;
@@ -109,45 +110,33 @@ class TriageTaskHandler implements TaskHandler {
     private void post(TriageAssignment ci, String comment) {
         try {
             codeHosts.forTarget(ci.target()).comment(ci.target().ref(), ci.number(), comment);
-        } catch (RateLimitedException e) {
-            throw new TransientTaskException("code host rate limit while posting the triage", e.retryAfter(), e);
         } catch (CodeHostException e) {
-            if (e.status() == 0 || e.status() >= 500) {
-                throw new TransientTaskException("could not post the triage comment: " + e.getMessage(), e);
+            if (e.retryable()) {
+                throw new TransientTaskException("could not post the triage comment: " + e.getMessage(), e.retryAfter(), e);
             }
             throw e;
         }
     }
 
-    private static Map<String, Object> greenOutput(TriageAssignment ci) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("verdict", "clean");
-        out.put("pr_id", ci.prId());
-        out.put("number", ci.number());
-        out.put("head_sha", ci.headSha());
-        out.put("ci_task_id", ci.ciTaskId());
-        out.put("failures", List.of());
-        out.put("regressions", List.of());
-        out.put("flaky", List.of());
-        out.put("infrastructure", List.of());
-        out.put("comment_posted", true);
-        return out;
+    private static QualityResult.Triage greenOutput(TriageAssignment ci) {
+        return new QualityResult.Triage(QualityResult.Triage.CLEAN, ci.prId(), ci.number(), ci.headSha(), ci.ciTaskId(),
+                List.of(), List.of(), List.of(), List.of(), null, true);
     }
 
-    private static Map<String, Object> output(TriageAssignment ci, Triage triage, TestExecution rerun) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("verdict", triage.verdict().key());
-        out.put("pr_id", ci.prId());
-        out.put("number", ci.number());
-        out.put("head_sha", ci.headSha());
-        out.put("ci_task_id", ci.ciTaskId());
-        out.put("failures", triage.items().stream().map(Triage.Item::toMap).toList());
-        out.put("regressions", triage.of(Classification.REGRESSION).stream().map(Triage.Item::toMap).toList());
-        out.put("flaky", triage.of(Classification.FLAKY).stream().map(Triage.Item::name).toList());
-        out.put("infrastructure", triage.of(Classification.INFRASTRUCTURE).stream().map(Triage.Item::toMap).toList());
-        out.put("rerun", Map.of("report", rerun.report().toMap(), "exit_code", rerun.process().exitCode(),
-                "timed_out", rerun.process().timedOut(), "duration_ms", rerun.process().duration().toMillis()));
-        out.put("comment_posted", true);
-        return out;
+    private static QualityResult.Triage output(TriageAssignment ci, Triage triage, TestExecution rerun) {
+        TestReport report = rerun.report();
+        QualityResult.TestOutcome outcome = QualityResult.TestOutcome.of(report.tests(), report.failures(), report.errors(),
+                report.skipped(), report.source(), report.failed().stream()
+                        .map(f -> QualityResult.FailedTest.of(f.name(), f.error(), f.message())).toList());
+        return new QualityResult.Triage(triage.verdict().key(), ci.prId(), ci.number(), ci.headSha(), ci.ciTaskId(),
+                results(triage.items()), results(triage.of(Classification.REGRESSION)),
+                triage.of(Classification.FLAKY).stream().map(Triage.Item::name).toList(),
+                results(triage.of(Classification.INFRASTRUCTURE)),
+                new QualityResult.Rerun(outcome, rerun.process().exitCode(), rerun.process().timedOut(),
+                        rerun.process().duration().toMillis()), true);
+    }
+
+    private static List<ChangeRound.Failure> results(List<Triage.Item> items) {
+        return items.stream().map(Triage.Item::toResult).toList();
     }
 }

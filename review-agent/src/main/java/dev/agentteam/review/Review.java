@@ -1,13 +1,14 @@
 package dev.agentteam.review;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+
 import java.util.List;
-import java.util.Map;
+
 
 import tools.jackson.databind.JsonNode;
 
 import dev.agentteam.common.codehost.InlineComment;
+import dev.agentteam.common.task.ChangeRound;
 
 /**
  * The model's review, validated against the prompt's schema, split into what can be posted on lines of the diff
@@ -22,14 +23,8 @@ record Review(String summary, boolean approved, List<Finding> findings) {
 
     record Finding(String path, int line, String severity, String comment, String suggestedChange) {
 
-        Map<String, Object> toMap() {
-            Map<String, Object> map = new LinkedHashMap<>();
-            map.put("path", path);
-            map.put("line", line);
-            map.put("severity", severity);
-            map.put("comment", comment);
-            map.put("suggested_change", suggestedChange);
-            return map;
+        ChangeRound.ReviewComment toResult() {
+            return new ChangeRound.ReviewComment(path, line, severity, comment, suggestedChange);
         }
 
         /** The comment as posted: severity first, the suggestion in the forge's suggestion block. */

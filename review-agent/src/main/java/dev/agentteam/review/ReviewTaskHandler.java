@@ -3,7 +3,6 @@ package dev.agentteam.review;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +18,6 @@ import dev.agentteam.common.codehost.CodeHost;
 import dev.agentteam.common.codehost.CodeHostException;
 import dev.agentteam.common.codehost.CodeHosts;
 import dev.agentteam.common.codehost.InlineComment;
-import dev.agentteam.common.codehost.RateLimitedException;
 import dev.agentteam.common.llm.LlmGateway;
 import dev.agentteam.common.llm.ModelSession;
 import dev.agentteam.common.llm.ModelUnavailableException;
@@ -28,6 +26,7 @@ import dev.agentteam.common.prompt.Prompt;
 import dev.agentteam.common.prompt.PromptRegistry;
 import dev.agentteam.common.retrieval.CodeRetrieval;
 import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.QualityResult;
 import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.worker.TaskHandler;
@@ -177,29 +176,18 @@ class ReviewTaskHandler implements TaskHandler {
         try {
             host.reviewComments(pr.target().ref(), pr.number(), pr.headSha(), body, inline);
             host.addLabels(pr.target().ref(), pr.number(), Set.of(label));
-        } catch (RateLimitedException e) {
-            throw new TransientTaskException("code host rate limit while posting the review", e.retryAfter(), e);
         } catch (CodeHostException e) {
-            if (e.status() == 0 || e.status() >= 500) {
-                throw new TransientTaskException("could not post the review: " + e.getMessage(), e);
+            if (e.retryable()) {
+                throw new TransientTaskException("could not post the review: " + e.getMessage(), e.retryAfter(), e);
             }
             throw e;
         }
     }
 
-    private static Map<String, Object> output(ReviewAssignment pr, Review review, List<InlineComment> inline,
-                                              String label, boolean needsHuman) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("verdict", review.approved() ? "approve" : "changes_requested");
-        out.put("summary", review.summary());
-        out.put("comments", review.findings().stream().map(Review.Finding::toMap).toList());
-        out.put("inline_comments", inline.size());
-        out.put("label", label);
-        out.put("round", pr.round());
-        out.put("needs_human", needsHuman);
-        out.put("pr_id", pr.prId());
-        out.put("number", pr.number());
-        out.put("head_sha", pr.headSha());
-        return out;
+    private static QualityResult.Review output(ReviewAssignment pr, Review review, List<InlineComment> inline,
+                                               String label, boolean needsHuman) {
+        return new QualityResult.Review(review.approved() ? QualityResult.Review.APPROVE : QualityResult.Review.CHANGES_REQUESTED,
+                review.summary(), review.findings().stream().map(Review.Finding::toResult).toList(), inline.size(), label,
+                pr.round(), needsHuman, pr.prId(), pr.number(), pr.headSha());
     }
 }

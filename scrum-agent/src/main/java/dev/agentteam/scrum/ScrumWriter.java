@@ -9,7 +9,9 @@ import dev.agentteam.common.prompt.PromptRegistry;
 import dev.agentteam.common.prompt.UntrustedText;
 import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.common.task.SprintBrief;
+import dev.agentteam.common.task.SprintText;
 import dev.agentteam.common.task.TaskEnvelope;
+import dev.agentteam.common.task.TaskOutput;
 import dev.agentteam.common.task.TaskPayloads;
 import dev.agentteam.common.task.TokenUsage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -17,7 +19,6 @@ import dev.langchain4j.data.message.UserMessage;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +43,7 @@ class ScrumWriter {
     }
 
     /** The task's output, and what the model calls cost. */
-    record Written(Map<String, Object> output, TokenUsage usage) {
+    record Written(TaskOutput output, TokenUsage usage) {
     }
 
     Written write(ScrumTask task, TaskEnvelope envelope) {
@@ -83,23 +84,14 @@ class ScrumWriter {
         return schema;
     }
 
-    private static Map<String, Object> planning(JsonNode answer) {
-        Map<String, Object> output = new LinkedHashMap<>();
-        output.put("kind", "planning");
-        output.put("narrative", answer.path("narrative").asString(""));
-        output.put("risks", strings(answer.path("risks")));
-        return output;
+    private static SprintText.Planning planning(JsonNode answer) {
+        return new SprintText.Planning(answer.path("narrative").asString(""), strings(answer.path("risks")));
     }
 
-    // The prompt's schema spells wentWell/toImprove; the orchestrator's contract is snake_case like the rest of the API.
-    private static Map<String, Object> retro(JsonNode answer) {
-        Map<String, Object> output = new LinkedHashMap<>();
-        output.put("kind", "retro");
-        output.put("summary", answer.path("summary").asString(""));
-        output.put("went_well", strings(answer.path("wentWell")));
-        output.put("to_improve", strings(answer.path("toImprove")));
-        output.put("actions", strings(answer.path("actions")));
-        return output;
+    // The prompt's schema spells wentWell/toImprove; the result record is snake_case on the wire like the rest.
+    private static SprintText.Retro retro(JsonNode answer) {
+        return new SprintText.Retro(answer.path("summary").asString(""), strings(answer.path("wentWell")),
+                strings(answer.path("toImprove")), strings(answer.path("actions")));
     }
 
     private static List<String> strings(JsonNode array) {

@@ -6,6 +6,7 @@ import dev.agentteam.common.llm.ModelUnavailableException;
 import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.common.task.ResultStatus;
 import dev.agentteam.common.task.TaskEnvelope;
+import dev.agentteam.common.task.SprintText;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.task.TokenUsage;
 import dev.agentteam.common.worker.TransientTaskException;
@@ -28,7 +29,7 @@ class ScrumTaskHandlerTest {
     @Test
     void theWritersOutputAndUsageBecomeTheResult() {
         TokenUsage usage = new TokenUsage(960, 260, new BigDecimal("0.0012"));
-        ScrumTaskHandler handler = handler(() -> new ScrumWriter.Written(Map.of("kind", "retro", "summary", "ok"), usage));
+        ScrumTaskHandler handler = handler(() -> new ScrumWriter.Written(new SprintText.Retro("ok", null, null, null), usage));
 
         TaskResult result = handler.run(envelope, "scrum-1");
 

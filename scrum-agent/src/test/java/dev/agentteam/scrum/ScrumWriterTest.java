@@ -1,5 +1,6 @@
 package dev.agentteam.scrum;
 
+import dev.agentteam.common.task.TaskPayloads;
 import dev.agentteam.common.llm.ChatModelFactory;
 import dev.agentteam.common.llm.InvalidModelOutputException;
 import dev.agentteam.common.llm.LlmGateway;
@@ -55,9 +56,9 @@ class ScrumWriterTest {
                 "capacity_points", 5, "selected_points", 3, "selected", java.util.List.of(retroTitle))));
         var retro = writer.write(ScrumTask.WRITE_RETRO, task("scrum.write_retro", Map.of("sprint_id", 1)));
 
-        assertThat(planning.output()).containsEntry("kind", "planning").containsKey("narrative");
+        assertThat(TaskPayloads.toMap(planning.output())).containsEntry("kind", "planning").containsKey("narrative");
         assertThat(planning.usage().inputTokens()).isEqualTo(820);
-        assertThat(retro.output()).containsEntry("kind", "retro").containsKeys("summary", "went_well", "to_improve", "actions");
+        assertThat(TaskPayloads.toMap(retro.output())).containsEntry("kind", "retro").containsKeys("summary", "went_well", "to_improve", "actions");
         assertThat(retro.usage().outputTokens()).isEqualTo(260);
     }
 

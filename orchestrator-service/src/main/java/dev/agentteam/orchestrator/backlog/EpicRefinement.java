@@ -1,5 +1,7 @@
 package dev.agentteam.orchestrator.backlog;
 
+import dev.agentteam.common.task.RefinedStories;
+
 import dev.agentteam.orchestrator.clarification.ClarificationAnswered;
 import dev.agentteam.orchestrator.history.ChangedBy;
 import dev.agentteam.orchestrator.task.TaskBlocked;
@@ -62,7 +64,7 @@ class EpicRefinement {
             return;
         }
         StoryStatus status = settings.requireStoryAcceptance() ? StoryStatus.PROPOSED : StoryStatus.READY;
-        ProposedStories proposed = ProposedStories.from(event.output(), status, event.taskId());
+        ProposedStories proposed = ProposedStories.from(event.result(RefinedStories.class), status, event.taskId());
         Map<String, Story> byKey = new HashMap<>();
         List<Story> created = new ArrayList<>();
         for (ProposedStories.Proposed story : proposed.stories()) {

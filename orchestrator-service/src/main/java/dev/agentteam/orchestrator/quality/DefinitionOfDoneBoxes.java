@@ -1,13 +1,13 @@
 package dev.agentteam.orchestrator.quality;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
 import dev.agentteam.common.codehost.DefinitionOfDone;
 import dev.agentteam.common.task.QualityCommands;
+import dev.agentteam.common.task.QualityResult;
 import dev.agentteam.orchestrator.pullrequest.PullRequests;
 import dev.agentteam.orchestrator.coderepository.Repositories;
 import dev.agentteam.orchestrator.coderepository.RepositoryView;
@@ -30,23 +30,20 @@ class DefinitionOfDoneBoxes {
         this.records = records;
     }
 
-    /** {@code ci} is the output of {@code cicd.run_ci} for the head {@code sha}. */
-    void update(long prId, String sha, Map<String, Object> ci) {
+    /** {@code ci} is the result of {@code cicd.run_ci} for the head {@code sha}. */
+    void update(long prId, String sha, QualityResult.Ci ci) {
         pullRequests.find(prId).filter(pr -> sha.equals(pr.headSha()) && pr.repositoryId() != null).ifPresent(pr -> {
             QualityCommands configured = repositories.find(pr.repositoryId()).map(RepositoryView::quality)
                     .orElse(QualityCommands.none());
             Map<String, DefinitionOfDone.Check> checks = new LinkedHashMap<>();
-            checks.put("tests", new DefinitionOfDone.Check(text(ci.get("test_command")),
-                    "success".equals(ci.get("conclusion")), null, null));
+            checks.put("tests", new DefinitionOfDone.Check(ci.testCommand(), ci.green(), null, null));
             for (String check : QualityCommands.CHECKS) {
                 checks.put(check, DefinitionOfDone.Check.notConfigured());
             }
-            for (Map<?, ?> outcome : outcomes(ci.get("quality"))) {
-                String check = text(outcome.get("check"));
-                if (checks.containsKey(check) && outcome.get("command") != null) {
-                    checks.put(check, new DefinitionOfDone.Check(text(outcome.get("command")),
-                            "SUCCESS".equals(outcome.get("state")),
-                            outcome.get("percent") instanceof Number n ? n.doubleValue() : null,
+            for (QualityResult.Check outcome : ci.quality()) {
+                String check = outcome.check();
+                if (check != null && checks.containsKey(check) && outcome.command() != null) {
+                    checks.put(check, new DefinitionOfDone.Check(outcome.command(), outcome.passed(), outcome.percent(),
                             "coverage".equals(check) ? configured.coverageThreshold() : null));
                 }
             }
@@ -55,14 +52,5 @@ class DefinitionOfDoneBoxes {
                 records.body(prId, sha, body);
             }
         });
-    }
-
-    private static List<Map<?, ?>> outcomes(Object value) {
-        return value instanceof List<?> list ? list.stream().filter(Map.class::isInstance).<Map<?, ?>>map(Map.class::cast)
-                .toList() : List.of();
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.agentteam.common.task.QualityResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -74,14 +75,14 @@ class QualityRecords {
         }
     }
 
-    void artifacts(long taskId, long prId, List<Map<String, Object>> artifacts) {
-        for (Map<String, Object> a : artifacts) {
+    void artifacts(long taskId, long prId, List<QualityResult.Artifact> artifacts) {
+        for (QualityResult.Artifact a : artifacts) {
             jdbc.sql("""
                     insert into artifacts (task_id, pr_id, kind, name, storage_key, content_type, size_bytes)
                     values (?, ?, ?, ?, ?, ?, ?) on conflict (storage_key) do nothing
-                    """).params(taskId, prId, String.valueOf(a.get("kind")), String.valueOf(a.get("name")),
-                    String.valueOf(a.get("key")), String.valueOf(a.getOrDefault("content_type", "application/octet-stream")),
-                    a.get("size_bytes") instanceof Number n ? n.longValue() : 0L).update();
+                    """).params(taskId, prId, String.valueOf(a.kind()), String.valueOf(a.name()), String.valueOf(a.key()),
+                    a.contentType() == null ? "application/octet-stream" : a.contentType(),
+                    a.sizeBytes() == null ? 0L : a.sizeBytes()).update();
         }
     }
 }

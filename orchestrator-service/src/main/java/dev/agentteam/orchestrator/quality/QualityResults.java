@@ -11,8 +11,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import dev.agentteam.common.task.ChangeRound;
-import dev.agentteam.common.task.TaskPayloads;
+import dev.agentteam.common.task.InvalidPayloadException;
+import dev.agentteam.common.task.PullRequestTarget;
+import dev.agentteam.common.task.QualityResult;
 import dev.agentteam.common.task.QualityTask;
+import dev.agentteam.common.task.TaskPayloads;
+import dev.agentteam.common.task.TaskResults;
 import dev.agentteam.common.task.TaskType;
 import dev.agentteam.orchestrator.pullrequest.PullRequestView;
 import dev.agentteam.orchestrator.pullrequest.PullRequests;
@@ -22,6 +26,7 @@ import dev.agentteam.orchestrator.coderepository.RepositoryView;
 import dev.agentteam.orchestrator.task.NewTask;
 import dev.agentteam.orchestrator.task.TaskFailed;
 import dev.agentteam.orchestrator.task.TaskSucceeded;
+import dev.agentteam.orchestrator.task.TaskView;
 import dev.agentteam.orchestrator.task.Tasks;
 
 /**
@@ -65,7 +70,7 @@ class QualityResults {
             case PullRequestChecks.RUN_CI -> ci(done);
             // GitHub Actions: only a finished run is a CI result; pending and rerun_requested wait for GitHub
             case PullRequestChecks.FOLLOW_CI -> {
-                if ("success".equals(done.output().get("conclusion")) || "failure".equals(done.output().get("conclusion"))) {
+                if (done.result(QualityResult.Ci.class).finished()) {
                     ci(done);
                 }
             }
@@ -82,88 +87,93 @@ class QualityResults {
             return;
         }
         // CI could not run at all (no sandbox, repository gone): the PR shows ERROR instead of RUNNING for ever
-        tasks.find(failed.taskId()).ifPresent(task -> {
-            if (task.payload().get("pull_request") instanceof Map<?, ?> pr) {
-                records.ciStatus(number(pr.get("id")), String.valueOf(pr.get("head_sha")), "ERROR");
-                log.warn("CI task {} gave up: {}", failed.taskId(), failed.error());
-            }
+        tasks.find(failed.taskId()).flatMap(task -> ciPullRequest(task.payload())).ifPresent(pr -> {
+            records.ciStatus(pr.id(), pr.headSha(), "ERROR");
+            log.warn("CI task {} gave up: {}", failed.taskId(), failed.error());
         });
     }
 
+    /** The pull request a CI task was about; empty when its payload was refused (it never named one). */
+    private static java.util.Optional<PullRequestTarget> ciPullRequest(Map<String, Object> payload) {
+        try {
+            return java.util.Optional.of(TaskPayloads.read(payload, QualityTask.RunCi.class).pullRequest());
+        } catch (InvalidPayloadException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private void ci(TaskSucceeded done) {
-        Map<String, Object> out = done.output();
-        long prId = number(out.get("pr_id"));
-        String sha = String.valueOf(out.get("head_sha"));
-        boolean green = "success".equals(out.get("conclusion"));
-        boolean current = records.ciStatus(prId, sha, green ? "SUCCESS" : "FAILURE");
-        Map<?, ?> report = out.get("report") instanceof Map<?, ?> r ? r : Map.of();
-        records.testRun(done.storyId(), prId, done.taskId(), "ci", sha, (int) number(report.get("passed")),
-                (int) (number(report.get("failures")) + number(report.get("errors"))), (int) number(report.get("skipped")));
-        records.artifacts(done.taskId(), prId, maps(out.get("artifacts")));
+        QualityResult.Ci out = done.result(QualityResult.Ci.class);
+        long prId = out.prId();
+        String sha = out.headSha();
+        boolean current = records.ciStatus(prId, sha, out.green() ? "SUCCESS" : "FAILURE");
+        QualityResult.TestOutcome report = out.report();
+        records.testRun(done.storyId(), prId, done.taskId(), "ci", sha, report.passed(), report.failures() + report.errors(),
+                report.skipped());
+        records.artifacts(done.taskId(), prId, out.artifacts());
         if (current && PullRequestChecks.RUN_CI.equals(done.type())) {
             doneBoxes.update(prId, sha, out);
         }
         // QA comments on every CI result of the current head: a classification when red, the all-clear when green.
         if (current && properties.triage()) {
-            @SuppressWarnings("unchecked")
-            var ci = new QualityTask.CiOutcome(done.taskId(), (Map<String, Object>) report,
-                    out.get("timed_out") instanceof Boolean timedOut ? timedOut : null,
-                    out.get("exit_code") instanceof Number code ? code.intValue() : null,
-                    out.get("log_tail") == null ? null : String.valueOf(out.get("log_tail")));
+            var ci = new QualityTask.CiOutcome(done.taskId(), TaskPayloads.toMap(report), out.timedOut(), out.exitCode(),
+                    out.logTail());
             context(prId).ifPresent(c -> tasks.create(new NewTask(TaskType.QA_TRIAGE, null, done.storyId(),
                     new QualityTask.Triage(c.repository().taskTarget(), c.pr().taskTarget(), c.pr().storyId(), ci))));
         }
     }
 
     private void triaged(TaskSucceeded done) {
-        Map<String, Object> out = done.output();
-        if ("clean".equals(out.get("verdict"))) {
+        QualityResult.Triage out = done.result(QualityResult.Triage.class);
+        if (out.clean()) {
             return; // CI was green: no rerun happened, so there is no test run, flaky test or regression to record
         }
-        long prId = number(out.get("pr_id"));
-        String sha = String.valueOf(out.get("head_sha"));
-        Map<?, ?> rerun = out.get("rerun") instanceof Map<?, ?> r && r.get("report") instanceof Map<?, ?> rep ? rep : Map.of();
-        long qaRun = records.testRun(done.storyId(), prId, done.taskId(), "qa", sha, (int) number(rerun.get("passed")),
-                (int) (number(rerun.get("failures")) + number(rerun.get("errors"))), (int) number(rerun.get("skipped")));
-        List<String> flaky = out.get("flaky") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+        long prId = out.prId();
+        String sha = out.headSha();
+        QualityResult.TestOutcome rerun = out.rerun() == null ? QualityResult.TestOutcome.NONE : out.rerun().report();
+        long qaRun = records.testRun(done.storyId(), prId, done.taskId(), "qa", sha, rerun.passed(),
+                rerun.failures() + rerun.errors(), rerun.skipped());
+        List<String> flaky = out.flaky();
         if (!flaky.isEmpty()) {
             // the flaky test failed in the CI run: that run is the one it is recorded against
-            Long ciTask = out.get("ci_task_id") == null ? null : number(out.get("ci_task_id"));
+            Long ciTask = out.ciTaskId();
             long run = ciTask == null ? qaRun : records.testRunOfTask(ciTask, "ci").orElse(qaRun);
             records.flaky(run, flaky);
             // on GitHub the failed Actions jobs are re-run once, so the PR's check turns green without a new push
             context(prId).filter(c -> c.repository().forge() == ForgeType.GITHUB && sha.equals(c.pr().headSha()))
-                    .filter(c -> out.get("regressions") instanceof List<?> r && r.isEmpty())
+                    .filter(c -> out.regressions().isEmpty())
                     .ifPresent(c -> tasks.create(new NewTask(TaskType.CICD_FOLLOW_CI, null, done.storyId(),
                             new QualityTask.FollowCi(c.repository().taskTarget(), c.pr().taskTarget(), c.pr().storyId(), true))));
         }
-        List<ChangeRound.Failure> regressions = maps(out.get("regressions")).stream()
-                .map(item -> TaskPayloads.read(item, ChangeRound.Failure.class)).toList();
+        List<ChangeRound.Failure> regressions = out.regressions();
         if (!regressions.isEmpty() && properties.fixRegressions()) {
-            String ciLog = out.get("ci_task_id") == null ? null : tasks.find(number(out.get("ci_task_id")))
-                    .map(ci -> ci.result() == null ? null : ci.result().get("log_tail")).map(String::valueOf).orElse(null);
+            String ciLog = out.ciTaskId() == null ? null : tasks.find(out.ciTaskId()).map(this::ciLog).orElse(null);
             context(prId).filter(c -> sha.equals(c.pr().headSha())).ifPresent(c ->
                     rounds.fixRegression(c.repository(), c.pr(), done.storyId(), regressions, done.taskId(), ciLog));
         }
     }
 
+    /** The log tail of the CI task QA triaged, when it succeeded with a result of its type. */
+    private String ciLog(TaskView ci) {
+        return ci.result() == null ? null : TaskType.fromKey(ci.type())
+                .filter(type -> TaskResults.recordOf(type) == QualityResult.Ci.class)
+                .map(type -> TaskResults.read(type, ci.result(), QualityResult.Ci.class).logTail()).orElse(null);
+    }
+
     private void reviewed(TaskSucceeded done) {
-        Map<String, Object> out = done.output();
-        long prId = number(out.get("pr_id"));
-        boolean approved = "approve".equals(out.get("verdict"));
-        boolean needsHuman = Boolean.TRUE.equals(out.get("needs_human"));
-        int round = (int) number(out.get("round"));
-        String sha = String.valueOf(out.get("head_sha"));
+        QualityResult.Review out = done.result(QualityResult.Review.class);
+        long prId = out.prId();
+        boolean approved = out.approved();
+        boolean needsHuman = out.needsHuman();
+        int round = out.round();
+        String sha = out.headSha();
         // a review of an earlier head (a change round pushed since) no longer counts: its verdict changes nothing
         boolean current = records.reviewed(prId, sha, approved ? "APPROVED" : needsHuman ? "NEEDS_HUMAN" : "CHANGES_REQUESTED",
                 round);
         if (!current || approved || !properties.addressReviews()) {
             return;
         }
-        List<ChangeRound.ReviewComment> comments = maps(out.get("comments")).stream()
-                .map(item -> TaskPayloads.read(item, ChangeRound.ReviewComment.class)).toList();
-        ChangeRound.Review review = new ChangeRound.Review(done.taskId(), round,
-                out.get("summary") == null ? null : String.valueOf(out.get("summary")), comments);
+        ChangeRound.Review review = new ChangeRound.Review(done.taskId(), round, out.summary(), out.comments());
         context(prId).filter(c -> c.pr().open() && sha.equals(c.pr().headSha()))
                 .ifPresent(c -> rounds.addressReview(c.repository(), c.pr(), done.storyId(), review, needsHuman));
     }
@@ -175,18 +185,5 @@ class QualityResults {
     }
 
     private record Context(RepositoryView repository, PullRequestView pr) {
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> maps(Object value) {
-        return value instanceof List<?> list ? list.stream().filter(Map.class::isInstance)
-                .map(m -> (Map<String, Object>) m).toList() : List.of();
-    }
-
-    private static long number(Object value) {
-        if (value instanceof Number n) {
-            return n.longValue();
-        }
-        return value == null ? 0 : Long.parseLong(value.toString());
     }
 }

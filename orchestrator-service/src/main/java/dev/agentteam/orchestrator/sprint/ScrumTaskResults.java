@@ -1,5 +1,6 @@
 package dev.agentteam.orchestrator.sprint;
 
+import dev.agentteam.common.task.SprintText;
 import dev.agentteam.common.task.TextCut;
 import dev.agentteam.orchestrator.task.TaskSucceeded;
 import dev.agentteam.orchestrator.task.TaskView;
@@ -53,13 +54,14 @@ class ScrumTaskResults {
     }
 
     private void narrative(Sprint sprint, TaskSucceeded event) {
-        String narrative = text(event.output().get("narrative"));
+        SprintText.Planning planning = event.result(SprintText.Planning.class);
+        String narrative = text(planning.narrative());
         if (narrative == null) {
             log.warn("Task {} succeeded without a narrative; sprint {} keeps no plan rationale", event.taskId(), sprint.id());
             return;
         }
         StringBuilder rationale = new StringBuilder(narrative);
-        List<String> risks = texts(event.output().get("risks"));
+        List<String> risks = texts(planning.risks());
         if (!risks.isEmpty()) {
             rationale.append("\n\nRisks:");
             risks.forEach(risk -> rationale.append("\n- ").append(risk));
@@ -69,17 +71,17 @@ class ScrumTaskResults {
     }
 
     private void retro(Sprint sprint, TaskSucceeded event) {
-        Map<String, Object> output = event.output();
-        String summary = text(output.get("summary"));
+        SprintText.Retro output = event.result(SprintText.Retro.class);
+        String summary = text(output.summary());
         if (summary == null) {
             log.warn("Task {} succeeded without a retrospective summary; sprint {} keeps no retro", event.taskId(), sprint.id());
             return;
         }
         Map<String, Object> retro = new LinkedHashMap<>();
         retro.put("summary", summary);
-        retro.put("went_well", texts(output.get("went_well")));
-        retro.put("to_improve", texts(output.get("to_improve")));
-        retro.put("actions", texts(output.get("actions")));
+        retro.put("went_well", texts(output.wentWell()));
+        retro.put("to_improve", texts(output.toImprove()));
+        retro.put("actions", texts(output.actions()));
         retro.put("task_id", event.taskId());
         retro.put("written_at", Instant.now().toString());
         retro.put("metrics", tasks.find(event.taskId()).map(TaskView::payload).map(p -> p.get("metrics")).orElse(null));
@@ -90,18 +92,15 @@ class ScrumTaskResults {
     }
 
     // PostgreSQL text cannot hold NUL; model output is capped so one answer cannot bloat the sprint row.
-    private static String text(Object value) {
-        if (!(value instanceof String s) || s.isBlank()) {
+    private static String text(String s) {
+        if (s == null || s.isBlank()) {
             return null;
         }
         String clean = s.replace("\u0000", "").strip();
         return TextCut.head(clean, MAX_TEXT);
     }
 
-    private static List<String> texts(Object value) {
-        if (!(value instanceof List<?> items)) {
-            return List.of();
-        }
+    private static List<String> texts(List<String> items) {
         return items.stream().map(ScrumTaskResults::text).filter(t -> t != null).limit(MAX_ITEMS).toList();
     }
 }

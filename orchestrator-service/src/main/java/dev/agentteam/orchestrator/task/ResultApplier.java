@@ -1,8 +1,11 @@
 package dev.agentteam.orchestrator.task;
 
+import dev.agentteam.common.task.InvalidPayloadException;
 import dev.agentteam.common.task.ResultStatus;
 import dev.agentteam.common.task.TaskResult;
+import dev.agentteam.common.task.TaskResults;
 import dev.agentteam.common.task.TaskState;
+import dev.agentteam.common.task.TaskType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -74,9 +77,7 @@ class ResultApplier {
                 if (!result.retryable()) {
                     // The work itself failed (garbage, a refusal, a spent budget, tests that stay red): retrying
                     // cannot fix it, so the failure with its reason is the task's outcome, not a dead letter.
-                    transitions.save(task.moveTo(TaskState.FAILED, "attempt " + result.attempt() + " failed, not retryable: " + error, now));
-                    task.failed(error, null);
-                    events.publishEvent(new TaskFailed(task.id(), task.type(), task.epicId(), task.storyId(), error));
+                    failedForGood(task, result, error, now);
                 } else if (task.attemptCount() < task.maxAttempts()) {
                     Instant retryAt = now.plus(backoff.delay(task.attemptCount(), result.retryAfter()));
                     transitions.save(task.moveTo(TaskState.FAILED, "attempt " + result.attempt() + " failed: " + error, now));
@@ -114,10 +115,37 @@ class ResultApplier {
         return false;
     }
 
+    private void failedForGood(TaskEntity task, TaskResult result, String error, Instant now) {
+        transitions.save(task.moveTo(TaskState.FAILED, "attempt " + result.attempt() + " failed, not retryable: " + error, now));
+        task.failed(error, null);
+        events.publishEvent(new TaskFailed(task.id(), task.type(), task.epicId(), task.storyId(), error));
+    }
+
     private void succeeded(TaskEntity task, TaskResult result, Instant now) {
+        String invalid = invalidOutput(task, result);
+        if (invalid != null) {
+            // Another attempt would report the same shape: the task fails with the field named, like a bad payload.
+            log.warn("task {} attempt {}: {}", task.id(), result.attempt(), invalid);
+            failedForGood(task, result, invalid, now);
+            return;
+        }
         transitions.save(task.moveTo(TaskState.SUCCEEDED, "worker " + result.workerId(), now));
         task.succeeded(result.output());
         events.publishEvent(new TaskSucceeded(task.id(), task.type(), task.epicId(), task.storyId(), result.output()));
+    }
+
+    /** Why the output does not decode as the task type's result record, or null when it does. */
+    private static String invalidOutput(TaskEntity task, TaskResult result) {
+        Optional<TaskType> type = TaskType.fromKey(task.type());
+        if (type.isEmpty()) {
+            return null; // not created by this orchestrator's catalogue: nothing reacts to its output
+        }
+        try {
+            TaskResults.read(type.get(), result.output());
+            return null;
+        } catch (InvalidPayloadException e) {
+            return e.getMessage();
+        }
     }
 
     private void blocked(TaskEntity task, TaskResult result, Instant now) {

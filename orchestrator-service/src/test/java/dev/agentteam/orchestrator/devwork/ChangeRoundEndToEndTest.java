@@ -3,7 +3,10 @@ package dev.agentteam.orchestrator.devwork;
 import dev.agentteam.common.queue.ClaimedTask;
 import dev.agentteam.common.queue.TaskQueue;
 import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.TaskOutput;
 import dev.agentteam.common.task.TaskResult;
+import dev.agentteam.common.task.TaskResults;
+import dev.agentteam.common.task.TaskType;
 import dev.agentteam.common.task.TaskState;
 import dev.agentteam.dev.DevAgentApplication;
 import dev.agentteam.orchestrator.forge.BranchPushed;
@@ -208,7 +211,9 @@ class ChangeRoundEndToEndTest extends DevWorkerTest {
         });
         ClaimedTask claim = box[0].get();
         assertThat(claim.task().type()).isEqualTo(type);
-        queue.complete(claim, TaskResult.succeeded(claim.task(), worker, answer.apply(claim.task()), null));
+        // the answer is written as the wire's JSON object; the agent side sends it as its type's result record
+        TaskOutput output = TaskResults.read(TaskType.fromKey(type).orElseThrow(), answer.apply(claim.task()));
+        queue.complete(claim, TaskResult.succeeded(claim.task(), worker, output, null));
         awaitTask(() -> tasks.find(claim.task().taskId()), "SUCCEEDED");
     }
 

@@ -3,6 +3,7 @@ package dev.agentteam.orchestrator.sprint;
 import dev.agentteam.common.queue.ClaimedTask;
 import dev.agentteam.common.queue.TaskQueue;
 import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.SprintText;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.task.TokenUsage;
 import dev.agentteam.orchestrator.backlog.NewStory;
@@ -111,9 +112,9 @@ class SprintPlanningApiTest extends IntegrationTest {
                 .containsEntry("selected_points", 19).containsEntry("goal", "Sell online");
         assertThat((List<?>) payload.get("selected")).hasSize(5);
 
-        queue.complete(narrative, TaskResult.succeeded(narrative.task(), "scrum-test", Map.of("kind", "planning",
-                "narrative", "We start with the cart and bring stock levels in before checkout.",
-                "risks", List.of("Card payments wait for the payments API.")), TokenUsage.NONE));
+        queue.complete(narrative, TaskResult.succeeded(narrative.task(), "scrum-test", new SprintText.Planning(
+                "We start with the cart and bring stock levels in before checkout.",
+                List.of("Card payments wait for the payments API.")), TokenUsage.NONE));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !api.get("/api/sprints/" + id).json().get("plan_rationale").isNull());
         assertThat(api.get("/api/sprints/" + id).json().get("plan_rationale").asString()).isEqualTo(
@@ -159,11 +160,9 @@ class SprintPlanningApiTest extends IntegrationTest {
                 .containsEntry("sprint_id", (int) id).containsKeys("lead_time_hours", "tokens_by_agent", "clarifications");
         assertThat(payload.get("stories").toString()).contains("Checkout", "READY", "Cart", "DONE");
 
-        queue.complete(retro, TaskResult.succeeded(retro.task(), "scrum-test", Map.of("kind", "retro",
-                "summary", "Half of the points shipped; checkout slipped.",
-                "went_well", List.of("The cart shipped on day three."),
-                "to_improve", List.of("Checkout waited for review."),
-                "actions", List.of("Review pull requests every morning.")), TokenUsage.NONE));
+        queue.complete(retro, TaskResult.succeeded(retro.task(), "scrum-test", new SprintText.Retro(
+                "Half of the points shipped; checkout slipped.", List.of("The cart shipped on day three."),
+                List.of("Checkout waited for review."), List.of("Review pull requests every morning.")), TokenUsage.NONE));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/sprints/" + id + "/retro").status() == 200);
         JsonNode served = api.get("/api/sprints/" + id + "/retro").json();

@@ -4,6 +4,9 @@ import dev.agentteam.common.queue.ClaimedTask;
 import dev.agentteam.common.queue.DeadLetter;
 import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.common.task.TaskEnvelope;
+import dev.agentteam.common.task.RefinedStories;
+import dev.agentteam.common.task.QualityResult;
+import dev.agentteam.common.task.StoryDelivered;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.task.TaskState;
 import dev.agentteam.common.task.TokenUsage;
@@ -45,13 +48,13 @@ class FoundationScenariosTest extends TaskIntegrationTest {
         assertThat(lost.task().taskId()).isEqualTo(task.id());
 
         TestHandler agent = new TestHandler("dev.implement_story",
-                (envelope, context) -> TaskResult.succeeded(envelope, context.workerId(), Map.of("stories", 3), USAGE));
+                (envelope, context) -> TaskResult.succeeded(envelope, context.workerId(), DELIVERED, USAGE));
         try (AgentProcess survivor = AgentProcess.start(environment, AgentRole.DEV, "survivor", agent)) {
             TaskView done = awaitStatus(task.id(), TaskState.SUCCEEDED);
 
             assertThat(agent.timesHandled(task.id())).isEqualTo(1);
             assertThat(agent.handled.get(0).attempt()).isEqualTo(1);
-            assertThat(done.result()).containsEntry("stories", 3);
+            assertThat(done.result()).containsEntry("pr_number", 3);
             assertThat(done.attemptCount()).isEqualTo(1);
             assertThat(transitionsWithoutRunning(task.id())).containsExactly("->PENDING", "PENDING>QUEUED", "QUEUED>SUCCEEDED");
             await().until(() -> events.of(TaskSucceeded.class).size() == 1);
@@ -77,7 +80,7 @@ class FoundationScenariosTest extends TaskIntegrationTest {
         assertThat(reconciler.reconcile()).isZero();
 
         TestHandler agent = new TestHandler("qa.triage",
-                (envelope, context) -> TaskResult.succeeded(envelope, context.workerId(), Map.of("verdict", "flaky"), USAGE));
+                (envelope, context) -> TaskResult.succeeded(envelope, context.workerId(), CLEAN, USAGE));
         try (AgentProcess qa = AgentProcess.start(environment, AgentRole.QA, "qa-agent", agent)) {
             ids.forEach(id -> awaitStatus(id, TaskState.SUCCEEDED));
         }
@@ -92,7 +95,7 @@ class FoundationScenariosTest extends TaskIntegrationTest {
     void theSameResultDeliveredTwiceIsAppliedOnce() {
         TaskView task = createTask(AgentRole.PO, "po.refine_epic");
         ClaimedTask claimed = claim(AgentRole.PO, "po-1");
-        TaskResult result = TaskResult.succeeded(claimed.task(), "po-1", Map.of("stories", List.of("a", "b")), USAGE);
+        TaskResult result = TaskResult.succeeded(claimed.task(), "po-1", new RefinedStories(List.of(), "po_agent_v2"), USAGE);
 
         queue.complete(claimed, result);
         awaitStatus(task.id(), TaskState.SUCCEEDED);

@@ -3,6 +3,7 @@ package dev.agentteam.orchestrator.task;
 import dev.agentteam.common.queue.ClaimedTask;
 import dev.agentteam.common.queue.TaskQueue;
 import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.StoryDelivered;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.task.TokenUsage;
 import dev.agentteam.common.testing.BenchmarkRecord;
@@ -46,6 +47,8 @@ class QueueBenchmark {
 
     private static final int TASKS = Integer.getInteger("benchmark.tasks", 20_000);
     private static final int WORKERS = 2;
+    private static final StoryDelivered DELIVERED = new StoryDelivered(1, null, null, null, null, true, null, null, null,
+            null, null, null);
     /** "pipelined": workers run while tasks are created; "drain": all tasks are queued first, then workers start. */
     private static final String MODE = System.getProperty("benchmark.mode", "pipelined");
 
@@ -146,7 +149,7 @@ class QueueBenchmark {
         while (running.get()) {
             Optional<ClaimedTask> claimed = queue.claim(AgentRole.DEV, workerId, Duration.ofMillis(200));
             claimed.ifPresent(claim -> {
-                queue.complete(claim, TaskResult.succeeded(claim.task(), workerId, Map.of(), TokenUsage.NONE));
+                queue.complete(claim, TaskResult.succeeded(claim.task(), workerId, DELIVERED, TokenUsage.NONE));
                 handled.incrementAndGet();
             });
         }

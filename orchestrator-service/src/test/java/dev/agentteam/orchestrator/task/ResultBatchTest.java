@@ -5,13 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.agentteam.common.queue.ClaimedTask;
 import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.RefinedStories;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.task.TaskState;
 import dev.agentteam.common.task.TokenUsage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,7 +64,8 @@ class ResultBatchTest extends TaskIntegrationTest {
         }
         for (int i = 0; i < count; i++) {
             ClaimedTask claim = claim(AgentRole.PO, "w1");
-            Map<String, Object> output = Map.of("n", ids.indexOf(claim.task().taskId()) == poisonIndex ? "bad\u0000" : "ok");
+            // PostgreSQL's jsonb refuses U+0000: the poisoned result cannot be stored, the others must be
+            RefinedStories output = new RefinedStories(List.of(), ids.indexOf(claim.task().taskId()) == poisonIndex ? "bad\u0000" : "ok");
             queue.complete(claim, TaskResult.succeeded(claim.task(), "w1", output, TokenUsage.NONE));
         }
         assertThat(redis.opsForList().size("tasks:done")).isEqualTo(count);

@@ -2,6 +2,7 @@ package dev.agentteam.orchestrator.task;
 
 import dev.agentteam.common.queue.ClaimedTask;
 import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.RefinedStories;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.task.TaskState;
 import dev.agentteam.common.task.TokenUsage;
@@ -14,7 +15,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import java.util.Map;
+import java.util.List;
+
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
@@ -100,7 +102,7 @@ class TaskControllerTest extends TaskIntegrationTest {
     void aFinalTaskIsAConflict() throws Exception {
         TaskView task = createTask(AgentRole.PO, "po.refine_epic");
         ClaimedTask claimed = claim(AgentRole.PO, "po-1");
-        queue.complete(claimed, TaskResult.succeeded(claimed.task(), "po-1", Map.of(), TokenUsage.NONE));
+        queue.complete(claimed, TaskResult.succeeded(claimed.task(), "po-1", new RefinedStories(List.of(), null), TokenUsage.NONE));
         awaitStatus(task.id(), TaskState.SUCCEEDED);
 
         expectProblem(assign(task.id(), "{\"agent\":\"dev\"}"), 409, "SUCCEEDED");

@@ -1,6 +1,7 @@
 package dev.agentteam.orchestrator.task;
 
 import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.QualityResult;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.task.TaskState;
 import dev.agentteam.common.task.TaskType;
@@ -109,7 +110,7 @@ class TaskHandlersTest extends TaskIntegrationTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return TaskResult.succeeded(envelope, ctx.workerId(), Map.of("verdict", "clean"), null);
+            return TaskResult.succeeded(envelope, ctx.workerId(), CLEAN, null);
         });
         try (AgentProcess worker = AgentProcess.start(environment, AgentRole.QA, "qa-runner", agent)) {
             TaskView task = createTask(AgentRole.QA, "qa.triage");

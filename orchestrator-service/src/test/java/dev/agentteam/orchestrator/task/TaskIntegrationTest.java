@@ -3,6 +3,8 @@ package dev.agentteam.orchestrator.task;
 import dev.agentteam.common.queue.ClaimedTask;
 import dev.agentteam.common.queue.TaskQueue;
 import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.QualityResult;
+import dev.agentteam.common.task.StoryDelivered;
 import dev.agentteam.common.task.TaskState;
 import dev.agentteam.common.testing.ContainerServices;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +35,14 @@ import static org.awaitility.Awaitility.await;
 @AutoConfigureMockMvc
 @Import({ContainerServices.class, TaskIntegrationTest.EventsConfiguration.class})
 abstract class TaskIntegrationTest {
+
+    /** A {@code dev.implement_story} result: pull request #3 (the one field its record requires). */
+    static final StoryDelivered DELIVERED = new StoryDelivered(3, null, "feature/ISSUE-1", null, null, true, null, null,
+            null, "done", 1, null);
+    /** A {@code qa.triage} result for a green CI: nothing to classify. */
+    static final QualityResult.Triage CLEAN = new QualityResult.Triage(QualityResult.Triage.CLEAN, null, null, null, null,
+            null, null, null, null, null, true);
+
 
     @Autowired
     Tasks tasks;

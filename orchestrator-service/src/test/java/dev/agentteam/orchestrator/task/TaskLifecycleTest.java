@@ -2,6 +2,8 @@ package dev.agentteam.orchestrator.task;
 
 import dev.agentteam.common.queue.ClaimedTask;
 import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.RefinedStories;
+import dev.agentteam.common.task.ResultStatus;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.task.TaskState;
 import dev.agentteam.common.task.TokenUsage;
@@ -10,11 +12,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class TaskLifecycleTest extends TaskIntegrationTest {
 
@@ -59,6 +63,31 @@ class TaskLifecycleTest extends TaskIntegrationTest {
     }
 
     @Test
+    void aResultThatDoesNotDecodeForItsTypeFailsTheTaskNamingTheFieldInsteadOfSucceeding() {
+        TaskView task = createTask(AgentRole.DEV, "dev.implement_story");
+        ClaimedTask claimed = claim(AgentRole.DEV, "dev-1");
+        // an agent of another release that reports its PR under a name this orchestrator does not know
+        TaskResult unreadable = new TaskResult(claimed.task().taskId(), claimed.task().attempt(), "dev-1",
+                ResultStatus.SUCCEEDED, Map.of("pull_request_number", 3, "steps", "many"), null, false, null, List.of(),
+                TokenUsage.NONE, Instant.now());
+        queue.complete(claimed, unreadable);
+
+        TaskView failed = awaitStatus(task.id(), TaskState.FAILED);
+        assertThat(failed.lastError()).startsWith("invalid dev.implement_story result: field 'steps' has the wrong type");
+        assertThat(failed.result()).isNullOrEmpty();
+        await().until(() -> events.of(TaskFailed.class).size() == 1);
+        assertThat(events.of(TaskSucceeded.class)).isEmpty();
+        assertThat(transitionsWithoutRunning(task.id())).last().isEqualTo("QUEUED>FAILED");
+
+        TaskView other = createTask(AgentRole.DEV, "dev.implement_story");
+        ClaimedTask second = claim(AgentRole.DEV, "dev-1");
+        queue.complete(second, new TaskResult(second.task().taskId(), second.task().attempt(), "dev-1", ResultStatus.SUCCEEDED,
+                Map.of("branch", "feature/ISSUE-1"), null, false, null, List.of(), TokenUsage.NONE, Instant.now()));
+        assertThat(awaitStatus(other.id(), TaskState.FAILED).lastError())
+                .isEqualTo("invalid dev.implement_story result: required field 'pr_number' is missing");
+    }
+
+    @Test
     void anIllegalMoveThrowsAndWritesNothing() {
         TaskView task = createTask(AgentRole.PO, "po.refine_epic");
         List<String> before = transitions(task.id());
@@ -75,7 +104,7 @@ class TaskLifecycleTest extends TaskIntegrationTest {
     void aFinalTaskCannotBeReassigned() {
         TaskView task = createTask(AgentRole.PO, "po.refine_epic");
         ClaimedTask claimed = claim(AgentRole.PO, "po-1");
-        queue.complete(claimed, TaskResult.succeeded(claimed.task(), "po-1", Map.of(), TokenUsage.NONE));
+        queue.complete(claimed, TaskResult.succeeded(claimed.task(), "po-1", new RefinedStories(List.of(), null), TokenUsage.NONE));
         awaitStatus(task.id(), TaskState.SUCCEEDED);
 
         assertThatThrownBy(() -> tasks.assign(task.id(), Assignee.agent(AgentRole.DEV)))

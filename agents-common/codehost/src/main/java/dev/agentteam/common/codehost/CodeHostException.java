@@ -1,6 +1,11 @@
 package dev.agentteam.common.codehost;
 
-/** The code host refused or failed a request (not found, validation, conflict, server error). */
+import java.time.Duration;
+
+/**
+ * The code host refused or failed a request (not found, validation, conflict, server error). {@link #retryable()} is
+ * the one rule the agents apply to decide whether a task that failed on the code host may be tried again.
+ */
 public class CodeHostException extends RuntimeException {
 
     private final int status;
@@ -18,5 +23,18 @@ public class CodeHostException extends RuntimeException {
     /** The HTTP status when there was one, else 0. */
     public int status() {
         return status;
+    }
+
+    /**
+     * Whether another attempt may succeed: the host could not be reached (no status), limited the rate (429) or failed
+     * (5xx). A refusal (any other 4xx) will be the same next time.
+     */
+    public boolean retryable() {
+        return status == 0 || status == 429 || status >= 500;
+    }
+
+    /** The earliest sensible retry (a rate limit's reset), or null for the orchestrator's default backoff. */
+    public Duration retryAfter() {
+        return null;
     }
 }

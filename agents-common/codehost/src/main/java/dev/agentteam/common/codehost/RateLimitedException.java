@@ -15,6 +15,7 @@ public class RateLimitedException extends CodeHostException {
         this.retryAfter = retryAfter;
     }
 
+    @Override
     public Duration retryAfter() {
         return retryAfter;
     }

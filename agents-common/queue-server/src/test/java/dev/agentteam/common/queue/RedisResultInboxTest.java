@@ -1,6 +1,7 @@
 package dev.agentteam.common.queue;
 
 import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.RefinedStories;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.testing.RedisTestSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,7 +12,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static dev.agentteam.common.queue.Envelopes.task;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +39,7 @@ class RedisResultInboxTest {
     private TaskResult workOn(long taskId) {
         queue.enqueue(task(taskId, AgentRole.PO));
         ClaimedTask claim = queue.claim(AgentRole.PO, "w1", NO_WAIT).orElseThrow();
-        TaskResult result = TaskResult.succeeded(claim.task(), "w1", Map.of("stories", List.of("a", "b")), null);
+        TaskResult result = TaskResult.succeeded(claim.task(), "w1", new RefinedStories(List.of(), "po_agent_v2"), null);
         queue.complete(claim, result);
         return result;
     }

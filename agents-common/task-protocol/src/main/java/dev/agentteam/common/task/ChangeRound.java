@@ -47,14 +47,16 @@ public final class ChangeRound {
 
     /**
      * The result of either round: the new head (or the one already pushed by an earlier run of the same task),
-     * whether this run committed, and the replies posted.
+     * whether this run committed, the replies posted, and the trajectory of the tool loop (empty when nothing ran).
      */
     public record Result(Long prId, Integer prNumber, String branch, String headSha, boolean committed, String summary,
-                         List<String> files, List<Reply> replies, String tests) {
+                         List<String> files, List<Reply> replies, String tests, List<String> trajectory)
+            implements TaskOutput {
 
         public Result {
             files = files == null ? List.of() : List.copyOf(files);
             replies = replies == null ? List.of() : List.copyOf(replies);
+            trajectory = trajectory == null ? List.of() : List.copyOf(trajectory);
         }
     }
 }

@@ -39,9 +39,12 @@ public record TaskResult(
         }
     }
 
-    public static TaskResult succeeded(TaskEnvelope task, String workerId, Map<String, Object> output, TokenUsage usage) {
-        return new TaskResult(task.taskId(), task.attempt(), workerId, ResultStatus.SUCCEEDED, output, null, false, null,
-                List.of(), usage, Instant.now());
+    /**
+     * The work is done: {@code output} is the task type's result record ({@link TaskResults}), carried as its JSON object.
+     */
+    public static TaskResult succeeded(TaskEnvelope task, String workerId, TaskOutput output, TokenUsage usage) {
+        return new TaskResult(task.taskId(), task.attempt(), workerId, ResultStatus.SUCCEEDED, TaskPayloads.toMap(output),
+                null, false, null, List.of(), usage, Instant.now());
     }
 
     /** The notice a worker sends when it claims an attempt (see {@link ResultStatus#STARTED}). */
@@ -53,6 +56,13 @@ public record TaskResult(
     public static TaskResult failed(TaskEnvelope task, String workerId, String error, boolean retryable, TokenUsage usage) {
         return new TaskResult(task.taskId(), task.attempt(), workerId, ResultStatus.FAILED, Map.of(), error, retryable, null,
                 List.of(), usage, Instant.now());
+    }
+
+    /** A failure with what the attempt did besides its reason (e.g. the Dev agent's last test run and trajectory). */
+    public static TaskResult failed(TaskEnvelope task, String workerId, String error, boolean retryable, TokenUsage usage,
+                                    TaskOutput details) {
+        return new TaskResult(task.taskId(), task.attempt(), workerId, ResultStatus.FAILED, TaskPayloads.toMap(details),
+                error, retryable, null, List.of(), usage, Instant.now());
     }
 
     public static TaskResult clarify(TaskEnvelope task, String workerId, List<String> questions, TokenUsage usage) {

@@ -2,6 +2,8 @@ package dev.agentteam.common.queue;
 
 import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.common.task.ResultStatus;
+import dev.agentteam.common.task.SprintText;
+import dev.agentteam.common.task.TaskOutput;
 import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.task.TokenUsage;
@@ -16,7 +18,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static dev.agentteam.common.queue.Envelopes.task;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +29,7 @@ class RedisTaskQueueTest {
 
     private static final AgentRole DEV = AgentRole.DEV;
     private static final Duration NO_WAIT = Duration.ZERO;
+    private static final TaskOutput NOTHING = new SprintText.Planning(null, List.of());
 
     @Autowired
     TaskQueue queue;
@@ -88,7 +90,7 @@ class RedisTaskQueueTest {
     void completePushesTheResultAndRemovesTheClaim() {
         queue.enqueue(task(7, DEV));
         ClaimedTask claim = queue.claim(DEV, "w1", NO_WAIT).orElseThrow();
-        TaskResult result = TaskResult.succeeded(claim.task(), "w1", Map.of("branch", "story-7"),
+        TaskResult result = TaskResult.succeeded(claim.task(), "w1", new SprintText.Planning("story 7 fits", List.of()),
                 new TokenUsage(100, 20, new BigDecimal("0.0012")));
 
         queue.complete(claim, result);
@@ -133,8 +135,8 @@ class RedisTaskQueueTest {
 
         ClaimedTask retaken = queue.claim(DEV, "alive", NO_WAIT).orElseThrow();
         assertThat(retaken.task().taskId()).isEqualTo(1);
-        queue.complete(retaken, TaskResult.succeeded(retaken.task(), "alive", Map.of(), null));
-        queue.complete(aliveClaim, TaskResult.succeeded(aliveClaim.task(), "alive", Map.of(), null));
+        queue.complete(retaken, TaskResult.succeeded(retaken.task(), "alive", NOTHING, null));
+        queue.complete(aliveClaim, TaskResult.succeeded(aliveClaim.task(), "alive", NOTHING, null));
 
         List<Long> doneIds = redis.opsForList().range(QueueKeys.DONE, 0, -1).stream().map(QueueJson::taskId).toList();
         assertThat(doneIds).containsExactlyInAnyOrder(1L, 2L);

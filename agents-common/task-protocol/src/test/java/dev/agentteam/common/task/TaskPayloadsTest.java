@@ -44,7 +44,7 @@ class TaskPayloadsTest {
     @Test
     void theResultRoundTripsAndLeavesNullsOut() {
         ChangeRound.Result result = new ChangeRound.Result(9L, 2, "feature/ISSUE-4", "b".repeat(40), true, "Fixed.",
-                List.of("core.py"), List.of(new ChangeRound.Reply("core.py", 3, "changed `core.py` in this commit")), null);
+                List.of("core.py"), List.of(new ChangeRound.Reply("core.py", 3, "changed `core.py` in this commit")), null, List.of());
 
         Map<String, Object> wire = TaskPayloads.toMap(result);
         assertThat(wire).doesNotContainKey("tests").containsEntry("committed", true).containsEntry("pr_number", 2);

@@ -79,7 +79,7 @@ class WorkerLifecycleTest {
         return WorkerTestConfig.handler("review.wait", (task, ctx) -> {
             started.countDown();
             finish.await();
-            return TaskResult.succeeded(task, ctx.workerId(), Map.of(), null);
+            return TaskResult.succeeded(task, ctx.workerId(), Echo.NOTHING, null);
         });
     }
 
@@ -124,7 +124,7 @@ class WorkerLifecycleTest {
         CyclicBarrier both = new CyclicBarrier(2);
         start("review-pair", 2, Duration.ofSeconds(5), WorkerTestConfig.handler("review.wait", (task, ctx) -> {
             both.await(15, TimeUnit.SECONDS);
-            return TaskResult.succeeded(task, ctx.workerId(), Map.of(), null);
+            return TaskResult.succeeded(task, ctx.workerId(), Echo.NOTHING, null);
         }));
         queue.enqueue(task(23));
         queue.enqueue(task(24));
@@ -144,7 +144,7 @@ class WorkerLifecycleTest {
             ctx.heartbeat();
             renewed.countDown();
             finish.await();
-            return TaskResult.succeeded(task, ctx.workerId(), Map.of(), null);
+            return TaskResult.succeeded(task, ctx.workerId(), Echo.NOTHING, null);
         }));
         queue.enqueue(new TaskEnvelope(27, "review.wait", REVIEW, 1, Duration.ofMinutes(10), "t27", Instant.now(), Map.of()));
         assertThat(renewed.await(20, TimeUnit.SECONDS)).isTrue();

@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * One context for the worker tests: a cicd worker (a role no other agents-common test enqueues for, so the
@@ -25,7 +24,7 @@ class WorkerTestConfig {
     TaskHandler echo() {
         return handler("cicd.echo", (task, ctx) -> {
             ctx.progress("echoing");
-            return TaskResult.succeeded(task, ctx.workerId(), Map.of("echo", task.payload().get("text")), null);
+            return TaskResult.succeeded(task, ctx.workerId(), new Echo(task.payload().get("text")), null);
         });
     }
 
