@@ -53,7 +53,7 @@ class TaskCredentialController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "A new forge credential for this running task's embedded repository (agents only)",
             description = "Only with an agent's token, for a RUNNING task of the agent's role claimed by the worker in "
-                    + "the X-Agent-Worker header (else 403, or 409 with task_status while the task is not RUNNING). It reaches the task's repository only (feature/* pushes), expires after two hours at most "
+                    + "the X-Agent-Worker header (else 403, or 409 with task_status while the task is not RUNNING or another worker holds it). It reaches the task's repository only (feature/* pushes), expires after two hours at most "
                     + "and is revoked when the task ends; asking again revokes the earlier one. The token is in this "
                     + "answer only.")
     @Transactional
@@ -79,9 +79,15 @@ class TaskCredentialController {
             conflict.getBody().setProperty("task_status", task.status());
             throw conflict;
         }
-        if (worker == null || !worker.equals(task.worker())) {
-            throw ApiProblems.forbidden("Task " + id + " is claimed by another worker, not by '" + worker + "' ("
-                    + WORKER_HEADER + ").");
+        if (worker == null || worker.isBlank()) {
+            throw ApiProblems.forbidden("Name the worker that claimed task " + id + " in " + WORKER_HEADER + ".");
+        }
+        if (!worker.equals(task.worker())) {
+            ErrorResponseException conflict = ApiProblems.conflict("Task " + id + " is claimed by another worker, not by '"
+                    + worker + "' (" + WORKER_HEADER + ").");
+            // a worker taking over a reaped claim asks before its start notice is applied: it waits, the others give up
+            conflict.getBody().setProperty("task_status", task.status());
+            throw conflict;
         }
         JsonNode repository = task.payload() == null ? null : JSON.readTree(task.payload()).path("repository");
         if (repository == null || !"embedded".equals(repository.path("forge").asString(""))

@@ -176,7 +176,7 @@ class TaskCredentialsTest extends IntegrationTest {
     }
 
     @Test
-    void aTaskCredentialIsRefusedToPeopleAgentIdentitiesAndOtherRolesOrWorkers() {
+    void aTaskCredentialIsRefusedToPeopleAgentIdentitiesOtherRolesAndOtherWorkers() {
         long running = taskFor(mine, "RUNNING");
         for (String caller : List.of(users.person("approver"), users.person("viewer"), users.admin(),
                 users.agent("approver"), users.agent("admin"), users.agentToken("review"))) {
@@ -185,12 +185,14 @@ class TaskCredentialsTest extends IntegrationTest {
             assertThat(refused.isProblem()).isTrue();
         }
         assertThat(fetch(null, running, WORKER).status()).isEqualTo(401);
-        // the dev agent's token, but another worker holds the claim (or none is named)
-        for (String worker : new String[] {"dev-other-worker", null}) {
-            Reply notMine = fetch(users.agentToken("dev"), running, worker);
-            assertThat(notMine.status()).as(notMine.body()).isEqualTo(403);
-            assertThat(notMine.isProblem()).isTrue();
-        }
+        // the dev agent's token, but no worker named, or another worker holds the claim
+        Reply unnamed = fetch(users.agentToken("dev"), running, null);
+        assertThat(unnamed.status()).as(unnamed.body()).isEqualTo(403);
+        assertThat(unnamed.isProblem()).isTrue();
+        Reply notMine = fetch(users.agentToken("dev"), running, "dev-other-worker");
+        assertThat(notMine.status()).as(notMine.body()).isEqualTo(409);
+        assertThat(notMine.isProblem()).isTrue();
+        assertThat(notMine.detail()).contains("claimed by another worker");
         assertThat(jdbc.queryForObject("select count(*) from forge_credentials", Long.class)).isZero();
     }
 

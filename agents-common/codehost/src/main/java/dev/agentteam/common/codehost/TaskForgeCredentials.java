@@ -81,9 +81,10 @@ public class TaskForgeCredentials {
                 if (response.statusCode() == 201 && body.path("token").isString()) {
                     return body.path("token").asString();
                 }
-                // Claimed, but the orchestrator has not applied this worker's start notice yet: it soon will.
-                boolean notYetRunning = response.statusCode() == 409
-                        && "QUEUED".equals(body.path("task_status").asString(""));
+                // Claimed, but the orchestrator has not applied this worker's start notice yet (the task still reads
+                // QUEUED, or RUNNING under the worker whose claim this one took over): it soon will.
+                String status = body.path("task_status").asString("");
+                boolean notYetRunning = response.statusCode() == 409 && (status.equals("QUEUED") || status.equals("RUNNING"));
                 if (!notYetRunning || Instant.now().isAfter(deadline)) {
                     String detail = body.path("detail").asString("");
                     throw new CodeHostException("the orchestrator refused " + target + " (" + response.statusCode()
