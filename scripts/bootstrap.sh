@@ -7,7 +7,7 @@
 #      Prometheus, backups) are placed there
 #   3. the edge network: joins the host Traefik's network (AGENTTEAM_EDGE=external, must exist) or creates an
 #      attachable overlay network for the bundled Traefik (AGENTTEAM_EDGE=bundled)
-#   4. Docker secrets: random passwords and forge tokens; a Redis ACL user and password per app, and the Redis ACL file;
+#   4. Docker secrets: random passwords, the forge admin token and the agents' tokens; a Redis ACL user and password per app, and the Redis ACL file;
 #      the model's API key from AGENTTEAM_LLM_API_KEY and the GitHub token from AGENTTEAM_GITHUB_TOKEN (a placeholder
 #      when unset: only the embedded forge / a keyless model); a placeholder for Prometheus's metrics token
 #   5. scripts/deploy.sh, then prints the administrator's password once
@@ -65,20 +65,11 @@ if ! docker secret inspect agentteam_admin_password >/dev/null 2>&1; then
   (umask 077; random >"$admin_file")
   docker secret create agentteam_admin_password "$admin_file" >/dev/null && log "secret agentteam_admin_password created"
 fi
-# One embedded-forge token per agent role; the orchestrator accepts their comma-separated list.
-tokens=()
+# One agent token per role (the orchestrator mounts all four, each agent its own): it only fetches the forge credential
+# of a task that agent runs. Agents hold no forge token (docs/adr/forge-trust.md).
 for role in dev qa review cicd; do
-  if ! docker secret inspect "agentteam_forge_token_$role" >/dev/null 2>&1; then
-    token="$(random)"
-    value "$token" | docker secret create "agentteam_forge_token_$role" - >/dev/null
-    tokens+=("$token")
-    log "secret agentteam_forge_token_$role created"
-  fi
+  secret "agentteam_agent_token_$role" random
 done
-if ! docker secret inspect agentteam_forge_tokens >/dev/null 2>&1; then
-  [ "${#tokens[@]}" -eq 4 ] || die "agentteam_forge_tokens is missing but some per-role tokens exist: remove agentteam_forge_token_* and run again"
-  (IFS=,; value "${tokens[*]}") | docker secret create agentteam_forge_tokens - >/dev/null && log "secret agentteam_forge_tokens created"
-fi
 # Redis: one ACL user per app with its own password (a secret the app reads), and the ACL file the Redis service loads,
 # made from infra/redis/users.acl.example with those passwords (Docker secrets cannot be read back, so the file is
 # made only in the run that creates the passwords).

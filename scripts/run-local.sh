@@ -88,19 +88,19 @@ start_app() {
   port_taken "$port" && die "port $port is in use by another process; free it before starting $module"
   log "starting $module on port $port (log: ${RUN_DIR#"$ROOT_DIR"/}/$module.log)"
   # setsid: the app keeps running after this terminal closes or gets Ctrl-C.
-  # shellcheck disable=SC2086
-  # Agents get only their own forge token: the orchestrator's token list and admin token stay with it.
-  local hide=() pools=() jar cds
-  [ "$module" = orchestrator-service ] || hide=(-u AGENTTEAM_FORGE_ADMIN_TOKEN -u AGENTTEAM_FORGE_TOKENS)
+  local pools=() jar cds
   # An agent's HTTP port serves only health and metrics: a few Tomcat threads do (settings from .env still win).
   if [ "$LIGHT_POOLS" = on ] && [ "$module" != orchestrator-service ]; then
     pools=("SERVER_TOMCAT_THREADS_MAX=${SERVER_TOMCAT_THREADS_MAX:-8}"
            "SERVER_TOMCAT_THREADS_MIN_SPARE=${SERVER_TOMCAT_THREADS_MIN_SPARE:-1}")
   fi
   IFS=$'\t' read -r jar cds <<<"$(launch_args "$module")"
-  SERVER_PORT="$port" setsid nohup env "${hide[@]}" "${pools[@]}" java $JAVA_OPTS_LOCAL $cds -jar "$jar" \
-    >"$(log_file "$module")" 2>&1 </dev/null &
-  pid=$!
+  # Agents get only their own agent token: the forge's admin token and the other agents' tokens stay out (apply_app_env).
+  # shellcheck disable=SC2086
+  pid="$(apply_app_env "$module"
+    SERVER_PORT="$port" setsid nohup env "${pools[@]}" java $JAVA_OPTS_LOCAL $cds -jar "$jar" \
+      >"$(log_file "$module")" 2>&1 </dev/null &
+    echo "$!")"
   echo "$pid" >"$(pid_file "$module")"
   echo "$pid"
 }

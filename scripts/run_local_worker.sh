@@ -36,4 +36,6 @@ fi
 log "running $module on port $port with LLM provider '$AGENTTEAM_LLM_PROVIDER' (Ctrl-C stops it)"
 [ "$AGENTTEAM_LLM_PROVIDER" != "scripted" ] || log "'scripted' is a demo model replaying canned scenarios; set AGENTTEAM_LLM_PROVIDER for a real one"
 # shellcheck disable=SC2086
+# Like run-local.sh: the agent sees its own agent token only, none of the orchestrator's secrets.
+apply_app_env "$module"
 SERVER_PORT="$port" exec java ${AGENT_TEAM_JAVA_OPTS:-} -jar "$(app_jar "$module")" "$@"

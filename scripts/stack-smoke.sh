@@ -57,8 +57,8 @@ declare -A secret=(
   [agentteam_db_password]="${AGENT_TEAM_DB_PASSWORD:-agentteam-local-dev}" [agentteam_llm_api_key]=unset
   [agentteam_github_token]=unset [agentteam_github_webhook_secret]="$(random)" [agentteam_minio_password]=unset
   [agentteam_admin_password]="$(random)" [agentteam_forge_admin_token]="$(random)")
-for role in dev qa review cicd; do secret[agentteam_forge_token_$role]="$(random)"; done
-secret[agentteam_forge_tokens]="${secret[agentteam_forge_token_dev]},${secret[agentteam_forge_token_qa]},${secret[agentteam_forge_token_review]},${secret[agentteam_forge_token_cicd]}"
+# The agents' tokens (no agent gets a forge token: each fetches its task's credential with its agent token).
+for role in dev qa review cicd; do secret[agentteam_agent_token_$role]="$(random)"; done
 
 # 4. Each app with the stack's environment.
 i=0

@@ -50,8 +50,13 @@ def problems(stack, mode, version, edge):
         for secret in service.get("secrets", []):
             if str(secret.get("uid")) != "10001" or secret.get("mode") not in (0o400, 256, "0400"):
                 yield f"{app}: secret {secret.get('target')} must be readable by the app user only (uid 10001, mode 0400)"
-        if app != "orchestrator" and app in SANDBOXED + ["review-agent"] and "agentteam.embedded-forge.token" not in targets:
-            yield f"{app}: no forge token secret"
+        if app != "orchestrator" and app in SANDBOXED + ["review-agent"] and "agentteam.embedded-forge.agent-token" not in targets:
+            yield f"{app}: no agent token secret (agentteam.embedded-forge.agent-token)"
+        # agents hold no forge token: they push with their task's credential (docs/adr/forge-trust.md)
+        forge = sorted(t for t in targets if t and (t.startswith("agentteam.forge.") or t == "agentteam.embedded-forge.token"
+                                                     or t.startswith("agentteam.security.agents.")))
+        if app != "orchestrator" and forge:
+            yield f"{app}: an agent must not hold {', '.join(forge)}"
         if env.get("SPRING_DATA_REDIS_USERNAME") != app or "spring.data.redis.password" not in targets:
             yield f"{app}: must sign in to Redis as its own ACL user {app!r} with its password secret"
         labels = service.get("deploy", {}).get("labels") or {}
@@ -69,7 +74,8 @@ def problems(stack, mode, version, edge):
     if not env.get("AGENTTEAM_FORGE_PUBLIC_URL"):
         yield "orchestrator: AGENTTEAM_FORGE_PUBLIC_URL must be set (clone URLs)"
     targets = {s.get("target") for s in orchestrator.get("secrets", [])}
-    for target in ["agentteam.forge.tokens", "agentteam.forge.admin-token", "spring.datasource.password"]:
+    for target in ["agentteam.forge.admin-token", "spring.datasource.password"] + [
+            f"agentteam.security.agents.tokens.{role}" for role in ("dev", "qa", "review", "cicd")]:
         if target not in targets:
             yield f"orchestrator: secret {target} missing"
     labels = orchestrator.get("deploy", {}).get("labels") or {}

@@ -66,13 +66,32 @@ load_local_env() {
   # What this team uses, so the test suite can refuse the same database and Redis index (TestServicesGuard).
   printf 'database=%s\nredis-database=%s\n' "$(basename "${SPRING_DATASOURCE_URL%%\?*}")" "${SPRING_DATA_REDIS_DATABASE:-0}" \
     >"$RUN_DIR/team.properties"
-  # The embedded forge's tokens: random, made once per checkout and kept in the run directory (never committed).
-  # Agents use AGENTTEAM_FORGE_TOKEN; the orchestrator accepts AGENTTEAM_FORGE_TOKENS and the admin token.
-  export AGENTTEAM_FORGE_TOKEN="${AGENTTEAM_FORGE_TOKEN:-$(local_secret forge-agent-token)}"
-  export AGENTTEAM_FORGE_TOKENS="${AGENTTEAM_FORGE_TOKENS:-$AGENTTEAM_FORGE_TOKEN}"
+  # Secrets: random, made once per checkout and kept in the run directory (never committed). The forge's admin token
+  # stays with the orchestrator; each agent gets only its role's agent token (apply_app_env), with which it fetches
+  # the forge credential of each task it runs (docs/adr/forge-trust.md). No agent holds a forge token.
   export AGENTTEAM_FORGE_ADMIN_TOKEN="${AGENTTEAM_FORGE_ADMIN_TOKEN:-$(local_secret forge-admin-token)}"
+  local role var
+  for role in dev qa review cicd; do
+    var="AGENTTEAM_AGENT_TOKEN_${role^^}"
+    export "$var=${!var:-$(local_secret "agent-token-$role")}"
+  done
   # The demo repository (template demo-python) the demo epic lands in; the orchestrator registers it when missing.
   export AGENTTEAM_FORGE_DEMO_REPOSITORY="${AGENTTEAM_FORGE_DEMO_REPOSITORY:-demo}"
+}
+
+# Narrows this shell's environment to what <module>'s process may see (call it in the subshell that starts it): an
+# agent loses the orchestrator's secrets — the forge's admin token, any forge token, every agent token — and gets
+# its own role's agent token as AGENTTEAM_AGENT_TOKEN. The orchestrator keeps everything.
+apply_app_env() {
+  local module="$1" role own=""
+  [ "$module" = orchestrator-service ] && return 0
+  role="${module%-agent}"
+  own="AGENTTEAM_AGENT_TOKEN_${role^^}"
+  own="${!own:-}"
+  unset AGENTTEAM_FORGE_ADMIN_TOKEN AGENTTEAM_FORGE_TOKENS AGENTTEAM_FORGE_TOKEN AGENTTEAM_EMBEDDED_FORGE_TOKEN \
+    AGENTTEAM_AGENT_TOKEN
+  for role in $ROLES; do unset "AGENTTEAM_AGENT_TOKEN_${role^^}"; done
+  if [ -n "$own" ]; then export AGENTTEAM_AGENT_TOKEN="$own"; fi
 }
 
 # Prints the secret stored in $RUN_DIR/<name>, creating a random one the first time.

@@ -8,7 +8,7 @@ import dev.agentteam.common.workspace.RemoteRepository;
 
 /**
  * The code host of the task's repository as {@link CodeHosts} picks it (the embedded forge or GitHub, from the
- * payload's {@code forge}), with that host's token for clone and push ({@code AGENTTEAM_FORGE_TOKEN} or
+ * payload's {@code forge}), with that host's token for clone and push (the task's forge credential or
  * {@code GITHUB_TOKEN}).
  */
 final class ConfiguredRepositoryAccess implements RepositoryAccess {

@@ -7,7 +7,7 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the Dev agent ({@code agentteam.dev.*}). Model budgets (steps, tokens, cost) are the gateway's
- * ({@code agentteam.llm.budget.*}); the forge and GitHub tokens are the code hosts' ({@code agentteam.embedded-forge.token},
+ * ({@code agentteam.llm.budget.*}); the agent and GitHub tokens are the code hosts' ({@code agentteam.embedded-forge.agent-token},
  * {@code agentteam.github.token}); these bound what the tools do and hand back to the model.
  *
  * @param testTimeout      wall-clock limit of one test run in the sandbox

@@ -1,6 +1,8 @@
 package dev.agentteam.dev;
 
 import dev.agentteam.common.codehost.EmbeddedForgeProperties;
+import dev.agentteam.common.codehost.GitHubProperties;
+import dev.agentteam.common.codehost.CodeHosts;
 import dev.agentteam.common.retrieval.CodeRetrieval;
 import dev.agentteam.common.retrieval.RetrievalLog;
 import dev.agentteam.common.retrieval.RetrievalProperties;
@@ -102,6 +104,7 @@ final class DevFixtures {
     /** Retrieval with no orchestrator behind it (these payloads name no repository id): tools answer that. */
     static CodeRetrieval noRetrieval() {
         return new CodeRetrieval(new RetrievalProperties(null, null), new EmbeddedForgeProperties(null, null, null),
+                new CodeHosts(new EmbeddedForgeProperties(null, null, null), new GitHubProperties(null, null, null)),
                 new RetrievalLog(null));
     }
 }

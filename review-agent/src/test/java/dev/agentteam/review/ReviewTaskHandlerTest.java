@@ -90,6 +90,7 @@ class ReviewTaskHandlerTest {
                 new CodeHosts(new EmbeddedForgeProperties(null, null, null), new GitHubProperties(github.baseUrl(), "ghp_x", null)),
                 gateway, new StructuredOutput(), new PromptRegistry(PromptRegistry.loadClasspath(), Map.of()), settings,
                 new CodeRetrieval(new RetrievalProperties(null, null), new EmbeddedForgeProperties(null, null, null),
+                        new CodeHosts(new EmbeddedForgeProperties(null, null, null), new GitHubProperties(null, null, null)),
                         new RetrievalLog(null)));
     }
 

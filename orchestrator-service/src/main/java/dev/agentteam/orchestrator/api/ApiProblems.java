@@ -35,6 +35,10 @@ public final class ApiProblems {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown reference", detail);
     }
 
+    public static ErrorResponseException forbidden(String detail) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", detail);
+    }
+
     public static ErrorResponseException conflict(String detail) {
         return problem(HttpStatus.CONFLICT, "Conflict", detail);
     }

@@ -16,12 +16,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Lets through only requests carrying a valid forge token and records who the caller is. Git asks for
  * credentials only after a 401 with a Basic challenge, so anonymous requests get exactly that. A repository
  * credential ({@link RepositoryCredentials}) is an agent's, and only for paths naming its repository
- * ({@code /git/<name>.git/…}, {@code /api/forge/repos/<owner>/<name>/…}); any other path is 403.
+ * ({@code /git/<name>.git/…}, {@code /api/forge/repos/<owner>/<name>/…}, the code search
+ * {@code /api/forge/repositories/<id>/…}); any other path is 403.
  */
 class ForgeAuthenticationFilter extends OncePerRequestFilter {
 
     private static final Pattern REPOSITORY_PATH =
             Pattern.compile("^/(?:git/([A-Za-z0-9._-]+?)\\.git|api/forge/repos/[^/]+/([A-Za-z0-9._-]+))(?:/.*)?$");
+    private static final Pattern REPOSITORY_ID_PATH = Pattern.compile("^/api/forge/repositories/([0-9]{1,18})(?:/.*)?$");
 
     private final ForgeTokens tokens;
     private final RepositoryCredentials credentials;
@@ -37,10 +39,10 @@ class ForgeAuthenticationFilter extends OncePerRequestFilter {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         Optional<ForgeCaller> caller = tokens.authenticate(authorization);
         if (caller.isEmpty()) {
-            Optional<String> scope = credentials.repositoryOf(ForgeTokens.token(authorization));
-            if (scope.isPresent() && !scope.get().equals(repositoryNamed(request))) {
+            Optional<RepositoryCredentials.Scope> scope = credentials.repositoryOf(ForgeTokens.token(authorization));
+            if (scope.isPresent() && !reaches(scope.get(), request)) {
                 problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
-                        "This forge credential is for repository " + scope.get() + " only.");
+                        "This forge credential is for repository " + scope.get().name() + " only.");
                 return;
             }
             caller = scope.map(repository -> ForgeCaller.AGENT);
@@ -56,6 +58,14 @@ class ForgeAuthenticationFilter extends OncePerRequestFilter {
         }
         request.setAttribute(ForgeCaller.ATTRIBUTE, caller.get());
         chain.doFilter(request, response);
+    }
+
+    private static boolean reaches(RepositoryCredentials.Scope scope, HttpServletRequest request) {
+        if (scope.name().equals(repositoryNamed(request))) {
+            return true;
+        }
+        Matcher byId = REPOSITORY_ID_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        return byId.matches() && Long.parseLong(byId.group(1)) == scope.id();
     }
 
     /** The repository a git or forge API path names, or null. */

@@ -125,15 +125,19 @@ public class RepositoryCredentials {
     }
 
     /** The repository a presented token is scoped to, when it is a live repository credential. */
-    Optional<String> repositoryOf(String token) {
+    Optional<Scope> repositoryOf(String token) {
         if (token == null || !token.startsWith("fc_")) {
             return Optional.empty();
         }
         return jdbc.sql("""
-                select r.name from forge_credentials c join repositories r on r.id = c.repository_id
+                select r.id, r.name from forge_credentials c join repositories r on r.id = c.repository_id
                 where c.token_sha256 = ? and c.revoked_at is null
                   and (c.expires_at is null or c.expires_at > now())""").param(ForgeTokens.digest(token))
-                .query(String.class).optional();
+                .query((rs, n) -> new Scope(rs.getLong("id"), rs.getString("name"))).optional();
+    }
+
+    /** The one repository a credential reaches, by id and by name. */
+    record Scope(long id, String name) {
     }
 
     /** A credential as minted: the token appears here and nowhere else. */

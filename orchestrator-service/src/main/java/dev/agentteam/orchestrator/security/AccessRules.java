@@ -17,6 +17,7 @@ import static org.springframework.security.authorization.AuthorizationManagers.a
  * refuses. Viewers read; approvers (and admins) also write — epics, sprints, answers, requeues, task assignment —
  * and decide on pull requests, which additionally needs a person (never an agent identity); admins also manage
  * users and a repository's quality checks (which of them the merge gate requires). Everyone signed in manages their own API tokens.
+ * An agent's token (role {@code AGENT}) may only fetch the forge credential of a task it runs.
  */
 final class AccessRules {
 
@@ -36,7 +37,10 @@ final class AccessRules {
             // credentials that push code are issued, listed and revoked by an admin, like users and their roles
             PATHS.matcher("/api/repositories/{id}/forge-credentials"),
             PATHS.matcher("/api/repositories/{id}/forge-credentials/{credential}"));
-    /** An agent fetches its running task's forge credential; a person never needs one. */
+    /**
+     * An agent fetches the forge credential of a task it runs, with its role's agent token ({@link AgentTokens}); that
+     * token may do nothing else, and a person (or an agent identity with an API token) never gets one.
+     */
     private static final RequestMatcher AGENT_ONLY = PATHS.matcher(HttpMethod.POST, "/api/tasks/{id}/forge-credential");
     private static final RequestMatcher OWN_TOKENS = new OrRequestMatcher(PATHS.matcher("/api/tokens/**"),
             PATHS.matcher("/account/**"), PATHS.matcher(HttpMethod.POST, "/logout"));
@@ -49,8 +53,9 @@ final class AccessRules {
     static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(MERGE_GATE).access(allOf(hasRole("APPROVER"), hasAuthority("KIND_HUMAN")))
                 .requestMatchers(USERS).hasRole("ADMIN")
-                .requestMatchers(AGENT_ONLY).access(allOf(hasRole("APPROVER"), hasAuthority("KIND_AGENT")))
-                .requestMatchers(OWN_TOKENS).authenticated()
+                .requestMatchers(AGENT_ONLY).hasRole("AGENT")
+                // every person and agent identity is a viewer at least; an agent token (ROLE_AGENT alone) is not
+                .requestMatchers(OWN_TOKENS).hasRole("VIEWER")
                 .requestMatchers(READS).hasRole("VIEWER")
                 .anyRequest().hasRole("APPROVER");
     }

@@ -7,23 +7,28 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
- * Bearer API tokens on {@code /api}. A request with an Authorization header is judged by that header alone: a
+ * Bearer API tokens on {@code /api}: a person's (or agent identity's) API token, or an agent's configured token
+ * ({@link AgentTokens}). A request with an Authorization header is judged by that header alone: a
  * bad token is a 401, never a fall-back to the session or to anonymous.
  */
 class ApiTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
+    private final AgentTokens agents;
     private final ApiAuthenticationEntryPoint entryPoint;
 
-    ApiTokenFilter(ApiTokens tokens, ApiAuthenticationEntryPoint entryPoint) {
+    ApiTokenFilter(ApiTokens tokens, AgentTokens agents, ApiAuthenticationEntryPoint entryPoint) {
         this.tokens = tokens;
+        this.agents = agents;
         this.entryPoint = entryPoint;
     }
 
@@ -39,14 +44,20 @@ class ApiTokenFilter extends OncePerRequestFilter {
             reject(request, response, "Only 'Authorization: Bearer <API token>' is accepted here.");
             return;
         }
-        var user = tokens.authenticate(header.substring(7).strip());
-        if (user.isEmpty()) {
+        String token = header.substring(7).strip();
+        Optional<Authentication> authentication = tokens.authenticate(token).map(user -> {
+            Account account = new Account(user, null, false);
+            return UsernamePasswordAuthenticationToken.authenticated(account, null, account.getAuthorities());
+        });
+        if (authentication.isEmpty()) {
+            authentication = agents.authenticate(token);
+        }
+        if (authentication.isEmpty()) {
             reject(request, response, "The API token is unknown, revoked or expired, or its user is disabled.");
             return;
         }
-        Account account = new Account(user.get(), null, false);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account, null, account.getAuthorities()));
+        context.setAuthentication(authentication.get());
         // Held for this request only: a token request never creates or reads a session.
         SecurityContextHolder.setContext(context);
         try {

@@ -56,7 +56,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserAccounts accounts) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AgentTokens agents, UserAccounts accounts) throws Exception {
         var entryPoint = new ApiAuthenticationEntryPoint();
         http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/actuator/**")
                 .authorizeHttpRequests(rules -> {
@@ -64,7 +64,7 @@ class SecurityConfiguration {
                     AccessRules.apply(rules);
                 })
                 .addFilterAfter(new SessionAccountRefresh(accounts), SecurityContextHolderFilter.class)
-                .addFilterBefore(new ApiTokenFilter(tokens, entryPoint), CsrfFilter.class)
+                .addFilterBefore(new ApiTokenFilter(tokens, agents, entryPoint), CsrfFilter.class)
                 // Token requests cannot be forged cross-site (a browser never adds the header by itself), and a
                 // request without a session cookie has no session to abuse; session requests from the UI or
                 // Swagger UI still need the CSRF token.

@@ -134,8 +134,7 @@ class ChangeRoundEndToEndTest extends DevWorkerTest {
         worker = null;
 
         Path log = temp.resolve("doomed-dev-agent.log");
-        Process doomed = AgentApplications.startProcess(DevAgentApplication.class, "dev", environment, TOKEN,
-                temp.resolve("doomed"), log, "agentteam.worker.id=dev-doomed", "agentteam.worker.lease=4s",
+        Process doomed = AgentApplications.startProcess(DevAgentApplication.class, "dev", environment, temp.resolve("doomed"), log, "agentteam.worker.id=dev-doomed", "agentteam.worker.lease=4s",
                 "agentteam.dev.test-timeout=2m");
         AtomicReference<String> killedAfter = new AtomicReference<>();
         ApplicationListener<ApplicationEvent> killOnPush = event -> {
@@ -164,7 +163,7 @@ class ChangeRoundEndToEndTest extends DevWorkerTest {
         TaskView orphaned = devTask(story, "dev.address_review").orElseThrow();
         assertThat(orphaned.status()).as("claimed by the dead agent, never answered").isEqualTo(TaskState.RUNNING);
 
-        worker = DevWorker.start(environment, TOKEN, temp.resolve("replacement"));
+        worker = DevWorker.start(environment, temp.resolve("replacement"));
         TaskView done = awaitTask(() -> devTask(story, "dev.address_review"), "SUCCEEDED");
 
         assertThat(done.id()).isEqualTo(orphaned.id());

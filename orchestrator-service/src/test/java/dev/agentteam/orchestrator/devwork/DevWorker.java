@@ -18,10 +18,10 @@ final class DevWorker implements AutoCloseable {
         this.context = context;
     }
 
-    static DevWorker start(Environment orchestrator, String forgeToken, Path workRoot, String... settings) {
+    static DevWorker start(Environment orchestrator, Path workRoot, String... settings) {
         String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of("agentteam.dev.test-timeout=2m"),
                 java.util.Arrays.stream(settings)).toArray(String[]::new);
-        return new DevWorker(AgentApplications.start(DevAgentApplication.class, "dev", orchestrator, forgeToken, workRoot, all));
+        return new DevWorker(AgentApplications.start(DevAgentApplication.class, "dev", orchestrator, workRoot, all));
     }
 
     @Override

@@ -32,7 +32,7 @@ abstract class DevWorkerTest extends DevWorkTest {
         await().atMost(Duration.ofSeconds(90)).until(() -> "IDLE".equals(
                 api.get("/api/repositories/" + repository + "/index").json().path("status").asString()));
         epicId = demoEpic();
-        worker = DevWorker.start(environment, TOKEN, temp.resolve("workspaces"));
+        worker = DevWorker.start(environment, temp.resolve("workspaces"));
     }
 
     @AfterEach

@@ -72,7 +72,7 @@ class MisbehavingModelEndToEndTest extends DevWorkTest {
                 + "misbehaving model works on.\", \"owner_id\": 1}");
         assertThat(epic.status()).as(epic.body()).isEqualTo(201);
         epicId = epic.json().path("id").asLong();
-        worker = DevWorker.start(environment, TOKEN, temp.resolve("workspaces"),
+        worker = DevWorker.start(environment, temp.resolve("workspaces"),
                 "agentteam.llm.provider=openai", "agentteam.llm.base-url=" + MODEL.baseUrl(),
                 "agentteam.llm.api-key=" + KEY, "agentteam.llm.model=gpt-replay", "agentteam.llm.max-retries=2",
                 "agentteam.llm.initial-backoff=100ms", "agentteam.llm.timeout=20s",

@@ -63,13 +63,13 @@ class ReviewRoundDemoEndToEndTest extends DevWorkTest {
         await().atMost(Duration.ofSeconds(90)).until(() -> "IDLE".equals(
                 api.get("/api/repositories/" + repository + "/index").json().path("status").asString()));
         workers.add(PoWorkerProcess.start(environment, "agentteam.llm.provider=scripted"));
-        workers.add(AgentApplications.start(ScrumAgentApplication.class, "scrum", environment, TOKEN, temp.resolve("scrum")));
-        workers.add(DevWorker.start(environment, TOKEN, temp.resolve("dev")));
-        workers.add(AgentApplications.start(ReviewAgentApplication.class, "review", environment, TOKEN, temp.resolve("review")));
-        workers.add(AgentApplications.start(CicdAgentApplication.class, "cicd", environment, TOKEN, temp.resolve("cicd"),
+        workers.add(AgentApplications.start(ScrumAgentApplication.class, "scrum", environment, temp.resolve("scrum")));
+        workers.add(DevWorker.start(environment, temp.resolve("dev")));
+        workers.add(AgentApplications.start(ReviewAgentApplication.class, "review", environment, temp.resolve("review")));
+        workers.add(AgentApplications.start(CicdAgentApplication.class, "cicd", environment, temp.resolve("cicd"),
                 "agentteam.artifacts.dir=" + temp.resolve("artifacts"), "agentteam.cicd.test-timeout=2m",
                 "agentteam.sandbox.self-test=false"));
-        workers.add(AgentApplications.start(QaAgentApplication.class, "qa", environment, TOKEN, temp.resolve("qa"),
+        workers.add(AgentApplications.start(QaAgentApplication.class, "qa", environment, temp.resolve("qa"),
                 "agentteam.artifacts.dir=" + temp.resolve("artifacts"), "agentteam.qa.rerun-timeout=2m",
                 "agentteam.sandbox.self-test=false"));
     }

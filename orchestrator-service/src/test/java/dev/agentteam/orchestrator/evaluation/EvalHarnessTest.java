@@ -75,7 +75,7 @@ class EvalHarnessTest extends IntegrationTest {
         jdbc.update("delete from eval_runs");
         jdbc.update("delete from pr_records");
         jdbc.update("delete from repositories where name like 'eval-%'");
-        worker = AgentApplications.start(DevAgentApplication.class, "dev", environment, TOKEN, temp.resolve("workspaces"),
+        worker = AgentApplications.start(DevAgentApplication.class, "dev", environment, temp.resolve("workspaces"),
                 "agentteam.dev.test-timeout=2m", "agentteam.worker.concurrency=2");
     }
 
@@ -92,9 +92,9 @@ class EvalHarnessTest extends IntegrationTest {
      * triages every CI result; on a green one it comments without a model call).
      */
     private void startCiQaAndReview() {
-        team.add(AgentApplications.start(ReviewAgentApplication.class, "review", environment, TOKEN, temp.resolve("review")));
-        team.add(AgentApplications.start(QaAgentApplication.class, "qa", environment, TOKEN, temp.resolve("qa")));
-        team.add(AgentApplications.start(CicdAgentApplication.class, "cicd", environment, TOKEN, temp.resolve("cicd"),
+        team.add(AgentApplications.start(ReviewAgentApplication.class, "review", environment, temp.resolve("review")));
+        team.add(AgentApplications.start(QaAgentApplication.class, "qa", environment, temp.resolve("qa")));
+        team.add(AgentApplications.start(CicdAgentApplication.class, "cicd", environment, temp.resolve("cicd"),
                 "agentteam.cicd.test-timeout=2m", "agentteam.artifacts.dir=" + temp.resolve("artifacts"),
                 "agentteam.worker.concurrency=2"));
     }

@@ -41,6 +41,9 @@ class TaskCredentialsTest extends IntegrationTest {
     @Autowired
     ApplicationEventPublisher events;
 
+    /** The worker that claimed the tasks below (its start notice named it). */
+    private static final String WORKER = "dev-worker-1";
+
     private Reply mine;
     private Reply other;
     private long task;
@@ -151,14 +154,18 @@ class TaskCredentialsTest extends IntegrationTest {
     @Test
     void anAgentFetchesItsRunningTasksCredentialWhichReachesTheTasksRepositoryOnly() {
         long running = taskFor(mine, "RUNNING");
-        String agent = users.agent("approver");
-        Reply fetched = api.as(agent).send("POST", "/api/tasks/" + running + "/forge-credential", null, null);
+        Reply fetched = fetch(users.agentToken("dev"), running, WORKER);
         assertThat(fetched.status()).as(fetched.body()).isEqualTo(201);
         String token = fetched.json().path("token").asString();
         assertThat(fetched.json().path("repository_id").asLong()).isEqualTo(id(mine));
         assertThat(fetched.location()).startsWith("/api/repositories/" + id(mine) + "/forge-credentials/");
         assertThat(api.send("GET", pulls(mine), null, null, token).status()).isEqualTo(200);
         assertThat(api.send("GET", pulls(other), null, null, token).status()).isEqualTo(403);
+        // the code search of its own repository, by id, and of no other
+        assertThat(api.send("GET", "/api/forge/repositories/" + id(mine) + "/search?q=add", null, null, token).status())
+                .isNotIn(401, 403);
+        assertThat(api.send("GET", "/api/forge/repositories/" + id(other) + "/search?q=add", null, null, token).status())
+                .isEqualTo(403);
         assertThat(jdbc.queryForObject("select payload::text from tasks where id = ?", String.class, running))
                 .doesNotContain(token);
         assertThat(jdbc.queryForObject("select count(*) from forge_credentials where task_id = ? and expires_at <= "
@@ -169,40 +176,56 @@ class TaskCredentialsTest extends IntegrationTest {
     }
 
     @Test
-    void aTaskCredentialIsRefusedToPeopleAndForUnknownEndedOrRepositoryLessTasks() {
+    void aTaskCredentialIsRefusedToPeopleAgentIdentitiesOtherRolesAndOtherWorkers() {
         long running = taskFor(mine, "RUNNING");
-        String path = "/api/tasks/" + running + "/forge-credential";
-        for (Reply refused : List.of(api.send("POST", path, null, null),
-                api.as(users.person("approver")).send("POST", path, null, null),
-                api.as(users.person("viewer")).send("POST", path, null, null),
-                api.as(users.agent("viewer")).send("POST", path, null, null))) {
+        for (String caller : List.of(users.person("approver"), users.person("viewer"), users.admin(),
+                users.agent("approver"), users.agent("admin"), users.agentToken("review"))) {
+            Reply refused = fetch(caller, running, WORKER);
             assertThat(refused.status()).as(refused.body()).isEqualTo(403);
             assertThat(refused.isProblem()).isTrue();
         }
-        TestApi agent = api.as(users.agent("approver"));
-        assertThat(agent.send("POST", "/api/tasks/999999/forge-credential", null, null).status()).isEqualTo(404);
-        Reply ended = agent.send("POST", "/api/tasks/" + taskFor(mine, "SUCCEEDED") + "/forge-credential", null, null);
-        assertThat(ended.status()).isEqualTo(409);
-        assertThat(ended.isProblem()).isTrue();
-        assertThat(agent.send("POST", "/api/tasks/" + newRunningTaskWithoutRepository() + "/forge-credential", null, null).status())
-                .isEqualTo(409);
-        assertThat(agent.send("POST", "/api/tasks/abc/forge-credential", null, null).status()).isEqualTo(400);
+        assertThat(fetch(null, running, WORKER).status()).isEqualTo(401);
+        // the dev agent's token, but no worker named, or another worker holds the claim
+        Reply unnamed = fetch(users.agentToken("dev"), running, null);
+        assertThat(unnamed.status()).as(unnamed.body()).isEqualTo(403);
+        assertThat(unnamed.isProblem()).isTrue();
+        Reply notMine = fetch(users.agentToken("dev"), running, "dev-other-worker");
+        assertThat(notMine.status()).as(notMine.body()).isEqualTo(409);
+        assertThat(notMine.isProblem()).isTrue();
+        assertThat(notMine.detail()).contains("claimed by another worker");
         assertThat(jdbc.queryForObject("select count(*) from forge_credentials", Long.class)).isZero();
     }
 
-    private long taskFor(Reply repository, String status) {
-        return jdbc.queryForObject("insert into tasks (type, assigned_to, status, trace_id, payload) "
-                + "values ('dev.implement', 'dev', ?, 't', jsonb_build_object('repository', jsonb_build_object("
-                + "'id', ?::bigint, 'forge', 'embedded'))) returning id", Long.class, status, id(repository));
+    @Test
+    void aTaskCredentialIsRefusedForUnknownEndedNotYetRunningOrRepositoryLessTasks() {
+        String agent = users.agentToken("dev");
+        assertThat(fetch(agent, 999_999, WORKER).status()).isEqualTo(404);
+        for (String status : List.of("SUCCEEDED", "FAILED", "BLOCKED", "DEAD", "CANCELLED", "QUEUED")) {
+            Reply ended = fetch(agent, taskFor(mine, status), WORKER);
+            assertThat(ended.status()).as(status).isEqualTo(409);
+            assertThat(ended.isProblem()).isTrue();
+            // an agent waits for QUEUED (its start notice is on the way) and gives up on the others
+            assertThat(ended.json().path("task_status").asString()).isEqualTo(status);
+        }
+        assertThat(fetch(agent, newTask(), WORKER).status()).isEqualTo(409);
+        assertThat(api.as(agent).send("POST", "/api/tasks/abc/forge-credential", null, null).status()).isEqualTo(400);
+        assertThat(jdbc.queryForObject("select count(*) from forge_credentials", Long.class)).isZero();
     }
 
-    private long newRunningTaskWithoutRepository() {
-        return newTask();
+    private Reply fetch(String authorization, long task, String worker) {
+        return (authorization == null ? anonymous : api.as(authorization)).sendWithHeader("POST",
+                "/api/tasks/" + task + "/forge-credential", "X-Agent-Worker", worker);
+    }
+
+    private long taskFor(Reply repository, String status) {
+        return jdbc.queryForObject("insert into tasks (type, assigned_to, status, trace_id, worker_id, payload) "
+                + "values ('dev.implement', 'dev', ?, 't', ?, jsonb_build_object('repository', jsonb_build_object("
+                + "'id', ?::bigint, 'forge', 'embedded'))) returning id", Long.class, status, WORKER, id(repository));
     }
 
     private long newTask() {
-        return jdbc.queryForObject("insert into tasks (type, assigned_to, status, trace_id) "
-                + "values ('dev.implement', 'dev', 'RUNNING', 't') returning id", Long.class);
+        return jdbc.queryForObject("insert into tasks (type, assigned_to, status, trace_id, worker_id) "
+                + "values ('dev.implement', 'dev', 'RUNNING', 't', ?) returning id", Long.class, WORKER);
     }
 
     private Reply create(String name) {

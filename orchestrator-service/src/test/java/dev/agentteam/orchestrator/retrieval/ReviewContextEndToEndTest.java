@@ -69,7 +69,7 @@ class ReviewContextEndToEndTest extends RetrievalTest {
         if (stale != null && !stale.isEmpty()) {
             redis.delete(stale);
         }
-        try (ReviewWorker worker = ReviewWorker.start(environment, ForgeClient.AGENT_TOKEN, temp.resolve("work"))) {
+        try (ReviewWorker worker = ReviewWorker.start(environment, temp.resolve("work"))) {
             new EmbeddedForgeCodeHost(URI.create("http://127.0.0.1:" + port), ForgeClient.AGENT_TOKEN, Duration.ofSeconds(20))
                     .openPullRequest(new RepositoryRef("agentteam", "review-demo"),
                             new NewPullRequest("feature/ISSUE-1", "main", "[ISSUE-1] Most common words", "", false));

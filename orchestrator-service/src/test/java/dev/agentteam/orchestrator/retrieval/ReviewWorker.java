@@ -16,8 +16,8 @@ final class ReviewWorker implements AutoCloseable {
         this.context = context;
     }
 
-    static ReviewWorker start(Environment orchestrator, String forgeToken, Path workRoot) {
-        return new ReviewWorker(AgentApplications.start(ReviewAgentApplication.class, "review", orchestrator, forgeToken,
+    static ReviewWorker start(Environment orchestrator, Path workRoot) {
+        return new ReviewWorker(AgentApplications.start(ReviewAgentApplication.class, "review", orchestrator,
                 workRoot));
     }
 

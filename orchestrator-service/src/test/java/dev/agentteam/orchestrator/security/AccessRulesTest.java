@@ -42,7 +42,9 @@ class AccessRulesTest extends IntegrationTest {
     RequestMappingHandlerMapping mappings;
 
     enum Role {
-        VIEWER, APPROVER_AGENT, APPROVER, ADMIN
+        VIEWER, APPROVER_AGENT, APPROVER, ADMIN,
+        /** An agent's configured token (agentteam.security.agents.tokens.dev): it fetches task credentials only. */
+        AGENT
     }
 
     record Endpoint(String method, String path) {
@@ -59,7 +61,10 @@ class AccessRulesTest extends IntegrationTest {
             return role == Role.APPROVER || role == Role.ADMIN;
         }
         if (endpoint.method().equals("POST") && path.matches("/api/tasks/[^/]+/forge-credential")) {
-            return role == Role.APPROVER_AGENT;
+            return role == Role.AGENT;
+        }
+        if (role == Role.AGENT) {
+            return false;
         }
         if (path.startsWith("/api/users") || path.startsWith("/admin")
                 || (endpoint.method().equals("PUT") && path.matches("/api/repositories/[^/]+/quality"))
@@ -81,7 +86,8 @@ class AccessRulesTest extends IntegrationTest {
                         new Endpoint("POST", "/pull-requests/999999/merge"));
         Map<Role, TestApi> apis = Map.of(Role.VIEWER, anonymous.as(users.person("viewer")),
                 Role.APPROVER_AGENT, anonymous.as(users.agent("approver")),
-                Role.APPROVER, anonymous.as(users.person("approver")), Role.ADMIN, api);
+                Role.APPROVER, anonymous.as(users.person("approver")), Role.ADMIN, api,
+                Role.AGENT, anonymous.as(users.agentToken("dev")));
         Map<Role, FormClient> browsers = Map.of(Role.VIEWER, users.signedIn("viewer", port),
                 Role.APPROVER, users.signedIn("approver", port), Role.ADMIN, users.signedIn("admin", port));
         List<String> wrong = new ArrayList<>();

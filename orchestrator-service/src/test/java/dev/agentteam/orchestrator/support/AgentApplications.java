@@ -14,7 +14,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * A real agent application (worker, scripted model, the embedded forge client) started in the test JVM on the
- * orchestrator's Postgres, Redis and forge, with short worker timings.
+ * orchestrator's Postgres, Redis and forge, with short worker timings. Like a deployed agent it holds no forge token,
+ * only its role's agent token from the orchestrator's settings, and works with each task's own forge credential.
  */
 public final class AgentApplications {
 
@@ -22,8 +23,8 @@ public final class AgentApplications {
     }
 
     public static ConfigurableApplicationContext start(Class<?> application, String role, Environment orchestrator,
-                                                       String forgeToken, Path workRoot, String... extra) {
-        List<String> properties = settings(role, orchestrator, forgeToken, workRoot, extra);
+                                                       Path workRoot, String... extra) {
+        List<String> properties = settings(role, orchestrator, workRoot, extra);
         return new SpringApplicationBuilder(application).web(WebApplicationType.NONE).logStartupInfo(false)
                 .properties(properties.toArray(String[]::new)).run();
     }
@@ -33,17 +34,16 @@ public final class AgentApplications {
      * real ({@link Process#destroyForcibly()}: no shutdown hook, no graceful release of its claims). Its output goes to
      * {@code log}.
      */
-    public static Process startProcess(Class<?> application, String role, Environment orchestrator, String forgeToken,
-                                       Path workRoot, Path log, String... extra) throws IOException {
+    public static Process startProcess(Class<?> application, String role, Environment orchestrator, Path workRoot,
+                                       Path log, String... extra) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 application.getName(), "--spring.main.web-application-type=none"));
-        settings(role, orchestrator, forgeToken, workRoot, extra).forEach(setting -> command.add("--" + setting));
+        settings(role, orchestrator, workRoot, extra).forEach(setting -> command.add("--" + setting));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private static List<String> settings(String role, Environment orchestrator, String forgeToken, Path workRoot,
-                                         String... extra) {
+    private static List<String> settings(String role, Environment orchestrator, Path workRoot, String... extra) {
         List<String> properties = new ArrayList<>(List.of(
                 "spring.main.banner-mode=off",
                 "spring.application.name=" + role + "-agent-test",
@@ -62,7 +62,9 @@ public final class AgentApplications {
                 "agentteam.worker.poll-wait=200ms",
                 "agentteam.worker.shutdown-grace=2s",
                 "agentteam.llm.provider=scripted",
-                "agentteam.embedded-forge.token=" + forgeToken,
+                // no forge token: the agent fetches each task's credential with its role's agent token
+                "agentteam.embedded-forge.agent-token="
+                        + orchestrator.getProperty("agentteam.security.agents.tokens." + role, ""),
                 "agentteam.workspace.work-root=" + workRoot));
         properties.addAll(List.of(extra));
         // a later setting of the same key wins (on a command line both would be kept, joined with a comma)

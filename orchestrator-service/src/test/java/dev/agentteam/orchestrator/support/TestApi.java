@@ -74,6 +74,15 @@ public final class TestApi {
         return send(builder);
     }
 
+    /** A request without a body that carries one more header ({@code name: value}; none when the value is null). */
+    public Reply sendWithHeader(String method, String path, String name, String value) {
+        var builder = HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody());
+        if (value != null) {
+            builder.header(name, value);
+        }
+        return send(builder);
+    }
+
     private Reply send(HttpRequest.Builder request) {
         try {
             HttpRequest built = request.build();

@@ -18,11 +18,13 @@ public final class TestUsers {
     private final ApiTokens tokens;
     private final UserAccounts accounts;
     private final PasswordEncoder encoder;
+    private final org.springframework.core.env.Environment environment;
 
     public TestUsers(ApplicationContext context) {
         this.tokens = context.getBean(ApiTokens.class);
         this.accounts = context.getBean(UserAccounts.class);
         this.encoder = context.getBean(PasswordEncoder.class);
+        this.environment = context.getEnvironment();
     }
 
     /** A username and password for form login. */
@@ -60,6 +62,14 @@ public final class TestUsers {
     /** An Authorization header value for a new agent identity with {@code role}. */
     public String agent(String role) {
         return bearer(create(role, "agent").id());
+    }
+
+    /**
+     * An Authorization header value with the configured token of the {@code role} agent ({@code dev}, ...): not a
+     * user, it may only fetch the forge credentials of that agent's tasks.
+     */
+    public String agentToken(String role) {
+        return "Bearer " + environment.getRequiredProperty("agentteam.security.agents.tokens." + role);
     }
 
     public UserView create(String role, String kind) {

@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * Picks the {@link CodeHost} for a task's repository — the embedded forge or GitHub — and gives the token git uses to
- * clone and push there. A task's clone URL is checked first: the token goes only to the forge this agent is
+ * clone and push there: on the embedded forge the credential of the task this thread runs ({@link TaskForgeCredentials},
+ * fetched once per task attempt and revoked by the orchestrator when the task ends), on GitHub the configured token. A task's clone URL is checked first: the token goes only to the forge this agent is
  * configured for ({@code agentteam.embedded-forge.url}, or without it a loopback address: local mode) or to the
  * GitHub host of {@code agentteam.github.api-url}, at that repository's own path. A task naming any other URL is
  * refused, so a forged or tampered task cannot make an agent send its credentials elsewhere. (A local {@code file:}
@@ -17,10 +18,16 @@ public class CodeHosts {
 
     private final EmbeddedForgeProperties embedded;
     private final GitHubProperties github;
+    private final TaskForgeCredentials credentials;
 
     public CodeHosts(EmbeddedForgeProperties embedded, GitHubProperties github) {
+        this(embedded, github, new TaskForgeCredentials(embedded.agentToken(), embedded.timeout()));
+    }
+
+    public CodeHosts(EmbeddedForgeProperties embedded, GitHubProperties github, TaskForgeCredentials credentials) {
         this.embedded = embedded;
         this.github = github;
+        this.credentials = credentials;
     }
 
     public CodeHost forTarget(ForgeTarget target) {
@@ -28,10 +35,31 @@ public class CodeHosts {
             requireTrusted(target);
         }
         if (target.embedded()) {
-            URI base = embedded.url() != null ? embedded.url() : EmbeddedForgeCodeHost.baseUrlOf(target.cloneUrl());
-            return new EmbeddedForgeCodeHost(base, embedded.token(), embedded.timeout());
+            URI base = embeddedBase(target.cloneUrl());
+            return new EmbeddedForgeCodeHost(base, credentials.token(base), embedded.timeout());
         }
         return new GitHubCodeHost(github);
+    }
+
+    /**
+     * The embedded forge's credential of the task this thread runs, for other calls to the orchestrator's forge paths
+     * (the code search), or null for a {@code file:} repository. Never log it.
+     */
+    public String embeddedToken(String cloneUrl) {
+        if (cloneUrl.startsWith("file:")) {
+            return null;
+        }
+        URI base = embeddedBase(cloneUrl);
+        if (embedded.url() == null && (base.getHost() == null || !isLoopback(base.getHost()))) {
+            throw new IllegalArgumentException("refusing clone URL '" + cloneUrl + "': without "
+                    + "agentteam.embedded-forge.url only a loopback forge is trusted; no credentials were sent");
+        }
+        return credentials.token(base);
+    }
+
+    /** The orchestrator's root URL: {@code agentteam.embedded-forge.url}, else that of an embedded clone URL. */
+    public URI embeddedBase(String cloneUrl) {
+        return embedded.url() != null ? embedded.url() : EmbeddedForgeCodeHost.baseUrlOf(cloneUrl);
     }
 
     /**
@@ -43,7 +71,7 @@ public class CodeHosts {
             return null;
         }
         requireTrusted(target);
-        return target.embedded() ? embedded.token() : github.token();
+        return target.embedded() ? credentials.token(embeddedBase(target.cloneUrl())) : github.token();
     }
 
     private static boolean isFile(ForgeTarget target) {

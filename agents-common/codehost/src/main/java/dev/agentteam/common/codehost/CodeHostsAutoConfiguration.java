@@ -10,9 +10,16 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties({EmbeddedForgeProperties.class, GitHubProperties.class})
 public class CodeHostsAutoConfiguration {
 
+    /** One per process: the code hosts and the code search share each task's one credential. */
     @Bean
     @ConditionalOnMissingBean
-    CodeHosts codeHosts(EmbeddedForgeProperties embedded, GitHubProperties github) {
-        return new CodeHosts(embedded, github);
+    TaskForgeCredentials taskForgeCredentials(EmbeddedForgeProperties embedded) {
+        return new TaskForgeCredentials(embedded.agentToken(), embedded.timeout());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CodeHosts codeHosts(EmbeddedForgeProperties embedded, GitHubProperties github, TaskForgeCredentials credentials) {
+        return new CodeHosts(embedded, github, credentials);
     }
 }

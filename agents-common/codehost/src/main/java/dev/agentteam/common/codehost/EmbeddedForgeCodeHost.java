@@ -24,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@link CodeHost} of the orchestrator's embedded forge: its token-authenticated API under
- * {@code /api/forge/repos/<owner>/<name>}. The token is sent as a Bearer token and never logged. Merging needs the
- * forge's admin token; with an agent token the forge answers 403.
+ * {@code /api/forge/repos/<owner>/<name>}. The token (an agent's: its task's credential) is sent as a Bearer token
+ * and never logged. No token merges: the forge answers 403.
  */
 public class EmbeddedForgeCodeHost implements CodeHost {
 
@@ -39,7 +39,7 @@ public class EmbeddedForgeCodeHost implements CodeHost {
     /** @param baseUrl the orchestrator's root URL ({@code http://orchestrator:8080}) */
     public EmbeddedForgeCodeHost(URI baseUrl, String token, Duration timeout) {
         if (token == null || token.isBlank()) {
-            throw new IllegalArgumentException("the embedded forge needs a token (AGENTTEAM_FORGE_TOKEN)");
+            throw new IllegalArgumentException("the embedded forge needs a token (an agent's comes with its task)");
         }
         this.apiRoot = baseUrl.toString().replaceAll("/+$", "") + "/api/forge/repos/";
         this.token = token;

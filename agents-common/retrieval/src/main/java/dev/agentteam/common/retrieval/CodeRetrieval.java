@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.agentteam.common.codehost.CodeHosts;
 import dev.agentteam.common.codehost.EmbeddedForgeCodeHost;
 import dev.agentteam.common.codehost.EmbeddedForgeProperties;
 import dev.agentteam.common.llm.ModelCallContext;
@@ -22,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Agents' access to retrieval: the orchestrator's hybrid code search ({@code GET /api/forge/repositories/{id}/search},
- * authenticated with the agent's forge token), every call written to {@code agent_logs} so the task's trajectory
+ * authenticated with the task's forge credential), every call written to {@code agent_logs} so the task's trajectory
  * shows what the agent saw. Retrieval helps but is never required: when the orchestrator cannot answer, the
  * result is empty with the reason, and the agent works on without it.
  */
@@ -34,14 +35,15 @@ public class CodeRetrieval {
     public static final int MAX_QUERY_CHARS = 1000;
 
     private final URI orchestrator;
-    private final String token;
+    private final CodeHosts codeHosts;
     private final Duration timeout;
     private final RetrievalLog audit;
     private final HttpClient http;
 
-    public CodeRetrieval(RetrievalProperties properties, EmbeddedForgeProperties forge, RetrievalLog audit) {
+    public CodeRetrieval(RetrievalProperties properties, EmbeddedForgeProperties forge, CodeHosts codeHosts,
+                         RetrievalLog audit) {
         this.orchestrator = properties.url() != null ? properties.url() : forge.url();
-        this.token = forge.token();
+        this.codeHosts = codeHosts;
         this.timeout = properties.timeout();
         this.audit = audit;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
@@ -76,8 +78,15 @@ public class CodeRetrieval {
                         + "(the orchestrator's address)");
             }
         }
+        String token;
+        try {
+            token = codeHosts.embeddedToken(cloneUrl);
+        } catch (RuntimeException e) {
+            log.info("Retrieval for repository {} has no forge credential: {}", repositoryId, e.getMessage());
+            return Retrieved.unavailable(q, "retrieval needs the task's forge credential: " + e.getMessage());
+        }
         if (token == null) {
-            return Retrieved.unavailable(q, "retrieval needs the agent's forge token (AGENTTEAM_FORGE_TOKEN)");
+            return Retrieved.unavailable(q, "retrieval needs the task's forge credential (a local repository has none)");
         }
         String url = base.toString().replaceAll("/+$", "") + "/api/forge/repositories/" + repositoryId + "/search?q="
                 + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&k=" + k

@@ -1,6 +1,7 @@
 package dev.agentteam.common.retrieval;
 
 import dev.agentteam.common.audit.AgentLogWriter;
+import dev.agentteam.common.codehost.CodeHosts;
 import dev.agentteam.common.codehost.EmbeddedForgeProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,8 +19,8 @@ public class RetrievalAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    CodeRetrieval codeRetrieval(RetrievalProperties properties, EmbeddedForgeProperties forge,
+    CodeRetrieval codeRetrieval(RetrievalProperties properties, EmbeddedForgeProperties forge, CodeHosts codeHosts,
                                 ObjectProvider<AgentLogWriter> writer) {
-        return new CodeRetrieval(properties, forge, new RetrievalLog(writer.getIfAvailable()));
+        return new CodeRetrieval(properties, forge, codeHosts, new RetrievalLog(writer.getIfAvailable()));
     }
 }

@@ -20,6 +20,8 @@ public final class SettingsDocument {
     /** Settings docker-stack.yml sets from Docker secrets (configtree files), never from the environment. */
     private static final List<String> STACK_SECRETS = List.of("AGENTTEAM_ADMIN_PASSWORD", "AGENTTEAM_FORGE_TOKEN",
             "AGENTTEAM_FORGE_TOKENS", "AGENTTEAM_FORGE_ADMIN_TOKEN", "AGENTTEAM_EMBEDDED_FORGE_TOKEN", "AGENTTEAM_LLM_API_KEY",
+            "AGENTTEAM_AGENT_TOKEN", "AGENTTEAM_EMBEDDED_FORGE_AGENT_TOKEN", "AGENTTEAM_AGENT_TOKEN_DEV", "AGENTTEAM_AGENT_TOKEN_QA",
+            "AGENTTEAM_AGENT_TOKEN_REVIEW", "AGENTTEAM_AGENT_TOKEN_CICD",
             "AGENTTEAM_GITHUB_TOKEN", "AGENTTEAM_GITHUB_WEBHOOK_SECRET", "AGENTTEAM_ARTIFACTS_SECRET_KEY");
 
     private final Path root;

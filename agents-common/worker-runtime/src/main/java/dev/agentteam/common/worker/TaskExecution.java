@@ -1,6 +1,7 @@
 package dev.agentteam.common.worker;
 
 import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.ClaimedTask;
 import dev.agentteam.common.task.InvalidPayloadException;
 import dev.agentteam.common.task.ResultStatus;
 import dev.agentteam.common.task.TaskEnvelope;
@@ -61,7 +62,14 @@ final class TaskExecution {
 
     TaskResult run(TaskEnvelope task, WorkerContext context) {
         Timer.Sample sample = Timer.start(meters);
-        TaskResult result = handleSafely(task, context);
+        // the handler's thread acts for this task and worker (the code hosts fetch its forge credential with it)
+        new ClaimedTask(task.taskId(), task.attempt(), context.workerId()).bind();
+        TaskResult result;
+        try {
+            result = handleSafely(task, context);
+        } finally {
+            ClaimedTask.release();
+        }
         String outcome = outcome(result);
         sample.stop(meters.timer("agentteam.worker.task.duration", "role", role.key(), "type", task.type(), "outcome", outcome));
         meters.counter("agentteam.worker.tasks", "role", role.key(), "type", task.type(), "outcome", outcome).increment();
