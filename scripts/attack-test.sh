@@ -156,6 +156,20 @@ forge_admin_token_push_and_merge() {
   expect_problem 403 "No forge token merges"
 }
 
+# 5/7. An agent's token (what a compromised agent holds) reaches nothing but its own running task's forge
+#      credential: every other API call is refused, and a task that is not running gives no credential.
+agent_token_reaches_only_its_credential() {
+  api "$DEV_AGENT_TOKEN" "$BASE/api/epics"
+  expect_problem 403  # reading the backlog
+  json_post "$DEV_AGENT_TOKEN" /api/epics '{"title": "Agent epic", "description": "An agent posts work for itself."}'
+  expect_problem 403  # posting an epic
+  api "$DEV_AGENT_TOKEN" -X POST -H "X-Agent-Worker: dev-1" "$BASE/api/tasks/1/forge-credential"
+  [ "$STATUS" = 403 ] || [ "$STATUS" = 409 ] || not_refused "a credential for a task the agent does not run answered $STATUS"
+  [[ "$TYPE" == application/problem+json* ]] || not_refused "the credential refusal is '$TYPE', not problem+json"
+  api "not-an-agent-token-$RUN_ID" -X POST -H "X-Agent-Worker: dev-1" "$BASE/api/tasks/1/forge-credential"
+  [ "$STATUS" = 401 ] || not_refused "a made-up agent token answered $STATUS, not 401"
+}
+
 # 8. The webhook: a body declared above the limit is refused before it is read; an unsigned delivery neither counts
 #    nor poisons its delivery id for the signed one; a signed body replayed under a new id is a duplicate.
 webhook_oversize_and_unsigned_dedupe() {
@@ -271,11 +285,18 @@ login_lockout_and_user_enumeration() {
 
 # --- setup ------------------------------------------------------------------------------------------------------
 
-FORGE_AGENT_TOKEN="${AGENTTEAM_FORGE_TOKEN:-$(cat "$RUN_DIR/forge-agent-token")}"
 FORGE_ADMIN_TOKEN="${AGENTTEAM_FORGE_ADMIN_TOKEN:-$(cat "$RUN_DIR/forge-admin-token")}"
+DEV_AGENT_TOKEN="${AGENTTEAM_AGENT_TOKEN_DEV:-$(cat "$RUN_DIR/agent-token-dev")}"
 password="$(admin_password)"
 TOKEN="$(token_for admin "$password")"
 [ -n "$TOKEN" ] || die "could not create an API token as admin"
+# No agent holds a forge token any more (docs/adr/forge-trust.md): the strongest token an agent can get is a
+# credential for one repository, as a task's credential is. The admin mints one for demo to attack with.
+api "$TOKEN" "$BASE/api/repositories"
+DEMO_ID="$(python3 -c 'import json, sys; d = json.load(sys.stdin); d = d.get("items", d) if isinstance(d, dict) else d; print(next(r["id"] for r in d if r["name"] == "demo"))' <<<"$BODY")"
+json_post "$TOKEN" "/api/repositories/$DEMO_ID/forge-credentials" '{}'
+[ "$STATUS" = 201 ] || die "could not mint a forge credential for demo ($STATUS): $BODY"
+FORGE_AGENT_TOKEN="$(field token)"
 api "$TOKEN" "$BASE/api/users"
 ADMIN_ID="$(python3 -c 'import json, sys; print(next(u["id"] for u in json.load(sys.stdin) if u["username"] == "admin"))' <<<"$BODY")"
 
@@ -305,6 +326,7 @@ try "NUL, far-future expires_at, >72-byte password (8)" bad_input_is_a_400
 try "TRACE, unknown methods, malformed paths (API conformance)" odd_requests_answer_problem_json
 try "webhook oversize body and unsigned dedupe (8)" webhook_oversize_and_unsigned_dedupe
 try "forge admin token pushes main / merges (5)" forge_admin_token_push_and_merge
+try "an agent token reaches only its task's credential (5, 7)" agent_token_reaches_only_its_credential
 
 # An open pull request of the admin's epics (every epic on this stack is the admin's: the others were refused).
 OWN_PR="" waited=0
