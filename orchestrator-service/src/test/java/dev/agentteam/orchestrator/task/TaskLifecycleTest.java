@@ -30,19 +30,19 @@ class TaskLifecycleTest extends TaskIntegrationTest {
         results.stop();   // the orchestrator is behind: results wait in tasks:done
         TaskView task;
         try {
-            task = createTask(AgentRole.DEV, "dev.implement_story");
-            ClaimedTask claimed = claim(AgentRole.DEV, "dev-1");
-            queue.complete(claimed, TaskResult.succeeded(claimed.task(), "dev-1", Map.of(), TokenUsage.NONE));
+            task = createTask(AgentRole.PO, "po.refine_epic");
+            ClaimedTask claimed = claim(AgentRole.PO, "po-1");
+            queue.complete(claimed, TaskResult.succeeded(claimed.task(), "po-1", new RefinedStories(List.of(), null), TokenUsage.NONE));
             // long past the reconcile grace, as a task is after a worker's long run
             jdbc.sql("update tasks set queued_at = now() - interval '10 minutes' where id = ?").param(task.id()).update();
 
             assertThat(reconciler.reconcile()).as("pushed again, another worker would run it twice").isZero();
-            assertThat(queue.pendingCount(AgentRole.DEV)).isZero();
+            assertThat(queue.pendingCount(AgentRole.PO)).isZero();
         } finally {
             results.start();
         }
         assertThat(awaitStatus(task.id(), TaskState.SUCCEEDED).attemptCount()).isEqualTo(1);
-        assertThat(queue.pendingCount(AgentRole.DEV)).isZero();
+        assertThat(queue.pendingCount(AgentRole.PO)).isZero();
     }
 
     @Test

@@ -204,8 +204,8 @@ class RedisTaskQueueTest {
         queue.enqueue(task(3, DEV));
         ClaimedTask first = queue.claim(DEV, "w1", NO_WAIT).orElseThrow();
         ClaimedTask second = queue.claim(DEV, "w2", NO_WAIT).orElseThrow();
-        queue.complete(first, TaskResult.succeeded(first.task(), "w1", Map.of(), null));
-        queue.complete(second, TaskResult.succeeded(second.task(), "w2", Map.of(), null));
+        queue.complete(first, TaskResult.succeeded(first.task(), "w1", NOTHING, null));
+        queue.complete(second, TaskResult.succeeded(second.task(), "w2", NOTHING, null));
         // the orchestrator has taken task 2's result and is applying it
         redis.opsForList().move(QueueKeys.DONE, RedisListCommands.Direction.RIGHT,
                 QueueKeys.doneProcessing("orchestrator-1"), RedisListCommands.Direction.LEFT);

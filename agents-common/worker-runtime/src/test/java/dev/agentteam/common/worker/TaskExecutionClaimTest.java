@@ -12,6 +12,7 @@ import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.common.task.ClaimedTask;
 import dev.agentteam.common.task.ResultStatus;
 import dev.agentteam.common.task.TaskEnvelope;
+import dev.agentteam.common.task.StoryDelivered;
 import dev.agentteam.common.task.TaskResult;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,8 @@ class TaskExecutionClaimTest {
                 if (fail) {
                     throw new IllegalStateException("boom");
                 }
-                return TaskResult.succeeded(task, context.workerId(), Map.of(), null);
+                return TaskResult.succeeded(task, context.workerId(), new StoryDelivered(1, null, "feature/ISSUE-1", "main",
+                        "0123456789abcdef0123456789abcdef01234567", true, null, null, null, null, null, null), null);
             }
         };
     }
