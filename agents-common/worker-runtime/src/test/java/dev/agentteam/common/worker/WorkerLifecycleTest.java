@@ -115,6 +115,9 @@ class WorkerLifecycleTest {
 
         ClaimedResult result = Outcomes.take(inbox, "test", Duration.ZERO).orElseThrow();
         assertThat(result.result().status()).isEqualTo(ResultStatus.SUCCEEDED);
+        // a result still being applied keeps its task held (the reconciler must not push it again) until acknowledged
+        assertThat(queue.heldTaskIds(REVIEW)).containsExactly(22L);
+        inbox.acknowledge(result);
         assertThat(queue.heldTaskIds(REVIEW)).isEmpty();
     }
 
