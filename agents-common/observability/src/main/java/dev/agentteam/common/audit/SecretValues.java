@@ -24,9 +24,12 @@ final class SecretValues {
     private SecretValues() {
     }
 
+    /** The shell's current and previous working directory: paths, not passwords, though their names end in "pwd". */
+    private static final Set<String> WORKING_DIRECTORIES = Set.of("pwd", "oldpwd");
+
     static boolean isSecretName(String name) {
         String normalized = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-        return SECRET_NAME.matcher(normalized).find();
+        return !WORKING_DIRECTORIES.contains(normalized) && SECRET_NAME.matcher(normalized).find();
     }
 
     /** The value, and each item of a comma-separated list, unless too short to hide or only digits. */

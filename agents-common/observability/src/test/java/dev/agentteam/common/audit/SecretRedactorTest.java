@@ -3,10 +3,14 @@ package dev.agentteam.common.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 class SecretRedactorTest {
 
@@ -91,6 +95,23 @@ class SecretRedactorTest {
         assertThat(SecretValues.isSecretName("agentteam.github.webhook-secret")).isTrue();
         assertThat(SecretValues.isSecretName("agentteam.queue.key-prefix")).isFalse();
         assertThat(SecretValues.isSecretName("agentteam.llm.budget.max-tokens")).isFalse();
+        assertThat(SecretValues.isSecretName("DB_PWD")).isTrue();
+    }
+
+    /** The shell's working-directory variables end in "pwd" too: hiding them redacted the checkout path in every log. */
+    @Test
+    void theWorkingDirectoryIsNotAPassword() {
+        assertThat(SecretValues.isSecretName("PWD")).isFalse();
+        assertThat(SecretValues.isSecretName("OLDPWD")).isFalse();
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("shell", Map.of("PWD", "/work/wt/scale",
+                "OLDPWD", "/work/wt", "DB_PWD", "s3cr3t-db-pass")));
+
+        Set<String> secrets = SecretValues.collect(environment);
+
+        assertThat(secrets).contains("s3cr3t-db-pass").doesNotContain("/work/wt/scale", "/work/wt");
+        assertThat(new SecretRedactor(secrets).redact("workspace /work/wt/scale/target/run"))
+                .isEqualTo("workspace /work/wt/scale/target/run");
     }
 
     /** Issue 13: plural setting names (AGENTTEAM_FORGE_TOKENS) and their list values were missed. */
