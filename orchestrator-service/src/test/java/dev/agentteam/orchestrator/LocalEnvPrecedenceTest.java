@@ -59,7 +59,8 @@ class LocalEnvPrecedenceTest {
         assertThat(out.strip()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/agentteam_stack_test|14|" + run.resolve("data")
                 + "|8480|8486");
         assertThat(run.resolve("team.properties")).content().contains("database=agentteam_stack_test", "redis-database=14");
-        assertThat(run.resolve("forge-agent-token")).isNotEmptyFile();
+        assertThat(run.resolve("agent-token-dev")).isNotEmptyFile();
+        assertThat(run.resolve("forge-agent-token")).as("no agent holds a forge token").doesNotExist();
     }
 
     private String run(Path envFile, String name, String value) throws IOException, InterruptedException {

@@ -7,6 +7,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Set;
  * The one shared base of the orchestrator's integration tests: the whole application on a random port against
  * the real PostgreSQL and Redis, with the real task feature (its queue envelopes go to the test's Redis index;
  * no agent consumes them). Every test starts from empty tables (every table of the schema but {@link #KEPT_TABLES})
- * and only user 1, the bootstrap admin.
+ * and only user 1, the bootstrap admin, and with no task envelope or result left on the queue.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(ContainerServices.class)
@@ -40,6 +41,9 @@ public abstract class IntegrationTest {
     @Autowired
     private ApplicationContext context;
 
+    @Autowired
+    private StringRedisTemplate redis;
+
     /** The API as user 1, the bootstrap admin (may do everything). */
     protected TestApi api;
     /** The API without credentials. */
@@ -50,6 +54,7 @@ public abstract class IntegrationTest {
     @BeforeEach
     void cleanDatabase() {
         truncateRetryingDeadlocks();
+        clearTheQueue();
         jdbc.update("delete from users where id > 1");
         // Other test contexts may have emptied users after this context bootstrapped user 1.
         jdbc.update("insert into users (id, username, name, role) values (1, 'admin', 'admin', 'admin') on conflict (id) do nothing");
@@ -58,6 +63,18 @@ public abstract class IntegrationTest {
         users = new TestUsers(context);
         anonymous = new TestApi(port);
         api = new TestApi(port, users.admin());
+    }
+
+    /**
+     * Task ids start at 1 again after every truncate, so an envelope or a result an earlier test (or test context)
+     * left on this Redis index would be taken for this test's task of the same id: a worker started now would run
+     * that stale task, or its result would be applied to the wrong one. The queue starts empty, like the tables.
+     */
+    private void clearTheQueue() {
+        Set<String> keys = redis.keys("tasks:*");
+        if (keys != null && !keys.isEmpty()) {
+            redis.delete(keys);
+        }
     }
 
     /**
