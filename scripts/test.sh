@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The full test suite: prepares PostgreSQL (pgvector) and Redis, runs every module's tests, then the walk-throughs
-# and the attack replay against a fresh isolated stack (scripts/stack-test.sh, about two minutes).
+# and the attack replay against a fresh isolated stack (scripts/stack-test.sh, about four minutes).
 #   scripts/test.sh [extra Maven args, e.g. -pl dev-agent -am]
 # AGENT_TEAM_TEST_DB / AGENT_TEAM_TEST_REDIS_DB pick the test database and Redis index
 # (defaults agentteam_test / 15, apart from run-local.sh's database agentteam and Redis index 0, so both can run
