@@ -26,7 +26,7 @@ if [ "${AGENT_TEAM_TEST_REDIS_DB}" = 0 ]; then
   echo "AGENT_TEAM_TEST_REDIS_DB=0 is the stack's own Redis database; pick another index" >&2
   exit 2
 fi
-tasks="${BENCHMARK_TASKS:-$($quick && echo 300 || echo 20000)}"
+tasks="${BENCHMARK_TASKS:-$($quick && echo 2000 || echo 20000)}"
 out="$PWD/target/bench"
 rm -rf "$out"
 mkdir -p "$out"
