@@ -17,7 +17,6 @@ import dev.agentteam.common.codehost.CodeHosts;
 import dev.agentteam.common.codehost.ForgeTarget;
 import dev.agentteam.common.sandbox.Sandbox;
 import dev.agentteam.common.sandbox.SandboxResult;
-import dev.agentteam.common.task.InvalidPayloadException;
 import dev.agentteam.common.task.QualityResult;
 import dev.agentteam.common.task.QualityTask;
 import dev.agentteam.common.task.RepositoryTarget;
@@ -67,16 +66,13 @@ class DeployHandler implements TaskHandler {
     @Override
     public TaskResult handle(TaskEnvelope task, WorkerContext context) {
         QualityTask.Deploy deployment = TaskPayloads.read(task.payload(), QualityTask.Deploy.class);
-        String sha = deployment.mergeSha();
-        if (!sha.matches("[0-9a-f]{40}")) {
-            throw new InvalidPayloadException("invalid payload: merge_sha must be a 40-character commit id, was '" + sha + "'");
-        }
+        String sha = deployment.validMergeSha();
         if (properties.deployCommand() == null) {
             return TaskResult.succeeded(task, context.workerId(), new QualityResult.Deploy(sha, "skipped", null, null, null),
                     null);
         }
         RepositoryTarget repository = deployment.repository();
-        ForgeTarget target = new ForgeTarget(repository.forge(), repository.fullName(), repository.cloneUrl());
+        ForgeTarget target = ForgeTarget.of(repository);
         List<ArtifactRef> stored = new ArrayList<>();
         Map<String, QualityResult.Step> steps = new LinkedHashMap<>();
         String conclusion;
