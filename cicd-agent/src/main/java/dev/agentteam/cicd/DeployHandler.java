@@ -24,8 +24,8 @@ import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.TaskPayloads;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.task.TextCut;
+import dev.agentteam.common.worker.StepFailedException;
 import dev.agentteam.common.worker.TaskHandler;
-import dev.agentteam.common.worker.TransientTaskException;
 import dev.agentteam.common.worker.WorkerContext;
 import dev.agentteam.common.workspace.GitWorkspace;
 import dev.agentteam.common.workspace.GitWorkspaces;
@@ -88,7 +88,7 @@ class DeployHandler implements TaskHandler {
             }
             conclusion = ok ? "success" : "failure";
         } catch (WorkspaceException e) {
-            throw new TransientTaskException("could not check out " + sha + " to deploy: " + e.getMessage(), e);
+            throw new StepFailedException("could not check out " + sha + " to deploy", e);
         }
         log.info("Deployment of {} at {}: {}", target.fullName(), sha, conclusion);
         return TaskResult.succeeded(task, context.workerId(), new QualityResult.Deploy(sha, conclusion, steps.get("deploy"),
