@@ -36,12 +36,7 @@ record CiAssignment(ForgeTarget target, String testCommand, long prId, int numbe
     }
 
     private static CiAssignment of(RepositoryTarget repository, PullRequestTarget pr, Long storyId, boolean rerunFailed) {
-        if (!pr.headSha().matches("[0-9a-f]{40}")) {
-            throw new InvalidPayloadException("invalid payload: pull_request.head_sha must be a 40-character commit id, was '"
-                    + pr.headSha() + "'");
-        }
-        return new CiAssignment(new ForgeTarget(repository.forge(), repository.fullName(), repository.cloneUrl()),
-                repository.testCommand(), pr.id(), pr.number(), pr.head() == null ? "" : pr.head(), pr.headSha(),
-                pr.base() == null ? "main" : pr.base(), storyId, repository.quality(), rerunFailed);
+        return new CiAssignment(ForgeTarget.of(repository), repository.testCommand(), pr.id(), pr.number(), pr.headOrEmpty(),
+                pr.validHeadSha(), pr.baseOrDefault(), storyId, repository.quality(), rerunFailed);
     }
 }

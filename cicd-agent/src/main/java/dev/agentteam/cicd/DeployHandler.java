@@ -17,7 +17,6 @@ import dev.agentteam.common.codehost.CodeHosts;
 import dev.agentteam.common.codehost.ForgeTarget;
 import dev.agentteam.common.sandbox.Sandbox;
 import dev.agentteam.common.sandbox.SandboxResult;
-import dev.agentteam.common.task.InvalidPayloadException;
 import dev.agentteam.common.task.QualityResult;
 import dev.agentteam.common.task.QualityTask;
 import dev.agentteam.common.task.RepositoryTarget;
@@ -25,8 +24,8 @@ import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.TaskPayloads;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.task.TextCut;
+import dev.agentteam.common.worker.StepFailedException;
 import dev.agentteam.common.worker.TaskHandler;
-import dev.agentteam.common.worker.TransientTaskException;
 import dev.agentteam.common.worker.WorkerContext;
 import dev.agentteam.common.workspace.GitWorkspace;
 import dev.agentteam.common.workspace.GitWorkspaces;
@@ -67,16 +66,13 @@ class DeployHandler implements TaskHandler {
     @Override
     public TaskResult handle(TaskEnvelope task, WorkerContext context) {
         QualityTask.Deploy deployment = TaskPayloads.read(task.payload(), QualityTask.Deploy.class);
-        String sha = deployment.mergeSha();
-        if (!sha.matches("[0-9a-f]{40}")) {
-            throw new InvalidPayloadException("invalid payload: merge_sha must be a 40-character commit id, was '" + sha + "'");
-        }
+        String sha = deployment.validMergeSha();
         if (properties.deployCommand() == null) {
             return TaskResult.succeeded(task, context.workerId(), new QualityResult.Deploy(sha, "skipped", null, null, null),
                     null);
         }
         RepositoryTarget repository = deployment.repository();
-        ForgeTarget target = new ForgeTarget(repository.forge(), repository.fullName(), repository.cloneUrl());
+        ForgeTarget target = ForgeTarget.of(repository);
         List<ArtifactRef> stored = new ArrayList<>();
         Map<String, QualityResult.Step> steps = new LinkedHashMap<>();
         String conclusion;
@@ -92,7 +88,7 @@ class DeployHandler implements TaskHandler {
             }
             conclusion = ok ? "success" : "failure";
         } catch (WorkspaceException e) {
-            throw new TransientTaskException("could not check out " + sha + " to deploy: " + e.getMessage(), e);
+            throw new StepFailedException("could not check out " + sha + " to deploy", e);
         }
         log.info("Deployment of {} at {}: {}", target.fullName(), sha, conclusion);
         return TaskResult.succeeded(task, context.workerId(), new QualityResult.Deploy(sha, conclusion, steps.get("deploy"),

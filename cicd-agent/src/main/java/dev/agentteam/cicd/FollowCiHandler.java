@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 import dev.agentteam.common.artifact.ArtifactKey;
 import dev.agentteam.common.artifact.ArtifactRef;
 import dev.agentteam.common.artifact.ArtifactStore;
+import dev.agentteam.common.codehost.CodeHostException;
 import dev.agentteam.common.codehost.GitHubActions;
-import dev.agentteam.common.codehost.RateLimitedException;
 import dev.agentteam.common.codehost.RepositoryRef;
 import dev.agentteam.common.task.QualityResult;
 import dev.agentteam.common.task.TaskEnvelope;
@@ -21,8 +21,8 @@ import dev.agentteam.common.task.TextCut;
 import dev.agentteam.common.testreport.ConsoleLogs;
 import dev.agentteam.common.testreport.TestFailure;
 import dev.agentteam.common.testreport.TestReport;
+import dev.agentteam.common.worker.StepFailedException;
 import dev.agentteam.common.worker.TaskHandler;
-import dev.agentteam.common.worker.TransientTaskException;
 import dev.agentteam.common.worker.WorkerContext;
 
 /**
@@ -83,8 +83,8 @@ class FollowCiHandler implements TaskHandler {
                 }
             }
             return succeeded(task, context, failure(task, ref, failed, ci, seen));
-        } catch (RateLimitedException e) {
-            throw new TransientTaskException("GitHub rate limit while following CI", e.retryAfter(), e);
+        } catch (CodeHostException e) {
+            throw new StepFailedException("could not follow CI on GitHub", e);
         }
     }
 

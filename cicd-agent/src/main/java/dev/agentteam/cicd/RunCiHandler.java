@@ -24,8 +24,8 @@ import dev.agentteam.common.task.TextCut;
 import dev.agentteam.common.testreport.TestCommandRunner;
 import dev.agentteam.common.testreport.TestExecution;
 import dev.agentteam.common.testreport.TestReport;
+import dev.agentteam.common.worker.StepFailedException;
 import dev.agentteam.common.worker.TaskHandler;
-import dev.agentteam.common.worker.TransientTaskException;
 import dev.agentteam.common.worker.WorkerContext;
 import dev.agentteam.common.workspace.GitWorkspace;
 import dev.agentteam.common.workspace.GitWorkspaces;
@@ -87,7 +87,7 @@ class RunCiHandler implements TaskHandler {
             checks = quality.run(workspace.directory(), ci.quality());
         } catch (WorkspaceException e) {
             status(host, ci, CiState.FAILURE, "could not check out the head commit");
-            throw new TransientTaskException("CI could not check out " + ci.headSha() + ": " + e.getMessage(), e);
+            throw new StepFailedException("CI could not check out " + ci.headSha(), e);
         } catch (SandboxUnavailableException e) {
             status(host, ci, CiState.FAILURE, "the CI sandbox is not available");
             throw e;
@@ -147,10 +147,7 @@ class RunCiHandler implements TaskHandler {
         try {
             host.setCommitStatus(ci.target().ref(), ci.headSha(), context, state, description, null);
         } catch (CodeHostException e) {
-            if (e.retryable()) {
-                throw new TransientTaskException("could not report the CI status: " + e.getMessage(), e.retryAfter(), e);
-            }
-            throw e;
+            throw new StepFailedException("could not report the CI status", e);
         }
     }
 }

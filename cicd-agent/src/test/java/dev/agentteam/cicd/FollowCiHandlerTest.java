@@ -11,7 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +35,7 @@ import dev.agentteam.common.codehost.GitHubProperties;
 import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.TaskResult;
-import dev.agentteam.common.worker.TransientTaskException;
+import dev.agentteam.common.worker.TaskFailure;
 import dev.agentteam.common.worker.WorkerContexts;
 
 /** Following GitHub Actions through its REST API (WireMock answering in GitHub's shapes). */
@@ -123,8 +123,27 @@ class FollowCiHandlerTest {
                 .withHeader("x-ratelimit-remaining", "0")
                 .withHeader("x-ratelimit-reset", String.valueOf(Instant.now().getEpochSecond() + 120))
                 .withBody("{\"message\": \"API rate limit exceeded\"}")));
-        assertThatThrownBy(() -> run(Map.of())).isInstanceOfSatisfying(TransientTaskException.class,
-                e -> assertThat(e.retryAfter()).isBetween(Duration.ofSeconds(100), Duration.ofSeconds(121)));
+        TaskFailure failure = TaskFailure.of(catchThrowable(() -> run(Map.of())));
+        assertThat(failure.retryable()).isTrue();
+        assertThat(failure.retryAfter()).isBetween(Duration.ofSeconds(100), Duration.ofSeconds(121));
+        assertThat(failure.reason()).startsWith("could not follow CI on GitHub: code host rate limit reached");
+    }
+
+    @Test
+    void aGitHubServerErrorMayPassWhereARefusalIsFinal() {
+        github.stubFor(get(urlPathEqualTo(RUNS)).willReturn(aResponse().withStatus(502)
+                .withHeader("Content-Type", "application/json").withBody("{\"message\": \"Bad Gateway\"}")));
+        TaskFailure outage = TaskFailure.of(catchThrowable(() -> run(Map.of())));
+
+        github.stubFor(get(urlPathEqualTo(RUNS)).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("{\"message\": \"Not Found\"}")));
+        TaskFailure refusal = TaskFailure.of(catchThrowable(() -> run(Map.of())));
+
+        assertThat(outage.retryable()).isTrue();
+        assertThat(outage.reason()).startsWith("could not follow CI on GitHub: could not list the workflow runs of " + SHA);
+        assertThat(refusal.retryable()).isFalse();
+        assertThat(refusal.reason()).startsWith("could not follow CI on GitHub: could not list the workflow runs of " + SHA)
+                .contains("not found");
     }
 
     @Test

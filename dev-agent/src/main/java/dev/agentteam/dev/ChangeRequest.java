@@ -3,7 +3,6 @@ package dev.agentteam.dev;
 import dev.agentteam.common.prompt.UntrustedText;
 import dev.agentteam.common.task.ChangeRound;
 import dev.agentteam.common.task.PullRequestTarget;
-import dev.agentteam.common.task.RepositoryTarget;
 import dev.agentteam.common.task.TaskPayloads;
 import dev.agentteam.common.task.TaskType;
 
@@ -22,12 +21,13 @@ record ChangeRequest(TaskType type, StoryAssignment.TargetRepository repository,
         if (type == TaskType.DEV_ADDRESS_REVIEW) {
             ChangeRound.AddressReview task = TaskPayloads.read(payload, ChangeRound.AddressReview.class);
             ChangeRound.Review review = task.review() == null ? new ChangeRound.Review(null, null, null, null) : task.review();
-            return new ChangeRequest(type, repository(task.repository()), required(task.pullRequest()),
-                    storyId(task.storyId(), task.pullRequest()), reviewMessage(review), review.comments());
+            return new ChangeRequest(type, StoryAssignment.TargetRepository.of(task.repository()),
+                    required(task.pullRequest()), storyId(task.storyId(), task.pullRequest()), reviewMessage(review),
+                    review.comments());
         }
         ChangeRound.FixRegression task = TaskPayloads.read(payload, ChangeRound.FixRegression.class);
-        return new ChangeRequest(type, repository(task.repository()), required(task.pullRequest()),
-                storyId(task.storyId(), task.pullRequest()), regressionMessage(task), List.of());
+        return new ChangeRequest(type, StoryAssignment.TargetRepository.of(task.repository()),
+                required(task.pullRequest()), storyId(task.storyId(), task.pullRequest()), regressionMessage(task), List.of());
     }
 
     /** The head branch the round works on. */
@@ -62,14 +62,6 @@ record ChangeRequest(TaskType type, StoryAssignment.TargetRepository repository,
                 + (task.ciLog() == null ? "" : "\n<ci_log>\n" + UntrustedText.clean(task.ciLog(), 6000) + "\n</ci_log>");
     }
 
-    private static StoryAssignment.TargetRepository repository(RepositoryTarget repo) {
-        TaskPayloads.required(repo, "repository");
-        TaskPayloads.required(repo.cloneUrl(), "repository.clone_url");
-        TaskPayloads.required(repo.testCommand(), "repository.test_command");
-        return new StoryAssignment.TargetRepository(repo.id(), repo.name(), repo.cloneUrl(),
-                repo.forge() == null ? "embedded" : repo.forge(), repo.fullName(), repo.defaultBranch(), repo.testCommand());
-    }
-
     private static PullRequestTarget required(PullRequestTarget pr) {
         TaskPayloads.required(pr, "pull_request");
         TaskPayloads.required(pr.number(), "pull_request.number");
@@ -82,7 +74,7 @@ record ChangeRequest(TaskType type, StoryAssignment.TargetRepository repository,
             return storyId;
         }
         // the embedded forge's story branches are feature/ISSUE-<id>
-        String head = pr == null || pr.head() == null ? "" : pr.head();
+        String head = pr == null ? "" : pr.headOrEmpty();
         return head.matches(".*ISSUE-\\d+$") ? Long.parseLong(head.substring(head.lastIndexOf('-') + 1)) : 0;
     }
 }

@@ -1,12 +1,8 @@
 package dev.agentteam.dev;
 
 import dev.agentteam.common.codehost.CodeHost;
-
 import dev.agentteam.common.llm.ModelSession;
 import dev.agentteam.common.prompt.Prompt;
-
-
-
 import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.common.task.ChangeRound;
 import dev.agentteam.common.task.StoryDelivered;
@@ -66,8 +62,6 @@ final class ChangeRoundHandler implements TaskHandler {
                         "already pushed by an earlier run of this task", List.of(), List.of(), null, List.of()));
             }
             return change(task, context, request, workspace, branch, trailer);
-        } catch (RuntimeException e) {
-            throw DevTaskHandler.translate(e);
         }
     }
 

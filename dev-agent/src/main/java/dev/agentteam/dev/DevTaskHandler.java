@@ -1,26 +1,15 @@
 package dev.agentteam.dev;
 
-import dev.agentteam.common.codehost.CodeHostException;
-import dev.agentteam.common.llm.LlmException;
-
 import dev.agentteam.common.llm.ModelSession;
 import dev.agentteam.common.prompt.Prompt;
-
-
-
-import dev.agentteam.common.sandbox.SandboxUnavailableException;
 import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.common.task.StoryDelivered;
 import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.task.TextCut;
 import dev.agentteam.common.worker.TaskHandler;
-import dev.agentteam.common.worker.TransientTaskException;
 import dev.agentteam.common.worker.WorkerContext;
 import dev.agentteam.common.workspace.GitWorkspace;
-
-import dev.agentteam.common.workspace.WorkspaceException;
-import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -85,8 +74,6 @@ class DevTaskHandler implements TaskHandler {
                     delivered.files(), delivered.summary(), session.steps(), tools.trajectory());
             log.info("Story {} delivered on {} as PR #{}", story.storyId(), branch, output.prNumber());
             return TaskResult.succeeded(task, context.workerId(), output, session.usage());
-        } catch (RuntimeException e) {
-            throw translate(e);
         }
     }
 
@@ -110,28 +97,5 @@ class DevTaskHandler implements TaskHandler {
                                      StoryDelivered.TestsRun tests, DevTools tools) {
         return TaskResult.failed(task, context.workerId(), error, false, session.usage(),
                 new StoryDelivered.Attempt(tests, session.steps(), tools.trajectory()));
-    }
-
-    /** Model, forge and network outages may pass (retry); a spent budget, invalid output or a missing sandbox will not. */
-    static RuntimeException translate(RuntimeException e) {
-        LlmException llm = DeveloperLoop.llmCause(e);
-        if (llm != null) {
-            return llm.retryable() ? new TransientTaskException(llm.getMessage(), e) : llm;
-        }
-        if (e instanceof CodeHostException host && host.retryable()) {
-            return new TransientTaskException("code host unavailable: " + host.getMessage(), host.retryAfter(), e);
-        }
-        if (e instanceof WorkspaceException git) {
-            // clone, fetch or push against the forge: usually the network or the forge being down
-            return new TransientTaskException(git.getMessage(), e);
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof CancellationException) {
-                // the worker is shutting down: another worker should take the story from the start
-                return new TransientTaskException("interrupted: " + t.getMessage(), e);
-            }
-        }
-        SandboxUnavailableException sandbox = DeveloperLoop.sandboxCause(e);
-        return sandbox != null ? sandbox : e;
     }
 }

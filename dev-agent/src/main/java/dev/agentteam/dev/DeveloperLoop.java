@@ -1,10 +1,8 @@
 package dev.agentteam.dev;
 
-import dev.agentteam.common.llm.LlmException;
 import dev.agentteam.common.llm.ModelSession;
 import dev.agentteam.common.prompt.Prompt;
 import dev.agentteam.common.prompt.UntrustedText;
-import dev.agentteam.common.sandbox.SandboxUnavailableException;
 import dev.agentteam.common.workspace.WorkspaceFileException;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.service.AiServices;
@@ -51,25 +49,6 @@ final class DeveloperLoop {
                 })
                 .build();
         return developer.implement(story);
-    }
-
-    /** The gateway's exception somewhere in the chain, if the loop ended because of the model. */
-    static LlmException llmCause(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof LlmException llm) {
-                return llm;
-            }
-        }
-        return null;
-    }
-
-    static SandboxUnavailableException sandboxCause(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SandboxUnavailableException sandbox) {
-                return sandbox;
-            }
-        }
-        return null;
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -22,6 +22,13 @@ record StoryAssignment(long storyId, String title, String statement, List<String
     /** @param id the orchestrator's repository id (its code index), or null when the payload has none */
     record TargetRepository(Long id, String name, String cloneUrl, String forge, String fullName, String defaultBranch,
                             String testCommand) {
+
+        /** @throws InvalidPayloadException when clone_url or test_command is missing */
+        static TargetRepository of(RepositoryTarget repo) {
+            TaskPayloads.required(repo, "repository").requireCheckout("repository");
+            return new TargetRepository(repo.id(), blankToNull(repo.name()), repo.cloneUrl().strip(), repo.forgeOrDefault(),
+                    blankToNull(repo.fullName()), blankToNull(repo.defaultBranch()), repo.testCommand().strip());
+        }
     }
 
     record Clarification(String question, String answer) {
@@ -40,17 +47,11 @@ record StoryAssignment(long storyId, String title, String statement, List<String
         if (story.id() == null || story.id() < 1) {
             throw new InvalidPayloadException("payload story.id must be a positive number, was " + story.id());
         }
-        RepositoryTarget repo = task.repository();
-        TargetRepository repository = new TargetRepository(repo.id(), blankToNull(repo.name()),
-                required(repo.cloneUrl(), "repository.clone_url"), repo.forge() == null || repo.forge().isBlank() ? "embedded"
-                : repo.forge().strip(), blankToNull(repo.fullName()), blankToNull(repo.defaultBranch()),
-                required(repo.testCommand(), "repository.test_command"));
-        List<String> criteria = story.acceptanceCriteria().stream().filter(java.util.Objects::nonNull)
-                .map(ImplementStory.Criterion::asText).filter(text -> !text.isBlank()).toList();
+        TargetRepository repository = TargetRepository.of(task.repository());
         List<Clarification> answers = task.clarifications().stream().filter(qa -> qa != null && qa.answer() != null)
                 .map(qa -> new Clarification(String.valueOf(qa.question()), qa.answer())).toList();
         return new StoryAssignment(story.id(), required(story.title(), "story.title"),
-                story.statement() == null ? "" : story.statement().strip(), criteria, repository, answers);
+                story.statement() == null ? "" : story.statement().strip(), story.criteriaText(), repository, answers);
     }
 
     private static String required(String value, String name) {

@@ -2,6 +2,7 @@ package dev.agentteam.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.agentteam.common.llm.BudgetExceededException;
 import dev.agentteam.common.llm.ChatModelFactory;
@@ -14,7 +15,7 @@ import dev.agentteam.common.sandbox.SandboxProperties;
 import dev.agentteam.common.task.ResultStatus;
 import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.TaskResult;
-import dev.agentteam.common.worker.TransientTaskException;
+import dev.agentteam.common.worker.TaskFailure;
 import dev.agentteam.common.worker.WorkerContexts;
 import dev.agentteam.common.workspace.GitWorkspaces;
 import dev.agentteam.common.workspace.WorkspaceProperties;
@@ -72,6 +73,13 @@ class DevTaskHandlerTest {
         return handler.handle(task, WorkerContexts.of(task, "dev-test", heartbeats));
     }
 
+    /** How the worker reports the exception the handler ended with. */
+    private TaskFailure failureOf(DevTaskHandler handler, TaskEnvelope task) {
+        Throwable thrown = catchThrowable(() -> run(handler, task));
+        assertThat(thrown).isNotNull();
+        return TaskFailure.of(thrown);
+    }
+
     @Test
     void anAmbiguousStoryEndsInQuestionsAndLeavesNothingBehind() throws Exception {
         TaskResult result = run(handler(10), DevFixtures.task(1, "Add (scripted: clarify)", bare, List.of()));
@@ -117,8 +125,10 @@ class DevTaskHandlerTest {
         DevTaskHandler handler = handler(2);
         TaskEnvelope task = DevFixtures.task(4, "Browse (scripted: long)", bare, List.of());
 
-        assertThatThrownBy(() -> run(handler, task)).isInstanceOf(BudgetExceededException.class)
-                .hasMessageContaining("max-steps");
+        TaskFailure failure = failureOf(handler, task);
+
+        assertThat(failure.retryable()).isFalse();
+        assertThat(failure.reason()).startsWith(BudgetExceededException.class.getSimpleName() + ": ").contains("max-steps");
         assertThat(workRoot.resolve("task-4")).doesNotExist();
     }
 
@@ -129,8 +139,10 @@ class DevTaskHandlerTest {
                 "agentteam.llm.max-retries", "0", "agentteam.llm.timeout", "2s"));
         TaskEnvelope task = DevFixtures.task(6, "Anything", bare, List.of());
 
-        assertThatThrownBy(() -> run(handler, task)).isInstanceOf(TransientTaskException.class)
-                .hasMessageContaining("model endpoint unreachable");
+        TaskFailure failure = failureOf(handler, task);
+
+        assertThat(failure.retryable()).isTrue();
+        assertThat(failure.reason()).contains("model endpoint unreachable");
         assertThat(remoteBranches()).containsExactly("refs/heads/main");
         assertThat(workRoot.resolve("task-6")).doesNotExist();
     }

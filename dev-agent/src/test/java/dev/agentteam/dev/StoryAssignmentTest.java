@@ -53,6 +53,6 @@ class StoryAssignmentTest {
                 .hasMessageContaining("story.id must be a positive number");
         assertThatThrownBy(() -> StoryAssignment.from(Map.of("story", Map.of("id", 1, "title", "x"),
                 "repository", Map.of("clone_url", "http://x/y.git"))))
-                .hasMessage("payload repository.test_command is missing or blank");
+                .hasMessage("invalid payload: required field 'repository.test_command' is missing");
     }
 }

@@ -12,6 +12,7 @@ import dev.agentteam.common.task.RefinedStories;
 import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.TaskPayloads;
 import dev.agentteam.common.task.TaskResult;
+import dev.agentteam.common.worker.TaskFailure;
 import dev.agentteam.common.worker.TaskHandler;
 import dev.agentteam.common.worker.WorkerContext;
 import dev.langchain4j.data.message.AiMessage;
@@ -97,8 +98,9 @@ public class PoTaskHandler implements TaskHandler {
             context.progress("refined epic " + epic.epicId() + " into " + settled.size() + " stories");
             return TaskResult.succeeded(task, context.workerId(), output(settled, prompt), session.usage());
         } catch (LlmException e) {
+            // caught only to report the tokens the attempt spent; the worker's one rule classifies it
             log.warn("po.refine_epic task {} attempt {}: {}", task.taskId(), task.attempt(), e.getMessage());
-            return TaskResult.failed(task, context.workerId(), e.getMessage(), e.retryable(), session.usage());
+            return TaskFailure.of(e).toResult(task, context.workerId(), session.usage());
         } catch (UnusableStoriesException e) {
             return TaskResult.failed(task, context.workerId(), e.getMessage(), false, session.usage());
         }

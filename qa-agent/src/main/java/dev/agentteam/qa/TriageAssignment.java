@@ -36,12 +36,8 @@ record TriageAssignment(ForgeTarget target, String testCommand, long prId, int n
         RepositoryTarget repository = task.repository();
         PullRequestTarget pr = task.pullRequest();
         QualityTask.CiOutcome ci = task.ci();
-        if (!pr.headSha().matches("[0-9a-f]{40}")) {
-            throw new InvalidPayloadException("invalid payload: pull_request.head_sha must be a 40-character commit id, was '"
-                    + pr.headSha() + "'");
-        }
-        return new TriageAssignment(new ForgeTarget(repository.forge(), repository.fullName(), repository.cloneUrl()),
-                repository.testCommand(), pr.id(), pr.number(), pr.headSha(), TestReport.fromMap(ci.report()),
+        return new TriageAssignment(ForgeTarget.of(repository), repository.testCommand(), pr.id(), pr.number(),
+                pr.validHeadSha(), TestReport.fromMap(ci.report()),
                 Boolean.TRUE.equals(ci.timedOut()), ci.logTail() == null ? "" : ci.logTail(), ci.taskId(),
                 ci.exitCode() == null ? -1 : ci.exitCode());
     }

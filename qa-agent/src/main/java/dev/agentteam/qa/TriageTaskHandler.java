@@ -13,7 +13,6 @@ import dev.agentteam.common.codehost.CodeHostException;
 import dev.agentteam.common.codehost.CodeHosts;
 import dev.agentteam.common.llm.LlmGateway;
 import dev.agentteam.common.llm.ModelSession;
-import dev.agentteam.common.llm.ModelUnavailableException;
 import dev.agentteam.common.llm.StructuredOutput;
 import dev.agentteam.common.prompt.Prompt;
 import dev.agentteam.common.prompt.PromptRegistry;
@@ -25,8 +24,8 @@ import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.testreport.TestCommandRunner;
 import dev.agentteam.common.testreport.TestExecution;
 import dev.agentteam.common.testreport.TestReport;
+import dev.agentteam.common.worker.StepFailedException;
 import dev.agentteam.common.worker.TaskHandler;
-import dev.agentteam.common.worker.TransientTaskException;
 import dev.agentteam.common.worker.WorkerContext;
 import dev.agentteam.common.workspace.GitWorkspace;
 import dev.agentteam.common.workspace.GitWorkspaces;
@@ -85,19 +84,14 @@ class TriageTaskHandler implements TaskHandler {
             context.progress("rerunning `" + ci.testCommand() + "` on " + ci.headSha());
             rerun = tests.run(workspace.directory(), ci.testCommand(), properties.rerunTimeout());
         } catch (WorkspaceException e) {
-            throw new TransientTaskException("could not check out " + ci.headSha() + " for the rerun: " + e.getMessage(), e);
+            throw new StepFailedException("could not check out " + ci.headSha() + " for the rerun", e);
         }
         Triage triage = Triage.of(ci.ciReport(), ci.ciTimedOut(), ci.ciLog(), rerun);
         Prompt prompt = prompts.active(AgentRole.QA);
         ModelSession session = gateway.open(task, prompt.id());
-        String prose;
-        try {
-            prose = structured.ask(session, List.of(
-                    SystemMessage.from(prompt.render(Map.of("repository", ci.target().fullName()))),
-                    UserMessage.from(TriageComment.facts(triage, rerun))), prompt.outputSchema()).path("comment").asString();
-        } catch (ModelUnavailableException e) {
-            throw new TransientTaskException(e.getMessage(), e);
-        }
+        String prose = structured.ask(session, List.of(
+                SystemMessage.from(prompt.render(Map.of("repository", ci.target().fullName()))),
+                UserMessage.from(TriageComment.facts(triage, rerun))), prompt.outputSchema()).path("comment").asString();
         post(ci, TriageComment.render(prose, triage, properties.maxListed()));
         log.info("Triaged {}#{} at {}: {}", ci.target().fullName(), ci.number(), ci.headSha(), triage.verdict().key());
         return TaskResult.succeeded(task, context.workerId(), output(ci, triage, rerun), session.usage());
@@ -111,10 +105,7 @@ class TriageTaskHandler implements TaskHandler {
         try {
             codeHosts.forTarget(ci.target()).comment(ci.target().ref(), ci.number(), comment);
         } catch (CodeHostException e) {
-            if (e.retryable()) {
-                throw new TransientTaskException("could not post the triage comment: " + e.getMessage(), e.retryAfter(), e);
-            }
-            throw e;
+            throw new StepFailedException("could not post the triage comment", e);
         }
     }
 

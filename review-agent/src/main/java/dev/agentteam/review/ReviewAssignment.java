@@ -28,18 +28,10 @@ record ReviewAssignment(ForgeTarget target, Long repositoryId, long prId, int nu
         QualityTask.ReviewPullRequest task = TaskPayloads.read(payload, QualityTask.ReviewPullRequest.class);
         RepositoryTarget repository = task.repository();
         PullRequestTarget pr = task.pullRequest();
-        if (!pr.headSha().matches("[0-9a-f]{40}")) {
-            throw new InvalidPayloadException("invalid payload: pull_request.head_sha must be a 40-character commit id, was '"
-                    + pr.headSha() + "'");
-        }
         ImplementStory.Story story = task.story() == null ? new ImplementStory.Story(null, null, null, null, null) : task.story();
-        List<String> criteria = story.acceptanceCriteria().stream().filter(java.util.Objects::nonNull)
-                .map(ImplementStory.Criterion::asText).toList();
         int round = task.round() == null ? 1 : task.round();
-        return new ReviewAssignment(new ForgeTarget(repository.forge(), repository.fullName(), repository.cloneUrl()),
-                repository.id(), pr.id(), pr.number(), String.valueOf(pr.head()), pr.headSha(),
-                pr.base() == null ? "main" : pr.base(), story.id(),
-                story.title() == null ? "" : story.title(), story.statement() == null ? "" : story.statement(), criteria,
-                Math.max(1, round));
+        return new ReviewAssignment(ForgeTarget.of(repository), repository.id(), pr.id(), pr.number(), pr.headOrEmpty(),
+                pr.validHeadSha(), pr.baseOrDefault(), story.id(), story.title() == null ? "" : story.title(),
+                story.statement() == null ? "" : story.statement(), story.criteriaText(), Math.max(1, round));
     }
 }

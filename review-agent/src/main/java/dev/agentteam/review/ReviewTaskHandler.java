@@ -20,7 +20,6 @@ import dev.agentteam.common.codehost.CodeHosts;
 import dev.agentteam.common.codehost.InlineComment;
 import dev.agentteam.common.llm.LlmGateway;
 import dev.agentteam.common.llm.ModelSession;
-import dev.agentteam.common.llm.ModelUnavailableException;
 import dev.agentteam.common.llm.StructuredOutput;
 import dev.agentteam.common.prompt.Prompt;
 import dev.agentteam.common.prompt.PromptRegistry;
@@ -29,8 +28,8 @@ import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.common.task.QualityResult;
 import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.TaskResult;
+import dev.agentteam.common.worker.StepFailedException;
 import dev.agentteam.common.worker.TaskHandler;
-import dev.agentteam.common.worker.TransientTaskException;
 import dev.agentteam.common.worker.WorkerContext;
 import dev.agentteam.common.workspace.GitWorkspace;
 import dev.agentteam.common.workspace.GitWorkspaces;
@@ -84,22 +83,17 @@ class ReviewTaskHandler implements TaskHandler {
             diff = PullRequestDiff.of(workspace.directory(), pr.base(), pr.headSha());
             conventions = conventions(workspace.directory());
         } catch (WorkspaceException e) {
-            throw new TransientTaskException("could not check out the pull request: " + e.getMessage(), e);
+            throw new StepFailedException("could not check out the pull request", e);
         }
         Prompt prompt = prompts.active(AgentRole.REVIEW);
         ModelSession session = gateway.open(task, prompt.id());
         context.progress("reviewing " + pr.target().fullName() + "#" + pr.number() + " round " + pr.round());
         String related = relatedCode.forDiff(session.context(), pr, diff);
-        Review review;
-        try {
-            List<ChatMessage> messages = List.of(
-                    SystemMessage.from(prompt.render(Map.of("repository", pr.target().fullName(),
-                            "conventions", conventions, "max_comments", properties.maxComments()))),
-                    UserMessage.from(userMessage(pr, diff, related)));
-            review = Review.from(structured.ask(session, messages, prompt.outputSchema()), properties.maxComments());
-        } catch (ModelUnavailableException e) {
-            throw new TransientTaskException(e.getMessage(), e);
-        }
+        List<ChatMessage> messages = List.of(
+                SystemMessage.from(prompt.render(Map.of("repository", pr.target().fullName(),
+                        "conventions", conventions, "max_comments", properties.maxComments()))),
+                UserMessage.from(userMessage(pr, diff, related)));
+        Review review = Review.from(structured.ask(session, messages, prompt.outputSchema()), properties.maxComments());
         boolean needsHuman = !review.approved() && pr.round() >= properties.maxRounds();
         List<InlineComment> inline = review.inline(diff);
         String label = review.approved() ? Review.APPROVED : needsHuman ? Review.NEEDS_HUMAN : Review.CHANGES_REQUESTED;
@@ -107,8 +101,8 @@ class ReviewTaskHandler implements TaskHandler {
         CodeHost host = codeHosts.forTarget(pr.target());
         try {
             post(host, pr, review.body(diff, pr.round(), needsHuman, cut), inline, label);
-        } catch (CodeHostException e) {
-            if (e.status() != 422 || inline.isEmpty()) {
+        } catch (StepFailedException e) {
+            if (!(e.getCause() instanceof CodeHostException refused && refused.status() == 422) || inline.isEmpty()) {
                 throw e;
             }
             // the forge refused a line: every finding goes into the summary instead of losing the review
@@ -177,10 +171,7 @@ class ReviewTaskHandler implements TaskHandler {
             host.reviewComments(pr.target().ref(), pr.number(), pr.headSha(), body, inline);
             host.addLabels(pr.target().ref(), pr.number(), Set.of(label));
         } catch (CodeHostException e) {
-            if (e.retryable()) {
-                throw new TransientTaskException("could not post the review: " + e.getMessage(), e.retryAfter(), e);
-            }
-            throw e;
+            throw new StepFailedException("could not post the review", e);
         }
     }
 

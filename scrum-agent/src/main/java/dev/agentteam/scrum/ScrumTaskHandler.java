@@ -1,10 +1,8 @@
 package dev.agentteam.scrum;
 
-import dev.agentteam.common.llm.LlmException;
 import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.worker.TaskHandler;
-import dev.agentteam.common.worker.TransientTaskException;
 import dev.agentteam.common.worker.WorkerContext;
 
 /**
@@ -34,15 +32,9 @@ class ScrumTaskHandler implements TaskHandler {
         return run(envelope, context.workerId());
     }
 
+    /** A model failure propagates: the worker classifies it (a provider outage may be retried, a spent budget not). */
     TaskResult run(TaskEnvelope envelope, String workerId) {
-        try {
-            ScrumWriter.Written written = writer.write(task, envelope);
-            return TaskResult.succeeded(envelope, workerId, written.output(), written.usage());
-        } catch (LlmException e) {
-            if (e.retryable()) {
-                throw new TransientTaskException(e.getMessage(), e);
-            }
-            throw e;
-        }
+        ScrumWriter.Written written = writer.write(task, envelope);
+        return TaskResult.succeeded(envelope, workerId, written.output(), written.usage());
     }
 }

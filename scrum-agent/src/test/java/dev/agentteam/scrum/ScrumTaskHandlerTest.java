@@ -9,7 +9,7 @@ import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.SprintText;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.task.TokenUsage;
-import dev.agentteam.common.worker.TransientTaskException;
+import dev.agentteam.common.worker.TaskFailure;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -18,9 +18,9 @@ import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** How the handler turns the writer's outcome into a result: output and usage, retryable or final failures. */
+/** How the handler turns the writer's outcome into a result: output and usage, or a failure the worker reports retryable or final. */
 class ScrumTaskHandlerTest {
 
     private final TaskEnvelope envelope = new TaskEnvelope(9, "scrum.write_retro", AgentRole.SCRUM, 2,
@@ -47,8 +47,10 @@ class ScrumTaskHandlerTest {
             throw new ModelUnavailableException("model unavailable: HTTP 503", null);
         });
 
-        assertThatThrownBy(() -> handler.run(envelope, "scrum-1")).isInstanceOf(TransientTaskException.class)
-                .hasMessage("model unavailable: HTTP 503");
+        TaskFailure failure = TaskFailure.of(catchThrowable(() -> handler.run(envelope, "scrum-1")));
+
+        assertThat(failure.retryable()).isTrue();
+        assertThat(failure.reason()).isEqualTo("model unavailable: HTTP 503");
     }
 
     @Test
@@ -57,8 +59,10 @@ class ScrumTaskHandlerTest {
             throw new BudgetExceededException("max-tokens", "400000 tokens", "400000");
         });
 
-        assertThatThrownBy(() -> handler.run(envelope, "scrum-1")).isInstanceOf(BudgetExceededException.class)
-                .isNotInstanceOf(TransientTaskException.class);
+        Throwable thrown = catchThrowable(() -> handler.run(envelope, "scrum-1"));
+
+        assertThat(thrown).isInstanceOf(BudgetExceededException.class);
+        assertThat(TaskFailure.of(thrown).retryable()).isFalse();
     }
 
     private static ScrumTaskHandler handler(WriterOutcome outcome) {

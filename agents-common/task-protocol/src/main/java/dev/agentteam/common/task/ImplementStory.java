@@ -19,6 +19,11 @@ public record ImplementStory(Story story, RepositoryTarget repository, List<Clar
         public Story {
             acceptanceCriteria = acceptanceCriteria == null ? List.of() : List.copyOf(acceptanceCriteria);
         }
+
+        /** Each acceptance criterion as one line ({@link Criterion#asText()}), blank ones left out. */
+        public List<String> criteriaText() {
+            return acceptanceCriteria.stream().map(Criterion::asText).filter(text -> !text.isBlank()).toList();
+        }
     }
 
     /** Given/when/then as the PO writes it; {@code text} for a criterion written as one sentence (older payloads). */

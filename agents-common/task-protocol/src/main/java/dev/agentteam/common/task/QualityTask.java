@@ -48,6 +48,11 @@ public final class QualityTask {
             required(repository, "repository").requireForge("repository");
             required(mergeSha, "merge_sha");
         }
+
+        /** @throws InvalidPayloadException unless {@code merge_sha} is a full commit id */
+        public String validMergeSha() {
+            return TaskPayloads.commitId(mergeSha, "merge_sha");
+        }
     }
 
     /**

@@ -21,6 +21,21 @@ public record RepositoryTarget(Long id, String name, String cloneUrl, String for
         return new QualityCommands(lintCommand, coverageCommand, coverageThreshold, securityCommand, requiredChecks);
     }
 
+    /** The forge a payload means when it names none. */
+    public static final String DEFAULT_FORGE = "embedded";
+
+    /** The forge it lives on, {@value #DEFAULT_FORGE} when the payload names none. */
+    public String forgeOrDefault() {
+        return forge == null || forge.isBlank() ? DEFAULT_FORGE : forge.strip();
+    }
+
+    /** @throws InvalidPayloadException when what a checkout and its test run need (clone_url, test_command) is missing */
+    public RepositoryTarget requireCheckout(String field) {
+        TaskPayloads.required(cloneUrl, field + ".clone_url");
+        TaskPayloads.required(testCommand, field + ".test_command");
+        return this;
+    }
+
     /** @throws InvalidPayloadException when the fields every forge access needs are missing */
     public RepositoryTarget requireForge(String field) {
         TaskPayloads.required(fullName, field + ".full_name");

@@ -66,6 +66,17 @@ public final class TaskPayloads {
         return value;
     }
 
+    /**
+     * @return {@code sha}, a full commit id (40 lower-case hex characters)
+     * @throws InvalidPayloadException naming {@code field} and the value otherwise
+     */
+    public static String commitId(String sha, String field) {
+        if (sha == null || !sha.matches("[0-9a-f]{40}")) {
+            throw new InvalidPayloadException("invalid payload: " + field + " must be a 40-character commit id, was '" + sha + "'");
+        }
+        return sha;
+    }
+
     /** The dotted snake_case path of the field Jackson failed on ({@code pull_request.number}, {@code selected[2].title}). */
     private static String field(JacksonException e) {
         StringBuilder path = new StringBuilder();

@@ -11,11 +11,8 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +24,6 @@ import java.util.Set;
 final class TaskExecution {
 
     private static final Logger log = LoggerFactory.getLogger(TaskExecution.class);
-    private static final int MAX_REASON = 500;
 
     private final AgentRole role;
     private final Map<String, TaskHandler> handlers;
@@ -91,18 +87,19 @@ final class TaskExecution {
                 return TaskResult.failed(task, workerId, "the handler for " + task.type() + " returned no result", false, null);
             }
             return ownedBy(result, task, workerId);
-        } catch (TransientTaskException e) {
-            log.warn("Task {} attempt {} failed, may be retried: {}", task.taskId(), task.attempt(), e.getMessage(), e);
-            return failed(task, workerId, reason(e), true, e.retryAfter());
-        } catch (InvalidPayloadException e) {
-            log.warn("Task {} of type {} has an invalid payload: {}", task.taskId(), task.type(), e.getMessage());
-            return failed(task, workerId, reason(e), false, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(task, workerId, "interrupted while handling " + task.type(), true, null);
+            return new TaskFailure("interrupted while handling " + task.type(), true, null).toResult(task, workerId, null);
         } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
-            log.error("Task {} attempt {} of type {} failed", task.taskId(), task.attempt(), task.type(), e);
-            return failed(task, workerId, reason(e), false, null);
+            TaskFailure failure = TaskFailure.of(e);
+            if (failure.retryable()) {
+                log.warn("Task {} attempt {} failed, may be retried: {}", task.taskId(), task.attempt(), failure.reason(), e);
+            } else if (e instanceof InvalidPayloadException) {
+                log.warn("Task {} of type {} has an invalid payload: {}", task.taskId(), task.type(), e.getMessage());
+            } else {
+                log.error("Task {} attempt {} of type {} failed", task.taskId(), task.attempt(), task.type(), e);
+            }
+            return failure.toResult(task, workerId, null);
         }
     }
 
@@ -113,21 +110,6 @@ final class TaskExecution {
         }
         return new TaskResult(task.taskId(), task.attempt(), workerId, r.status(), r.output(), r.error(), r.retryable(),
                 r.retryAfter(), r.questions(), r.usage(), r.finishedAt());
-    }
-
-    private static TaskResult failed(TaskEnvelope task, String workerId, String reason, boolean retryable, Duration retryAfter) {
-        return new TaskResult(task.taskId(), task.attempt(), workerId, ResultStatus.FAILED, Map.of(), reason, retryable,
-                retryAfter, List.of(), null, Instant.now());
-    }
-
-    /** One line: the exception's message (or its type when it has none), whitespace collapsed, length capped. */
-    static String reason(Throwable e) {
-        String message = e.getMessage();
-        String text = message == null || message.isBlank() ? e.getClass().getSimpleName()
-                : (e instanceof TransientTaskException || e instanceof InvalidPayloadException ? ""
-                : e.getClass().getSimpleName() + ": ") + message;
-        text = text.replaceAll("\\s+", " ").trim();
-        return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON - 1) + "…";
     }
 
     private static String outcome(TaskResult result) {

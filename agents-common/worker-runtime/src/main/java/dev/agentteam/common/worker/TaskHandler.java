@@ -8,8 +8,10 @@ import dev.agentteam.common.task.TaskResult;
  * which claims the role's tasks and hands each to the handler of its {@link TaskEnvelope#type()}.
  *
  * <p>Outcomes: return a {@link TaskResult} (succeeded, failed or clarify; the worker fills in task id, attempt
- * and worker id); throw {@link TransientTaskException} when a later attempt may succeed; any other exception
- * fails the task for good, with the exception's message as the reason.
+ * and worker id), or throw: the worker classifies the exception once ({@link TaskFailure}) — a
+ * {@link dev.agentteam.common.task.ClassifiedFailure} on its cause chain (a model, code-host or git failure, or
+ * {@link TransientTaskException} for a handler's own decision) says whether a later attempt may succeed; anything
+ * else fails the task for good. Wrap in {@link StepFailedException} to say what the agent was doing.
  */
 public interface TaskHandler {
 

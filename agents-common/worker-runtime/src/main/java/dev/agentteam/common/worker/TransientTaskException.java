@@ -1,12 +1,15 @@
 package dev.agentteam.common.worker;
 
+import dev.agentteam.common.task.ClassifiedFailure;
+
 import java.time.Duration;
 
 /**
- * Thrown by a {@link TaskHandler} when the attempt failed for a reason that may pass (a timeout, a 5xx, a
- * rate limit): the task is reported FAILED and retryable, so the orchestrator schedules another attempt.
+ * Thrown by a {@link TaskHandler} that decides itself that the attempt failed for a reason that may pass: the task
+ * is reported FAILED and retryable, so the orchestrator schedules another attempt. Failures of the shared modules
+ * (model, code host, git) classify themselves ({@link ClassifiedFailure}); a handler need not wrap them in this.
  */
-public class TransientTaskException extends RuntimeException {
+public class TransientTaskException extends RuntimeException implements ClassifiedFailure {
 
     private final Duration retryAfter;
 
@@ -24,7 +27,13 @@ public class TransientTaskException extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
+    @Override
+    public boolean retryable() {
+        return true;
+    }
+
     /** The earliest sensible retry, or null for the orchestrator's default backoff. */
+    @Override
     public Duration retryAfter() {
         return retryAfter;
     }

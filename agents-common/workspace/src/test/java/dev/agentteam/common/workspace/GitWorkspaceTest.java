@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentteam.common.task.ClassifiedFailure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -147,7 +148,9 @@ class GitWorkspaceTest {
             b.files().write("b.txt", "b");
             b.commitAll(13, "B");
 
-            assertThatThrownBy(b::push).isInstanceOf(WorkspaceException.class).hasMessageContaining("REJECTED_NONFASTFORWARD");
+            // retryable: the next attempt starts from a fresh clone of the new head
+            assertThatThrownBy(b::push).isInstanceOf(WorkspaceException.class).hasMessageContaining("REJECTED_NONFASTFORWARD")
+                    .satisfies(e -> assertThat(((ClassifiedFailure) e).retryable()).isTrue());
             assertThat(remoteRepo.resolve("refs/heads/feature/ISSUE-13").getName()).isEqualTo(fromA);
         }
     }
