@@ -1,5 +1,10 @@
 package dev.agentteam.orchestrator.backlog;
 
+import dev.agentteam.orchestrator.support.TestApi;
+import dev.agentteam.orchestrator.task.TaskSucceeded;
+import dev.agentteam.orchestrator.task.TaskFailed;
+import dev.agentteam.orchestrator.task.TaskBlocked;
+import dev.agentteam.orchestrator.support.DomainEvents;
 import dev.agentteam.orchestrator.support.IntegrationTest;
 import dev.agentteam.orchestrator.support.TestApi.Reply;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 3 end to end: the real orchestrator (this context) and the real PO worker ({@link PoWorkerProcess}, the
@@ -143,9 +147,26 @@ class PoRefinementEndToEndTest extends IntegrationTest {
     }
 
     JsonNode awaitEpic(long epic, String status) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> api.get("/api/epics/" + epic).json().get("status").asString(), status::equals);
-        return api.get("/api/epics/" + epic).json();
+        return awaitEpic(domainEvents, api, epic, status, Duration.ofSeconds(20));
+    }
+
+    /**
+     * Waits for the outcome of the epic's refinement task that leads to {@code status} — its success (REFINED), its
+     * question (CLARIFYING) or its failure (REFINEMENT_FAILED); the epic moves in the reaction to that outcome, which
+     * has run once the outcome is recorded. Returns the epic as the API shows it, in {@code status}.
+     */
+    static JsonNode awaitEpic(DomainEvents events, TestApi api, long epic, String status, Duration ceiling) {
+        Class<?> outcome = switch (status) {
+            case "REFINED" -> TaskSucceeded.class;
+            case "CLARIFYING" -> TaskBlocked.class;
+            case "REFINEMENT_FAILED" -> TaskFailed.class;
+            default -> throw new IllegalArgumentException("no refinement outcome leads to " + status);
+        };
+        events.awaitTaskEnd("the refinement of epic " + epic + " as " + outcome.getSimpleName(),
+                end -> end.epicId() != null && end.epicId() == epic && outcome.isInstance(end.event()), ceiling);
+        JsonNode body = api.get("/api/epics/" + epic).json();
+        assertThat(body.get("status").asString()).as(body.toString()).isEqualTo(status);
+        return body;
     }
 
     static String quote(String text) {

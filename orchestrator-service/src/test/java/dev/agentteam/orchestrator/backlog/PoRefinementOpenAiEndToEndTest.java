@@ -22,7 +22,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The same flow with the PO worker on provider {@code openai}, against WireMock speaking OpenAI's wire format. */
 class PoRefinementOpenAiEndToEndTest extends IntegrationTest {
@@ -139,8 +138,6 @@ class PoRefinementOpenAiEndToEndTest extends IntegrationTest {
     }
 
     private JsonNode awaitEpic(long epic, String status) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> api.get("/api/epics/" + epic).json().get("status").asString(), status::equals);
-        return api.get("/api/epics/" + epic).json();
+        return PoRefinementEndToEndTest.awaitEpic(domainEvents, api, epic, status, Duration.ofSeconds(30));
     }
 }

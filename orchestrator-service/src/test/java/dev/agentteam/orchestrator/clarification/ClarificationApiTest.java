@@ -1,5 +1,7 @@
 package dev.agentteam.orchestrator.clarification;
 
+import dev.agentteam.orchestrator.task.TaskBlocked;
+import dev.agentteam.orchestrator.support.QueueClaims;
 import dev.agentteam.common.queue.ClaimedTask;
 import dev.agentteam.common.queue.TaskQueue;
 import dev.agentteam.common.task.AgentRole;
@@ -15,10 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The clarification inbox over HTTP; the PO's CLARIFY results are reported through the real queue. */
 class ClarificationApiTest extends IntegrationTest {
@@ -118,20 +118,16 @@ class ClarificationApiTest extends IntegrationTest {
     /** The PO worker's part: take the task from the queue and answer CLARIFY. */
     private void askFromQueue(List<String> questions) {
         ClaimedTask claimed = claim();
+        int asked = (int) domainEvents.seen(TaskBlocked.class).stream().filter(blocked -> blocked.taskId() == task).count();
         queue.complete(claimed, TaskResult.clarify(claimed.task(), "po-test", questions, null));
-        await().atMost(Duration.ofSeconds(20)).until(() -> "BLOCKED".equals(
-                jdbc.queryForObject("select status from tasks where id = ?", String.class, task)));
-        await().atMost(Duration.ofSeconds(20)).until(() -> "CLARIFYING".equals(
-                jdbc.queryForObject("select status from epics where id = ?", String.class, epic)));
+        // this question's TaskBlocked is recorded after the reactions to it: the epic is CLARIFYING by then
+        domainEvents.awaitCount(TaskBlocked.class, blocked -> blocked.taskId() == task, asked + 1, Duration.ofSeconds(20));
+        assertThat(jdbc.queryForObject("select status from tasks where id = ?", String.class, task)).isEqualTo("BLOCKED");
+        assertThat(jdbc.queryForObject("select status from epics where id = ?", String.class, epic)).isEqualTo("CLARIFYING");
     }
 
     private ClaimedTask claim() {
-        Optional<ClaimedTask>[] box = new Optional[1];
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            box[0] = queue.claim(AgentRole.PO, "po-test", Duration.ofMillis(200));
-            return box[0].isPresent();
-        });
-        return box[0].get();
+        return QueueClaims.next(queue, AgentRole.PO, "po-test", Duration.ofSeconds(20));
     }
 
     private static void assertProblem(Reply reply, int status, String detail) {

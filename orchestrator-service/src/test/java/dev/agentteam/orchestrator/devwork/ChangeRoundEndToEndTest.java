@@ -9,7 +9,11 @@ import dev.agentteam.common.task.TaskResults;
 import dev.agentteam.common.task.TaskType;
 import dev.agentteam.common.task.TaskState;
 import dev.agentteam.dev.DevAgentApplication;
+import dev.agentteam.orchestrator.backlog.StoryMoved;
+import dev.agentteam.orchestrator.backlog.StoryStatus;
 import dev.agentteam.orchestrator.forge.BranchPushed;
+import dev.agentteam.orchestrator.pullrequest.ForgeEvent;
+import dev.agentteam.orchestrator.support.QueueClaims;
 import dev.agentteam.orchestrator.support.AgentApplications;
 import dev.agentteam.orchestrator.task.TaskView;
 import java.nio.file.Path;
@@ -44,6 +48,7 @@ import static org.awaitility.Awaitility.await;
 class ChangeRoundEndToEndTest extends DevWorkerTest {
 
     private static final Duration ROUND = Duration.ofMinutes(2);
+    private static final Duration STEP = Duration.ofSeconds(20);
 
     @Autowired
     TaskQueue queue;
@@ -54,7 +59,7 @@ class ChangeRoundEndToEndTest extends DevWorkerTest {
     @Test
     void aReviewRoundAndARedCiRoundChangeTheSamePullRequestUntilItIsApprovedAndMerged() throws Exception {
         long story = story();
-        TaskView implemented = awaitTask(() -> devTask(story, "dev.implement_story"), "SUCCEEDED");
+        TaskView implemented = awaitTask(story, "dev.implement_story", "SUCCEEDED");
         long prId = pullRequestId(story);
         String head1 = (String) implemented.result().get("head_sha");
 
@@ -64,15 +69,15 @@ class ChangeRoundEndToEndTest extends DevWorkerTest {
                 "path", "textstats/core.py", "line", 42, "severity", "minor",
                 "comment", "The ValueError should say which n was wrong (scripted: name-the-error)",
                 "suggested_change", "        raise ValueError(f\"n must not be negative, was {n}\")"))));
-        awaitReviewStatus(prId, "CHANGES_REQUESTED");
+        assertReviewStatus(prId, "CHANGES_REQUESTED");
 
         // round 1: the review's comments
-        TaskView addressed = awaitTask(() -> devTask(story, "dev.address_review"), "SUCCEEDED");
+        TaskView addressed = awaitTask(story, "dev.address_review", "SUCCEEDED");
         String head2 = (String) addressed.result().get("head_sha");
         assertThat(addressed.result()).containsEntry("committed", true).containsEntry("branch", "feature/ISSUE-" + story)
                 .containsEntry("pr_id", (int) prId);
         assertThat(head2).isNotEqualTo(head1);
-        await().atMost(Duration.ofSeconds(20)).until(() -> head2.equals(prColumn(prId, "head_sha")));
+        awaitHead(prId, head2);
         assertThat(prColumn(prId, "review_status")).as("a new head waits for a new review").isEqualTo("PENDING");
         assertThat(comments(prId)).anySatisfy(body -> assertThat(body).contains("Dev agent — address review comments",
                 "`textstats/core.py:42`", "changed `textstats/core.py` in this commit"));
@@ -84,19 +89,19 @@ class ChangeRoundEndToEndTest extends DevWorkerTest {
                         "message", "AssertionError: Lists differ", "classification", "regression",
                         "reason", "failed again on the rerun (scripted: fix-regression)")),
                 "rerun", Map.of("report", Map.of("tests", 14, "passed", 13, "failures", 1, "errors", 0, "skipped", 0))));
-        TaskView fixed = awaitTask(() -> devTask(story, "dev.fix_regression"), "SUCCEEDED");
+        TaskView fixed = awaitTask(story, "dev.fix_regression", "SUCCEEDED");
         String head3 = (String) fixed.result().get("head_sha");
         assertThat(fixed.payload().get("failures").toString()).contains("test_ties_are_alphabetical");
-        await().atMost(Duration.ofSeconds(20)).until(() -> head3.equals(prColumn(prId, "head_sha")));
+        awaitHead(prId, head3);
         ci(head3, "success");
 
-        // the review of head 2 arrives late and approves: it does not count for head 3
+        // the review of head 2 arrives late and approves: it does not count for head 3 (agent() returns once the
+        // review task's success is recorded, which is after the quality reaction to it applied or ignored the verdict)
         agent(AgentRole.REVIEW, "review.review_pr", task -> review(prId, head2, 2, "approve", List.of()));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                .until(() -> "PENDING".equals(prColumn(prId, "review_status")));
+        assertReviewStatus(prId, "PENDING");
         agent(AgentRole.REVIEW, "review.review_pr", task -> review(prId, head3, 3, "approve", List.of()));
-        awaitReviewStatus(prId, "APPROVED");
-        await().atMost(Duration.ofSeconds(20)).until(() -> "SUCCESS".equals(prColumn(prId, "ci_status")));
+        assertReviewStatus(prId, "APPROVED");
+        assertThat(prColumn(prId, "ci_status")).isEqualTo("SUCCESS");
 
         // one pull request, three commits of the agent on its branch, each round's commit carrying its task
         assertThat(jdbc.queryForObject("select count(*) from pr_records where story_id = ?", Integer.class, story)).isEqualTo(1);
@@ -111,8 +116,8 @@ class ChangeRoundEndToEndTest extends DevWorkerTest {
         assertThat(approver.postJson("/api/pull-requests/" + prId + "/approve", "{}").status()).isEqualTo(200);
         var merged = approver.postJson("/api/pull-requests/" + prId + "/merge", "{}");
         assertThat(merged.status()).as(merged.body()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(
-                jdbc.queryForObject("select status from stories where id = ?", String.class, story)));
+        domainEvents.await(StoryMoved.class, moved -> moved.storyId() == story && moved.to() == StoryStatus.DONE, STEP);
+        assertThat(jdbc.queryForObject("select status from stories where id = ?", String.class, story)).isEqualTo("DONE");
         assertThat(tasks.forStory(story)).noneMatch(task -> task.status() == TaskState.DEAD);
     }
 
@@ -126,7 +131,7 @@ class ChangeRoundEndToEndTest extends DevWorkerTest {
     @Test
     void aDevAgentKilledRightAfterPushingARoundIsReplacedAndTheRoundCompletesOnceWithoutASecondCommit() throws Exception {
         long story = story();
-        TaskView implemented = awaitTask(() -> devTask(story, "dev.implement_story"), "SUCCEEDED");
+        TaskView implemented = awaitTask(story, "dev.implement_story", "SUCCEEDED");
         long prId = pullRequestId(story);
         String head1 = (String) implemented.result().get("head_sha");
         String branch = "feature/ISSUE-" + story;
@@ -152,6 +157,7 @@ class ChangeRoundEndToEndTest extends DevWorkerTest {
                     "path", "textstats/core.py", "line", 42, "severity", "minor",
                     "comment", "The ValueError should say which n was wrong (scripted: name-the-error)",
                     "suggested_change", "        raise ValueError(f\"n must not be negative, was {n}\")"))));
+            // clock wait: the awaited outcome includes the death of an external process, which no event reports
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                     .until(() -> killedAfter.get() != null || !doomed.isAlive());
         } finally {
@@ -164,13 +170,13 @@ class ChangeRoundEndToEndTest extends DevWorkerTest {
         assertThat(orphaned.status()).as("claimed by the dead agent, never answered").isEqualTo(TaskState.RUNNING);
 
         worker = DevWorker.start(environment, temp.resolve("replacement"));
-        TaskView done = awaitTask(() -> devTask(story, "dev.address_review"), "SUCCEEDED");
+        TaskView done = awaitTask(story, "dev.address_review", "SUCCEEDED");
 
         assertThat(done.id()).isEqualTo(orphaned.id());
         assertThat(done.result()).containsEntry("committed", false).containsEntry("head_sha", killedAfter.get());
         assertThat(tasks.forStory(story).stream().filter(task -> task.type().equals("dev.address_review"))).hasSize(1);
         assertThat(jdbc.queryForObject("select count(*) from pr_records where story_id = ?", Integer.class, story)).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(20)).until(() -> killedAfter.get().equals(prColumn(prId, "head_sha")));
+        awaitHead(prId, killedAfter.get());
         List<RevCommit> commits = branchLog(branch);
         assertThat(commits.get(0).getName()).isEqualTo(killedAfter.get());
         assertThat(commits.get(1).getName()).isEqualTo(head1);
@@ -203,39 +209,37 @@ class ChangeRoundEndToEndTest extends DevWorkerTest {
     private void agent(AgentRole role, String type, Function<dev.agentteam.common.task.TaskEnvelope, Map<String, Object>> answer) {
         String worker = "fake-" + role.key();
         queue.heartbeat(role, worker, Duration.ofMinutes(1), Set.of(type));
-        Optional<ClaimedTask>[] box = new Optional[1];
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            box[0] = queue.claim(role, worker, Duration.ofMillis(200));
-            return box[0].isPresent();
-        });
-        ClaimedTask claim = box[0].get();
+        ClaimedTask claim = QueueClaims.next(queue, role, worker, Duration.ofSeconds(30));
         assertThat(claim.task().type()).isEqualTo(type);
         // the answer is written as the wire's JSON object; the agent side sends it as its type's result record
         TaskOutput output = TaskResults.read(TaskType.fromKey(type).orElseThrow(), answer.apply(claim.task()));
         queue.complete(claim, TaskResult.succeeded(claim.task(), worker, output, null));
-        awaitTask(() -> tasks.find(claim.task().taskId()), "SUCCEEDED");
+        awaitTask(claim.task().taskId(), "SUCCEEDED", ROUND);
     }
 
     private Optional<TaskView> devTask(long story, String type) {
         return tasks.forStory(story).stream().filter(task -> task.type().equals(type)).reduce((first, second) -> second);
     }
 
-    private TaskView awaitTask(java.util.function.Supplier<Optional<TaskView>> find, String status) {
-        await().atMost(ROUND).pollInterval(Duration.ofMillis(300)).until(() -> find.get()
-                .map(task -> task.ended() || task.status().name().equals(status)).orElse(false));
-        TaskView task = find.get().orElseThrow();
-        assertThat(task.status().name()).as("task %d (%s): %s", task.id(), task.type(), task.lastError()).isEqualTo(status);
-        return task;
+    private TaskView awaitTask(long story, String type, String status) {
+        return awaitTask(story, type, status, ROUND);
     }
 
     private long pullRequestId(long story) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
-                "select count(*) from pr_records where story_id = ?", Integer.class, story) == 1);
-        return jdbc.queryForObject("select id from pr_records where story_id = ?", Long.class, story);
+        long opened = domainEvents.await(ForgeEvent.PullRequestOpened.class,
+                pr -> pr.storyId() != null && pr.storyId() == story, STEP).prId();
+        assertThat(jdbc.queryForList("select id from pr_records where story_id = ?", Long.class, story)).containsExactly(opened);
+        return opened;
     }
 
-    private void awaitReviewStatus(long prId, String status) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> status.equals(prColumn(prId, "review_status")));
+    /** The push of {@code sha} to the pull request's head branch moved its head (committed with the push's event). */
+    private void awaitHead(long prId, String sha) {
+        domainEvents.await(ForgeEvent.PullRequestSynchronized.class, pr -> pr.prId() == prId && pr.sha().equals(sha), STEP);
+        assertThat(prColumn(prId, "head_sha")).isEqualTo(sha);
+    }
+
+    private void assertReviewStatus(long prId, String status) {
+        assertThat(prColumn(prId, "review_status")).isEqualTo(status);
     }
 
     private String prColumn(long prId, String column) {

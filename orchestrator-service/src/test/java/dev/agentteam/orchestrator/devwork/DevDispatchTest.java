@@ -2,8 +2,6 @@ package dev.agentteam.orchestrator.devwork;
 
 import dev.agentteam.common.task.TaskState;
 import dev.agentteam.orchestrator.task.TaskView;
-import dev.agentteam.orchestrator.task.Tasks;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,13 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Which stories go to the Dev agent, when, with what payload — and never twice. No agent consumes the tasks here. */
 class DevDispatchTest extends DevWorkTest {
 
-    @Autowired
-    Tasks tasks;
 
     @Autowired
     DevDispatch dispatch;
@@ -40,7 +35,7 @@ class DevDispatchTest extends DevWorkTest {
         long second = story(epic, "Second", "READY");
         jdbc.update("insert into story_dependencies (story_id, depends_on_id) values (?, ?)", second, first);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> !tasks.forStory(first).isEmpty());
+        awaitDispatched(first);
         assertThat(dispatch.dispatch(second)).isEmpty();
         assertThat(tasks.forStory(second)).isEmpty();
         assertThat(status(first)).isEqualTo("IN_PROGRESS");
@@ -48,7 +43,7 @@ class DevDispatchTest extends DevWorkTest {
 
         jdbc.update("update stories set status = 'DONE' where id = ?", first);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> !tasks.forStory(second).isEmpty());
+        awaitDispatched(second);
         assertThat(status(second)).isEqualTo("IN_PROGRESS");
     }
 
@@ -61,7 +56,7 @@ class DevDispatchTest extends DevWorkTest {
         long epic = epic(shop.json().path("id").asLong());
         long story = story(epic, "Most common words", "READY");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> !tasks.forStory(story).isEmpty());
+        awaitDispatched(story);
         TaskView task = tasks.forStory(story).get(0);
 
         assertThat(task.type()).isEqualTo("dev.implement_story");
@@ -105,7 +100,7 @@ class DevDispatchTest extends DevWorkTest {
         } finally {
             pool.shutdown();
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> !tasks.forStory(story).isEmpty());
+        awaitDispatched(story);
         assertThat(tasks.forStory(story)).hasSize(1);
 
         // even when that task is over and the story is READY again, only a person starts another one

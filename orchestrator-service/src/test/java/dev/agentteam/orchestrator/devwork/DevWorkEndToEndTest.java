@@ -18,7 +18,6 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Story to pull request with the real pieces: the orchestrator (dispatch, results, the embedded forge's git over
@@ -181,17 +180,11 @@ class DevWorkEndToEndTest extends DevWorkerTest {
     }
 
     private TaskView awaitDevTask(long story, String status) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> !tasks.forStory(story).isEmpty());
-        return awaitTask(tasks.forStory(story).get(0).id(), status);
+        return awaitTask(story, "dev.implement_story", status, DELIVERY);
     }
 
     private TaskView awaitTask(long taskId, String status) {
-        await().atMost(DELIVERY).pollInterval(Duration.ofMillis(300))
-                .until(() -> tasks.find(taskId).orElseThrow().ended()
-                        || tasks.find(taskId).orElseThrow().status().name().equals(status));
-        TaskView task = tasks.find(taskId).orElseThrow();
-        assertThat(task.status().name()).as("task %d: %s", taskId, task.lastError()).isEqualTo(status);
-        return task;
+        return awaitTask(taskId, status, DELIVERY);
     }
 
     private String storyStatus(long story) {

@@ -1,6 +1,12 @@
 package dev.agentteam.orchestrator.devwork;
 
+import dev.agentteam.orchestrator.backlog.StoryMoved;
+import dev.agentteam.orchestrator.backlog.StoryStatus;
+import dev.agentteam.orchestrator.support.DomainEvents;
 import dev.agentteam.orchestrator.support.IntegrationTest;
+import dev.agentteam.orchestrator.task.TaskBlocked;
+import dev.agentteam.orchestrator.task.TaskView;
+import dev.agentteam.orchestrator.task.Tasks;
 import java.time.Duration;
 import java.nio.file.Path;
 import org.eclipse.jgit.util.FileUtils;
@@ -30,6 +36,9 @@ abstract class DevWorkTest extends IntegrationTest {
     @Autowired
     private StringRedisTemplate redis;
 
+    @Autowired
+    Tasks tasks;
+
     /**
      * Task ids restart at 1 with every cleanup: envelopes an earlier test left on the dev queue (nothing consumes
      * them in DevDispatchTest) would otherwise be taken by a Dev worker and report for today's task of the same id.
@@ -40,6 +49,41 @@ abstract class DevWorkTest extends IntegrationTest {
             connection.serverCommands().flushDb();
             return null;
         });
+    }
+
+    /**
+     * Waits until the story is handed to the Dev agent: its task is created and it moves to IN_PROGRESS in one
+     * transaction, so the committed move says both.
+     */
+    protected void awaitDispatched(long story) {
+        domainEvents.await(StoryMoved.class, moved -> moved.storyId() == story && moved.to() == StoryStatus.IN_PROGRESS,
+                Duration.ofSeconds(20));
+    }
+
+    /**
+     * Waits for the end of the story's first task of {@code type} — its success, its failure for good, or its
+     * BLOCKED when that is awaited — and checks it ended as {@code status}.
+     */
+    protected TaskView awaitTask(long story, String type, String status, Duration ceiling) {
+        return endedAs(domainEvents.awaitTaskEnd("a " + type + " task of story " + story,
+                end -> end.is(type, story) && awaited(end, status), ceiling), status);
+    }
+
+    /** As {@link #awaitTask(long, String, String, Duration)}, for the task with this id. */
+    protected TaskView awaitTask(long taskId, String status, Duration ceiling) {
+        return endedAs(domainEvents.awaitTaskEnd("task " + taskId, end -> end.taskId() == taskId && awaited(end, status),
+                ceiling), status);
+    }
+
+    /** A task that was BLOCKED ends again after its answer: past a BLOCKED only when that is not what is awaited. */
+    private static boolean awaited(DomainEvents.TaskEnd end, String status) {
+        return !(end.event() instanceof TaskBlocked) || status.equals("BLOCKED");
+    }
+
+    private TaskView endedAs(DomainEvents.TaskEnd end, String status) {
+        TaskView task = tasks.find(end.taskId()).orElseThrow();
+        assertThat(task.status().name()).as("task %d (%s): %s", task.id(), task.type(), task.lastError()).isEqualTo(status);
+        return task;
     }
 
     /** The default repository {@code demo}, fresh from the demo-python template; returns its id. */
@@ -65,6 +109,7 @@ abstract class DevWorkTest extends IntegrationTest {
      * opens while the directory is being deleted, which would leave half a repository for the next test.
      */
     protected void removeRepositories() {
+        // clock waits: the index runs on its own executor and announces no event; a directory's removal is no event
         await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.queryForObject(
                 "select count(*) from index_states where status in ('QUEUED', 'INDEXING')", Integer.class) == 0);
         jdbc.update("delete from pr_records");

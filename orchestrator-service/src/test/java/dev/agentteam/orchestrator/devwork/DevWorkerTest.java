@@ -1,6 +1,5 @@
 package dev.agentteam.orchestrator.devwork;
 
-import dev.agentteam.orchestrator.task.Tasks;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -17,8 +16,6 @@ abstract class DevWorkerTest extends DevWorkTest {
     @Autowired
     Environment environment;
 
-    @Autowired
-    Tasks tasks;
 
     @TempDir
     Path temp;
@@ -29,6 +26,7 @@ abstract class DevWorkerTest extends DevWorkTest {
     @BeforeEach
     void demoRepositoryAndDevWorker() throws Exception {
         long repository = demoRepository();
+        // clock wait: the index runs on its own executor and announces no event
         await().atMost(Duration.ofSeconds(90)).until(() -> "IDLE".equals(
                 api.get("/api/repositories/" + repository + "/index").json().path("status").asString()));
         epicId = demoEpic();

@@ -7,7 +7,6 @@ import dev.agentteam.common.llm.ScenarioLibrary;
 import dev.agentteam.common.llm.ScenarioReplayServer;
 import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.orchestrator.task.TaskView;
-import dev.agentteam.orchestrator.task.Tasks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,8 +42,6 @@ class MisbehavingModelEndToEndTest extends DevWorkTest {
     @Autowired
     Environment environment;
 
-    @Autowired
-    Tasks tasks;
 
     @Autowired
     dev.agentteam.orchestrator.forge.ForgeStorage forge;
@@ -64,6 +61,7 @@ class MisbehavingModelEndToEndTest extends DevWorkTest {
     @BeforeEach
     void demoRepositoryAndDevWorkerOnTheReplayedModel() throws Exception {
         long repository = demoRepository();
+        // clock waits: the index runs on its own executor and announces no event; git over HTTP answering is no event
         await().atMost(Duration.ofSeconds(90)).until(() -> "IDLE".equals(
                 api.get("/api/repositories/" + repository + "/index").json().path("status").asString()));
         // the forge serves a repository recreated under the same name only once git over HTTP answers for it
@@ -171,9 +169,10 @@ class MisbehavingModelEndToEndTest extends DevWorkTest {
     @Test
     void aProviderThatAnswers500IsRetriedThenTheAttemptFailsClearlyAndIsRequeued() {
         long story = story("Anything (misbehave: provider down)");
-        await().atMost(Duration.ofSeconds(20)).until(() -> !tasks.forStory(story).isEmpty());
+        awaitDispatched(story);
         long taskId = tasks.forStory(story).get(0).id();
 
+        // clock wait: an attempt that failed and will be retried is no outcome, and publishes no event
         await().atMost(OUTCOME).until(() -> jdbc.queryForObject(
                 "select count(*) from task_transitions where task_id = ? and to_status = 'FAILED'", Integer.class, taskId) > 0);
 
@@ -243,15 +242,7 @@ class MisbehavingModelEndToEndTest extends DevWorkTest {
     }
 
     private TaskView awaitDevTask(long story, String status) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> !tasks.forStory(story).isEmpty());
-        long taskId = tasks.forStory(story).get(0).id();
-        await().atMost(OUTCOME).pollInterval(Duration.ofMillis(300)).until(() -> {
-            TaskView task = tasks.find(taskId).orElseThrow();
-            return task.ended() || task.status().name().equals(status);
-        });
-        TaskView task = tasks.find(taskId).orElseThrow();
-        assertThat(task.status().name()).as("task %d: %s", taskId, task.lastError()).isEqualTo(status);
-        return task;
+        return awaitTask(story, "dev.implement_story", status, OUTCOME);
     }
 
     private static UsernamePasswordCredentialsProvider credentials() {

@@ -2,11 +2,14 @@ package dev.agentteam.orchestrator.devwork;
 
 import dev.agentteam.cicd.CicdAgentApplication;
 import dev.agentteam.common.task.TaskState;
-import dev.agentteam.dev.DevAgentApplication;
 import dev.agentteam.orchestrator.backlog.PoWorkerProcess;
+import dev.agentteam.orchestrator.backlog.StoryMoved;
+import dev.agentteam.orchestrator.backlog.StoryReady;
+import dev.agentteam.orchestrator.backlog.StoryStatus;
+import dev.agentteam.orchestrator.sprint.SprintStarted;
 import dev.agentteam.orchestrator.support.AgentApplications;
+import dev.agentteam.orchestrator.task.TaskSucceeded;
 import dev.agentteam.orchestrator.task.TaskView;
-import dev.agentteam.orchestrator.task.Tasks;
 import dev.agentteam.qa.QaAgentApplication;
 import dev.agentteam.review.ReviewAgentApplication;
 import dev.agentteam.scrum.ScrumAgentApplication;
@@ -49,8 +52,6 @@ class ReviewRoundDemoEndToEndTest extends DevWorkTest {
     @Autowired
     Environment environment;
 
-    @Autowired
-    Tasks tasks;
 
     @TempDir
     Path temp;
@@ -60,6 +61,7 @@ class ReviewRoundDemoEndToEndTest extends DevWorkTest {
     @BeforeEach
     void demoRepositoryAndEveryAgent() throws Exception {
         long repository = demoRepository();
+        // clock wait: the index runs on its own executor and announces no event
         await().atMost(Duration.ofSeconds(90)).until(() -> "IDLE".equals(
                 api.get("/api/repositories/" + repository + "/index").json().path("status").asString()));
         workers.add(PoWorkerProcess.start(environment, "agentteam.llm.provider=scripted"));
@@ -88,19 +90,23 @@ class ReviewRoundDemoEndToEndTest extends DevWorkTest {
         assertThat(posted.status()).as(posted.body()).isEqualTo(201);
         long epic = posted.json().path("id").asLong();
 
-        await().atMost(STEP).until(() -> jdbc.queryForObject("select count(*) from stories where epic_id = ?",
-                Integer.class, epic) == 1);
-        long story = jdbc.queryForObject("select id from stories where epic_id = ?", Long.class, epic);
+        // the refinement stores the epic's stories in one transaction, each announced READY
+        long story = domainEvents.await(StoryReady.class, ready -> ready.epicId() == epic, STEP).storyId();
+        assertThat(jdbc.queryForList("select id from stories where epic_id = ?", Long.class, epic)).containsExactly(story);
         assertThat(jdbc.queryForObject("select title from stories where id = ?", String.class, story)).isEqualTo("Reading time");
 
         // SPRINT mode: the story reaches the Dev agent through a sprint the autopilot planned and started, with the
         // plan's narrative written by the Scrum agent (scrum.plan_sprint)
-        await().atMost(STEP).until(() -> jdbc.queryForObject("""
+        long sprint = domainEvents.await(SprintStarted.class, started -> started.storyIds().contains(story), STEP).sprintId();
+        assertThat(jdbc.queryForObject("""
                 select count(*) from sprint_stories ss join sprints s on s.id = ss.sprint_id
-                where ss.story_id = ? and s.status = 'ACTIVE'""", Integer.class, story) == 1);
-        long sprint = jdbc.queryForObject("select sprint_id from sprint_stories where story_id = ?", Long.class, story);
-        await().atMost(STEP).until(() -> jdbc.queryForObject("select plan_rationale is not null from sprints where id = ?",
-                Boolean.class, sprint));
+                where ss.story_id = ? and s.status = 'ACTIVE'""", Integer.class, story)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select sprint_id from sprint_stories where story_id = ?", Long.class, story))
+                .isEqualTo(sprint);
+        // the narrative is stored by the reaction to the planning task's success, which has run once it is recorded
+        domainEvents.await(TaskSucceeded.class, done -> done.type().equals("scrum.plan_sprint"), STEP);
+        assertThat(jdbc.queryForObject("select plan_rationale is not null from sprints where id = ?", Boolean.class, sprint))
+                .isTrue();
         assertThat(jdbc.queryForObject("select count(*) from tasks where type = 'scrum.plan_sprint' and status = 'SUCCEEDED'",
                 Integer.class)).isEqualTo(1);
 
@@ -115,11 +121,12 @@ class ReviewRoundDemoEndToEndTest extends DevWorkTest {
         assertThat(fixed.payload().toString()).contains("reading.local.json");
 
         long prId = jdbc.queryForObject("select id from pr_records where story_id = ?", Long.class, story);
-        await().atMost(STEP).pollInterval(Duration.ofMillis(500)).until(() -> {
-            Map<String, Object> pr = jdbc.queryForMap("select head_sha, ci_status, review_status from pr_records where id = ?", prId);
-            return head3.equals(pr.get("head_sha")) && "SUCCESS".equals(pr.get("ci_status"))
-                    && "APPROVED".equals(pr.get("review_status"));
-        });
+        // CI and review of the third head; each result is applied by the reaction to its task's success
+        awaitCheckOf(head3, "cicd.run_ci");
+        awaitCheckOf(head3, "review.review_pr");
+        Map<String, Object> pr = jdbc.queryForMap("select head_sha, ci_status, review_status from pr_records where id = ?", prId);
+        assertThat(pr).containsEntry("head_sha", head3).containsEntry("ci_status", "SUCCESS")
+                .containsEntry("review_status", "APPROVED");
         assertThat(jdbc.queryForObject("select count(*) from pr_records where story_id = ?", Integer.class, story))
                 .as("one pull request throughout").isEqualTo(1);
         int number = jdbc.queryForObject("select pr_number from pr_records where id = ?", Integer.class, prId);
@@ -135,9 +142,10 @@ class ReviewRoundDemoEndToEndTest extends DevWorkTest {
         assertThat(jdbc.queryForObject("select count(*) from tasks where story_id = ? and type = 'qa.triage' "
                 + "and result->>'verdict' = 'regression'", Integer.class, story)).isEqualTo(1);
 
-        // the third head: CI and every configured quality check green, and the PR body's boxes say so
-        await().atMost(STEP).until(() -> CHECKS.stream().allMatch(check -> "SUCCESS".equals(latestStatus(head3, check))));
-        await().atMost(Duration.ofSeconds(30)).until(() -> body(prId).contains("- [x] Security scan — OK"));
+        // the third head: CI and every configured quality check green (the CI agent reported them before its result),
+        // and the PR body's boxes say so (written by the reaction to the CI task's success, awaited above)
+        assertThat(CHECKS).allSatisfy(check -> assertThat(latestStatus(head3, check)).as(check).isEqualTo("SUCCESS"));
+        assertThat(body(prId)).contains("- [x] Security scan — OK");
         assertThat(body(prId)).contains("- [x] Tests unitarios pasan", "- [x] Linter OK — OK: `python3 tools/lint.py",
                 "- [x] Coverage mínima (si aplica) — OK: ", "(mínimo 80%)", "- [x] Security scan — OK: `python3 tools/security_scan.py");
         assertThat(jdbc.queryForObject("select status from pr_records where id = ?", String.class, prId)).isEqualTo("OPEN");
@@ -151,19 +159,23 @@ class ReviewRoundDemoEndToEndTest extends DevWorkTest {
         assertThat(approver.postJson("/api/pull-requests/" + prId + "/approve", "{}").status()).isEqualTo(200);
         var merged = approver.postJson("/api/pull-requests/" + prId + "/merge", "{}");
         assertThat(merged.status()).as(merged.body()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> "DONE".equals(
-                jdbc.queryForObject("select status from stories where id = ?", String.class, story))
-                && "DONE".equals(jdbc.queryForObject("select status from epics where id = ?", String.class, epic)));
+        // the story's move to DONE rolls its epic up in the same transaction
+        domainEvents.await(StoryMoved.class, moved -> moved.storyId() == story && moved.to() == StoryStatus.DONE,
+                Duration.ofSeconds(30));
+        assertThat(jdbc.queryForObject("select status from stories where id = ?", String.class, story)).isEqualTo("DONE");
+        assertThat(jdbc.queryForObject("select status from epics where id = ?", String.class, epic)).isEqualTo("DONE");
         assertThat(jdbc.queryForList("select type || ' ' || status from tasks where epic_id = ? or story_id = ?",
                 String.class, epic, story)).isNotEmpty().noneMatch(task -> task.endsWith(" " + TaskState.DEAD.name()));
     }
 
     private TaskView awaitTask(long story, String type) {
-        await().atMost(STEP).pollInterval(Duration.ofMillis(500)).until(() -> tasks.forStory(story).stream()
-                .anyMatch(task -> task.type().equals(type) && task.status().isFinal()));
-        TaskView task = tasks.forStory(story).stream().filter(t -> t.type().equals(type)).findFirst().orElseThrow();
-        assertThat(task.status().name()).as("task %d (%s): %s", task.id(), type, task.lastError()).isEqualTo("SUCCEEDED");
-        return task;
+        return awaitTask(story, type, "SUCCEEDED", STEP);
+    }
+
+    /** The success of a quality task of {@code type} on {@code sha}. */
+    private void awaitCheckOf(String sha, String type) {
+        domainEvents.await(TaskSucceeded.class, done -> done.type().equals(type) && sha.equals(done.output().get("head_sha")),
+                STEP);
     }
 
     private long countTasks(long story, String type) {

@@ -3,8 +3,10 @@ package dev.agentteam.orchestrator.devwork;
 import dev.agentteam.orchestrator.backlog.NewStory;
 import dev.agentteam.orchestrator.backlog.Stories;
 import dev.agentteam.orchestrator.backlog.StoryLifecycle;
+import dev.agentteam.orchestrator.backlog.StoryMoved;
 import dev.agentteam.orchestrator.backlog.StoryStatus;
 import dev.agentteam.orchestrator.history.ChangedBy;
+import dev.agentteam.orchestrator.sprint.SprintStarted;
 import dev.agentteam.orchestrator.support.TestApi.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * SPRINT mode: the Dev agent takes only the ACTIVE sprint's stories, most urgent first, within the WIP limit (1 here)
@@ -47,13 +48,17 @@ class SprintDrivenDispatchTest extends DevWorkTest {
         long sprint = sprint();
         assertThat(api.postJson("/api/sprints/" + sprint + "/start", "").status()).isEqualTo(200);
 
-        Thread.sleep(2_000); // four sweeps of 500 ms
+        // the start's dispatch reaction has run once its event is recorded; a sweep would try what dispatch() tries
+        domainEvents.await(SprintStarted.class, started -> started.sprintId() == sprint, Duration.ofSeconds(20));
+        assertThat(dispatch.dispatch(waiting)).as("not in the active sprint").isEmpty();
+        assertThat(dispatch.candidates()).doesNotContain(waiting);
         assertThat(devTasks(waiting)).as("not in the active sprint").isZero();
         assertThat(status(waiting)).isEqualTo("READY");
 
         Reply committed = api.postJson("/api/sprints/" + sprint + "/stories", "{\"stories\": [" + waiting + "]}");
         assertThat(committed.status()).as(committed.body()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20)).until(() -> devTasks(waiting) == 1);
+        awaitDispatched(waiting);
+        assertThat(devTasks(waiting)).isEqualTo(1);
         assertThat(status(waiting)).isEqualTo("IN_PROGRESS");
         assertThat(api.postJson("/api/sprints/" + sprint + "/stories", "{\"stories\": [987654]}").status()).isEqualTo(422);
     }
@@ -79,15 +84,24 @@ class SprintDrivenDispatchTest extends DevWorkTest {
         } finally {
             pool.shutdown();
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> inProgress() == 1);
-        Thread.sleep(1_500);
+        // every dispatcher but the sweep has run: the start (its reaction is recorded with its event) and both racers
+        domainEvents.await(SprintStarted.class, started -> started.sprintId() == sprint, Duration.ofSeconds(20));
+        assertThat(inProgress()).isEqualTo(1);
+        // what a later sweep would try for each story left READY is refused
+        for (long story : List.of(first, second, third)) {
+            if (status(story).equals("READY")) {
+                assertThat(dispatch.dispatch(story)).as("WIP limit 1").isEmpty();
+            }
+        }
         assertThat(inProgress()).as("WIP limit 1").isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from tasks where type = 'dev.implement_story'", Integer.class))
                 .isEqualTo(1);
 
         long running = jdbc.queryForObject("select id from stories where status = 'IN_PROGRESS'", Long.class);
         lifecycle.move(running, StoryStatus.IN_REVIEW, ChangedBy.system("pull request opened"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> inProgress() == 1);
+        domainEvents.await(StoryMoved.class, moved -> moved.storyId() != running && moved.to() == StoryStatus.IN_PROGRESS,
+                Duration.ofSeconds(20));
+        assertThat(inProgress()).isEqualTo(1);
         // the freed slot goes to the most urgent story left: priority 1 unless it was the one running, then 2
         long next = running == first ? second : first;
         assertThat(status(next)).isEqualTo("IN_PROGRESS");
@@ -102,7 +116,8 @@ class SprintDrivenDispatchTest extends DevWorkTest {
         long byHand = story(epic, "By hand", 2);
         long sprint = sprint(busy);
         api.postJson("/api/sprints/" + sprint + "/start", "");
-        await().atMost(Duration.ofSeconds(20)).until(() -> devTasks(busy) == 1);
+        awaitDispatched(busy);
+        assertThat(devTasks(busy)).isEqualTo(1);
 
         Reply started = api.postJson("/api/stories/" + byHand + "/start", "");
         assertThat(started.status()).as(started.body()).isEqualTo(202);

@@ -114,6 +114,7 @@ class EvalHarnessTest extends IntegrationTest {
         long run = started.json().path("id").asLong();
         assertThat(started.json().path("tasks").asInt()).isEqualTo(3);
 
+        // clock wait: an evaluation run ends in its own module, which publishes no event
         await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> "DONE".equals(api.get("/api/evals/" + run).json().path("status").asString()));
 
@@ -171,6 +172,7 @@ class EvalHarnessTest extends IntegrationTest {
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         long run = started.json().path("id").asLong();
 
+        // clock wait: an evaluation run ends in its own module, which publishes no event
         await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> "DONE".equals(api.get("/api/evals/" + run).json().path("status").asString()));
 
@@ -288,6 +290,7 @@ class EvalHarnessTest extends IntegrationTest {
 
         runs.resumeInterruptedRuns();
 
+        // clock wait: an evaluation run ends in its own module, which publishes no event
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> "DONE".equals(api.get("/api/evals/" + run).json().path("status").asString()));
         JsonNode report = api.get("/api/evals/" + run).json();

@@ -110,7 +110,7 @@ class AgentTaskCredentialsTest extends IntegrationTest {
         // the worker's start notice is applied a moment later, as the result consumer would (the agent asks first)
         CompletableFuture<Integer> started = CompletableFuture.supplyAsync(() -> {
             try {
-                Thread.sleep(1500);
+                Thread.sleep(1500); // a delay the test stages (the late start notice), not a wait for an outcome
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

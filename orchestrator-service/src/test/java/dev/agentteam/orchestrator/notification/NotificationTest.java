@@ -58,6 +58,7 @@ class NotificationTest extends WebhookTestSupport {
 
         process("pull_request_review", "pull_request_review.approved.json");
 
+        // clock wait: a message reaching the (stub) chat service is an external effect, not a domain event
         await().atMost(Duration.ofSeconds(10)).until(() -> slackMessages().size() == 1 && telegramMessages().size() == 1);
         JsonNode slack = slackMessages().get(0);
         assertThat(slack.get("text").asString()).contains("acme/shop#7", "ISSUE-1: Pay by card", "waits for your approval",
@@ -102,6 +103,7 @@ class NotificationTest extends WebhookTestSupport {
                 pr, sha);
         publish(new ForgeEvent.ReviewSubmitted(pr, "agent-team/notify-demo", 1, sha, 0, "review-agent"));
 
+        // clock wait: a message reaching the (stub) chat service is an external effect, not a domain event
         await().atMost(Duration.ofSeconds(10)).until(() -> slackMessages().size() == 1);
         assertThat(slackMessages().get(0).get("text").asString()).startsWith("Pull request agent-team/notify-demo#1 \"Shout\"");
         assertThat(jdbc.queryForList("select key from notifications_sent", String.class))
@@ -113,6 +115,7 @@ class NotificationTest extends WebhookTestSupport {
         transactions.executeWithoutResult(status -> events.publishEvent(new TaskBlocked(12, "po.refine_epic", 3L, null,
                 List.of("Which card brands?", "Is 3-D Secure required?"))));
 
+        // clock wait: a message reaching the (stub) chat service is an external effect, not a domain event
         await().atMost(Duration.ofSeconds(10)).until(() -> slackMessages().size() == 1 && telegramMessages().size() == 1);
         assertThat(slackMessages().get(0).get("text").asString()).isEqualTo("""
                 Clarification needed: task 12 (po.refine_epic, epic 3) asks:
@@ -133,6 +136,7 @@ class NotificationTest extends WebhookTestSupport {
         String outcome = process("pull_request_review", "pull_request_review.approved.json");
 
         assertThat(outcome).endsWith("review is APPROVED");
+        // clock wait: a message reaching the (stub) chat service is an external effect, not a domain event
         await().atMost(Duration.ofSeconds(10)).until(() -> output.getOut().contains("chat not found")
                 && output.getOut().contains("no_service"));
         assertThat(output.getOut()).contains("Slack (http://localhost/…) answered 404: no_service")
@@ -147,6 +151,7 @@ class NotificationTest extends WebhookTestSupport {
     private void awaitBarrier() {
         int before = slackMessages().size();
         publish(new TaskBlocked(99, "po.refine_epic", 1L, null, List.of("barrier")));
+        // clock wait: a message reaching the (stub) chat service is an external effect, not a domain event
         await().atMost(Duration.ofSeconds(10)).until(() -> slackMessages().size() > before
                 && slackMessages().get(slackMessages().size() - 1).get("text").asString().contains("barrier"));
     }

@@ -48,6 +48,7 @@ class SentryReportingTest extends IntegrationTest {
         var reply = api.get("/api/test/leak?token=ghp_Zq8Wm3Lk7Rt2Yp5Nc9Vb4Xh6Jd1Fg0Su3Ea7");
         assertThat(reply.status()).isEqualTo(500);
 
+        // clock wait: an envelope reaching the (stub) Sentry server is an external effect, not a domain event
         await().atMost(Duration.ofSeconds(30)).until(() -> ENVELOPES.stream().anyMatch(e -> e.contains("IllegalStateException")));
         String event = ENVELOPES.stream().filter(e -> e.contains("IllegalStateException")).findFirst().orElseThrow();
         assertThat(event)

@@ -98,6 +98,7 @@ class IncrementalIndexTest extends RetrievalTest {
     }
 
     private void await(long id, String requestedAt) {
+        // clock wait: the index runs on its own executor and announces no event
         org.awaitility.Awaitility.await().atMost(INDEXED).until(() -> {
             JsonNode state = api.get("/api/repositories/" + id + "/index").json();
             return state.path("status").asString().equals("IDLE")

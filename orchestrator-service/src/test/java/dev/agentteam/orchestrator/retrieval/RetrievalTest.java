@@ -68,6 +68,7 @@ abstract class RetrievalTest extends IntegrationTest {
     /** Waits until the index is IDLE at the head the predicate accepts (any when null); returns the state. */
     JsonNode awaitIndexed(long repositoryId, String commit) {
         JsonNode[] state = new JsonNode[1];
+        // clock wait: the index runs on its own executor and announces no event
         await().atMost(INDEXED).pollInterval(Duration.ofMillis(100)).until(() -> {
             state[0] = api.get("/api/repositories/" + repositoryId + "/index").json();
             assertThat(state[0].path("status").asString()).as(state[0].toString()).isNotEqualTo("FAILED");

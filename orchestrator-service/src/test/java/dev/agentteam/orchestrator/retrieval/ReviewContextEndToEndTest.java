@@ -1,5 +1,6 @@
 package dev.agentteam.orchestrator.retrieval;
 
+import dev.agentteam.orchestrator.task.TaskSucceeded;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The real Review agent reviews a pull request whose diff calls {@code words()} and declares
@@ -65,9 +65,8 @@ class ReviewContextEndToEndTest extends RetrievalTest {
                     .openPullRequest(new RepositoryRef("agentteam", "review-demo"),
                             new NewPullRequest("feature/ISSUE-1", "main", "[ISSUE-1] Most common words", "", false));
 
-            long task = await().atMost(Duration.ofMinutes(2)).until(() -> jdbc.queryForList(
-                    "select id from tasks where type = 'review.review_pr' and status = 'SUCCEEDED'", Long.class),
-                    ids -> !ids.isEmpty()).get(0);
+            long task = domainEvents.await(TaskSucceeded.class, done -> done.type().equals("review.review_pr"),
+                    Duration.ofMinutes(2)).taskId();
 
             String prompt = jdbc.queryForObject("select prompt from agent_logs where task_id = ? and model <> 'retrieval' "
                     + "order by id limit 1", String.class, task);

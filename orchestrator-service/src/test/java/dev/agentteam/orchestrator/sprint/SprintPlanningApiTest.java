@@ -1,5 +1,6 @@
 package dev.agentteam.orchestrator.sprint;
 
+import dev.agentteam.orchestrator.support.QueueClaims;
 import dev.agentteam.common.queue.ClaimedTask;
 import dev.agentteam.common.queue.TaskQueue;
 import dev.agentteam.common.task.AgentRole;
@@ -22,10 +23,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Capacity planning on a seeded backlog, the sprint lifecycle and the Scrum agent's texts. The agent is played by
@@ -116,7 +115,8 @@ class SprintPlanningApiTest extends IntegrationTest {
                 "We start with the cart and bring stock levels in before checkout.",
                 List.of("Card payments wait for the payments API.")), TokenUsage.NONE));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> !api.get("/api/sprints/" + id).json().get("plan_rationale").isNull());
+        // the narrative is stored by the reaction to the task's success, which has run once that is recorded
+        domainEvents.awaitTaskEnd(narrative.task().taskId(), Duration.ofSeconds(20));
         assertThat(api.get("/api/sprints/" + id).json().get("plan_rationale").asString()).isEqualTo(
                 "We start with the cart and bring stock levels in before checkout.\n\nRisks:\n"
                         + "- Card payments wait for the payments API.");
@@ -164,7 +164,8 @@ class SprintPlanningApiTest extends IntegrationTest {
                 "Half of the points shipped; checkout slipped.", List.of("The cart shipped on day three."),
                 List.of("Checkout waited for review."), List.of("Review pull requests every morning.")), TokenUsage.NONE));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/sprints/" + id + "/retro").status() == 200);
+        domainEvents.awaitTaskEnd(retro.task().taskId(), Duration.ofSeconds(20));
+        assertThat(api.get("/api/sprints/" + id + "/retro").status()).isEqualTo(200);
         JsonNode served = api.get("/api/sprints/" + id + "/retro").json();
         assertThat(served.get("sprint_id").asLong()).isEqualTo(id);
         assertThat(served.get("summary").asString()).isEqualTo("Half of the points shipped; checkout slipped.");
@@ -194,8 +195,8 @@ class SprintPlanningApiTest extends IntegrationTest {
         long first = api.postJson("/api/sprints/" + id + "/close", "").json().get("retro_task_id").asLong();
         ClaimedTask dying = claimScrumTask();
         queue.complete(dying, TaskResult.failed(dying.task(), "scrum-test", "budget spent", false, TokenUsage.NONE));
-        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/sprints/" + id + "/retro").detail()
-                .contains("(task " + first + " is FAILED)"));
+        domainEvents.awaitTaskEnd(first, Duration.ofSeconds(20));
+        assertThat(api.get("/api/sprints/" + id + "/retro").detail()).contains("(task " + first + " is FAILED)");
 
         Reply again = api.postJson("/api/sprints/" + id + "/retro", "");
 
@@ -278,13 +279,7 @@ class SprintPlanningApiTest extends IntegrationTest {
     }
 
     private ClaimedTask claimScrumTask() {
-        List<ClaimedTask> box = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            Optional<ClaimedTask> claimed = queue.claim(AgentRole.SCRUM, "scrum-test", Duration.ofMillis(200));
-            claimed.ifPresent(box::add);
-            return claimed.isPresent();
-        });
-        return box.get(0);
+        return QueueClaims.next(queue, AgentRole.SCRUM, "scrum-test", Duration.ofSeconds(20));
     }
 
     private static List<Long> ids(JsonNode stories) {

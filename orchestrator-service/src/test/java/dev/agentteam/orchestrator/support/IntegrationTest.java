@@ -17,10 +17,11 @@ import java.util.Set;
  * The one shared base of the orchestrator's integration tests: the whole application on a random port against
  * the real PostgreSQL and Redis, with the real task feature (its queue envelopes go to the test's Redis index;
  * no agent consumes them). Every test starts from empty tables (every table of the schema but {@link #KEPT_TABLES})
- * and only user 1, the bootstrap admin, and with no task envelope or result left on the queue.
+ * and only user 1, the bootstrap admin, with no task envelope or result left on the queue, and with no domain event
+ * recorded: tests wait for what happened asynchronously on {@link #domainEvents}, not on the clock.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ContainerServices.class)
+@Import({ContainerServices.class, DomainEvents.class})
 public abstract class IntegrationTest {
 
     /**
@@ -44,6 +45,10 @@ public abstract class IntegrationTest {
     @Autowired
     private StringRedisTemplate redis;
 
+    /** The domain events committed since this test began; await the one that says the awaited thing happened. */
+    @Autowired
+    protected DomainEvents domainEvents;
+
     /** The API as user 1, the bootstrap admin (may do everything). */
     protected TestApi api;
     /** The API without credentials. */
@@ -55,6 +60,7 @@ public abstract class IntegrationTest {
     void cleanDatabase() {
         truncateRetryingDeadlocks();
         clearTheQueue();
+        domainEvents.clear();
         jdbc.update("delete from users where id > 1");
         // Other test contexts may have emptied users after this context bootstrapped user 1.
         jdbc.update("insert into users (id, username, name, role) values (1, 'admin', 'admin', 'admin') on conflict (id) do nothing");

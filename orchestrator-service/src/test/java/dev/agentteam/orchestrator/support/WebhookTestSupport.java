@@ -118,6 +118,7 @@ public abstract class WebhookTestSupport extends IntegrationTest {
     }
 
     protected String awaitOutcome(String deliveryId) {
+        // clock wait: a processed delivery publishes a forge event only when it changed something; its row always says
         await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
                 "select count(*) from webhook_deliveries where delivery_id = ? and processed_at is not null",
                 Long.class, deliveryId) == 1);

@@ -5,8 +5,6 @@ import dev.agentteam.common.queue.DeadLetter;
 import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.common.task.TaskEnvelope;
 import dev.agentteam.common.task.RefinedStories;
-import dev.agentteam.common.task.QualityResult;
-import dev.agentteam.common.task.StoryDelivered;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.task.TaskState;
 import dev.agentteam.common.task.TokenUsage;
@@ -57,8 +55,8 @@ class FoundationScenariosTest extends TaskIntegrationTest {
             assertThat(done.result()).containsEntry("pr_number", 3);
             assertThat(done.attemptCount()).isEqualTo(1);
             assertThat(transitionsWithoutRunning(task.id())).containsExactly("->PENDING", "PENDING>QUEUED", "QUEUED>SUCCEEDED");
-            await().until(() -> events.of(TaskSucceeded.class).size() == 1);
-            assertThat(events.of(TaskSucceeded.class).get(0).taskId()).isEqualTo(task.id());
+            assertThat(events.seen(TaskSucceeded.class)).hasSize(1);
+            assertThat(events.seen(TaskSucceeded.class).get(0).taskId()).isEqualTo(task.id());
         }
     }
 
@@ -66,6 +64,7 @@ class FoundationScenariosTest extends TaskIntegrationTest {
     void flushingRedisLosesNoWorkBecauseTheReconcilerRestoresEveryQueuedTask() {
         Set<Long> ids = IntStream.range(0, 5).mapToObj(i -> createTask(AgentRole.QA, "qa.triage").id())
                 .collect(Collectors.toSet());
+        // clock wait: a task's envelope reaching Redis publishes no event
         await().until(() -> queue.heldTaskIds(AgentRole.QA).containsAll(ids));
 
         redis.execute((org.springframework.data.redis.core.RedisCallback<Void>) connection -> {
@@ -100,6 +99,7 @@ class FoundationScenariosTest extends TaskIntegrationTest {
         queue.complete(claimed, result);
         awaitStatus(task.id(), TaskState.SUCCEEDED);
         queue.complete(claimed, result);
+        // clock wait: a duplicate result is ignored, which publishes nothing; its removal from Redis is the only sign
         await().atMost(Duration.ofSeconds(20)).until(this::resultsAllConsumed);
 
         TaskView after = tasks.find(task.id()).orElseThrow();
@@ -110,7 +110,7 @@ class FoundationScenariosTest extends TaskIntegrationTest {
         assertThat(counts.get("input_tokens")).isEqualTo(120L);
         assertThat(counts.get("output_tokens")).isEqualTo(30L);
         assertThat((BigDecimal) counts.get("cost_usd")).isEqualByComparingTo("0.0015");
-        assertThat(events.of(TaskSucceeded.class)).hasSize(1);
+        assertThat(events.seen(TaskSucceeded.class)).hasSize(1);
     }
 
     @Test
@@ -129,12 +129,13 @@ class FoundationScenariosTest extends TaskIntegrationTest {
         assertThat(dead.attemptCount()).isEqualTo(3);
         assertThat(transitionsWithoutRunning(task.id())).containsExactly("->PENDING", "PENDING>QUEUED",
                 "QUEUED>FAILED", "FAILED>QUEUED", "QUEUED>FAILED", "FAILED>QUEUED", "QUEUED>DEAD");
+        // clock wait: the dead letter is pushed to Redis after the commit, which publishes no event
         await().until(() -> !queue.deadLetters(10).isEmpty());
         DeadLetter letter = queue.deadLetters(10).get(0);
         assertThat(letter.task().taskId()).isEqualTo(task.id());
         assertThat(letter.lastError()).isEqualTo("tests still red (3)");
-        await().until(() -> events.of(TaskFailed.class).size() == 1);
-        assertThat(events.of(TaskFailed.class).get(0).error()).isEqualTo("tests still red (3)");
+        assertThat(events.seen(TaskFailed.class)).hasSize(1);
+        assertThat(events.seen(TaskFailed.class).get(0).error()).isEqualTo("tests still red (3)");
 
         // Each retry waited for its backoff (base 100 ms, factor 2, jitter 10%): never re-queued before it was due.
         List<Instant> failedAt = times(task.id(), "FAILED");
@@ -150,7 +151,8 @@ class FoundationScenariosTest extends TaskIntegrationTest {
         ClaimedTask claimed = claim(AgentRole.REVIEW, "review-1");
         queue.complete(claimed, TaskResult.failed(claimed.task(), "review-1", "pull request not found", false, USAGE));
 
-        await().until(() -> events.of(TaskFailed.class).size() == 1);
+        events.await(TaskFailed.class, Duration.ofSeconds(10));
+        assertThat(events.seen(TaskFailed.class)).hasSize(1);
         TaskView failed = tasks.find(task.id()).orElseThrow();
         assertThat(failed.status()).isEqualTo(TaskState.FAILED);
         assertThat(failed.ended()).as("no retry scheduled").isTrue();
@@ -158,7 +160,7 @@ class FoundationScenariosTest extends TaskIntegrationTest {
         assertThat(failed.finishedAt()).isNotNull();
         assertThat(failed.attemptCount()).isEqualTo(1);
         assertThat(failed.lastError()).isEqualTo("pull request not found");
-        assertThat(events.of(TaskFailed.class).get(0).error()).isEqualTo("pull request not found");
+        assertThat(events.seen(TaskFailed.class).get(0).error()).isEqualTo("pull request not found");
         assertThat(transitionsWithoutRunning(task.id())).containsExactly("->PENDING", "PENDING>QUEUED", "QUEUED>FAILED");
         assertThat(queue.deadLetters(10)).noneMatch(letter -> letter.task().taskId() == task.id());
     }

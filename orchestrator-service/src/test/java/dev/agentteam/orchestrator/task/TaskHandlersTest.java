@@ -1,7 +1,6 @@
 package dev.agentteam.orchestrator.task;
 
 import dev.agentteam.common.task.AgentRole;
-import dev.agentteam.common.task.QualityResult;
 import dev.agentteam.common.task.TaskResult;
 import dev.agentteam.common.task.TaskState;
 import dev.agentteam.common.task.TaskType;
@@ -19,7 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -60,7 +58,7 @@ class TaskHandlersTest extends TaskIntegrationTest {
         assertThat(task.lastError()).contains("no agent handles task type 'dev.paint_walls'");
         assertThat(transitions(task.id())).containsExactly("->PENDING", "PENDING>FAILED");
         assertThat(queue.heldTaskIds(AgentRole.DEV)).isEmpty();
-        await().until(() -> events.of(TaskFailed.class).stream().anyMatch(e -> e.taskId() == task.id()));
+        events.await(TaskFailed.class, failed -> failed.taskId() == task.id(), Duration.ofSeconds(10));
         // not retried later, and not brought back by the reconciler
         reconciler.reconcile();
         assertThat(queue.heldTaskIds(AgentRole.DEV)).isEmpty();

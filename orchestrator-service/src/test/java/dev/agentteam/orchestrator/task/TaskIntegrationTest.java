@@ -7,24 +7,22 @@ import dev.agentteam.common.task.QualityResult;
 import dev.agentteam.common.task.StoryDelivered;
 import dev.agentteam.common.task.TaskState;
 import dev.agentteam.common.testing.ContainerServices;
+import dev.agentteam.orchestrator.support.DomainEvents;
+import dev.agentteam.orchestrator.support.QueueClaims;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -33,7 +31,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import({ContainerServices.class, TaskIntegrationTest.EventsConfiguration.class})
+@Import({ContainerServices.class, DomainEvents.class})
 abstract class TaskIntegrationTest {
 
     /** A {@code dev.implement_story} result: pull request #3 (the one field its record requires). */
@@ -54,8 +52,9 @@ abstract class TaskIntegrationTest {
     StringRedisTemplate redis;
     @Autowired
     Reconciler reconciler;
+    /** The domain events committed since the test began (after the commit, the way other features hear them). */
     @Autowired
-    CollectedEvents events;
+    DomainEvents events;
 
     @BeforeEach
     void cleanSlate() {
@@ -71,19 +70,26 @@ abstract class TaskIntegrationTest {
         return tasks.create(new NewTask(type, role, null, null, Map.of("epic_title", "Login with GitHub")));
     }
 
+    /**
+     * Waits until the task is in {@code status}: an outcome (SUCCEEDED, DEAD, BLOCKED, FAILED for good) is awaited as
+     * its event, past a BLOCKED unless that is awaited.
+     */
     TaskView awaitStatus(long taskId, TaskState status) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> tasks.find(taskId).orElseThrow().status() == status);
-        return tasks.find(taskId).orElseThrow();
+        if (status == TaskState.RUNNING) {
+            // clock wait: a worker's start notice moves the task to RUNNING and publishes no event
+            await().atMost(Duration.ofSeconds(20)).until(() -> tasks.find(taskId).orElseThrow().status() == status);
+        } else {
+            events.awaitTaskEnd("task " + taskId + " " + status, end -> end.taskId() == taskId
+                    && (status == TaskState.BLOCKED || !(end.event() instanceof TaskBlocked)), Duration.ofSeconds(20));
+        }
+        TaskView task = tasks.find(taskId).orElseThrow();
+        assertThat(task.status()).as("task %d: %s", taskId, task.lastError()).isEqualTo(status);
+        return task;
     }
 
-    /** Claims as a worker would, waiting until the task with this id is handed out. */
+    /** Claims as a worker would: blocked on the queue until a task is handed out. */
     ClaimedTask claim(AgentRole role, String workerId) {
-        Optional<ClaimedTask>[] box = new Optional[1];
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            box[0] = queue.claim(role, workerId, Duration.ofMillis(200));
-            return box[0].isPresent();
-        });
-        return box[0].get();
+        return QueueClaims.next(queue, role, workerId, Duration.ofSeconds(20));
     }
 
     /**
@@ -103,41 +109,5 @@ abstract class TaskIntegrationTest {
     long insertUser(String name) {
         return jdbc.sql("insert into users (name, email) values (?, ?) returning id")
                 .params(name, name.toLowerCase() + "@example.com").query(Long.class).single();
-    }
-
-    /** Listens the way other features must: after the commit of the transaction that applied the result. */
-    static class CollectedEvents {
-        final List<Object> received = new CopyOnWriteArrayList<>();
-
-        @TransactionalEventListener
-        void on(TaskSucceeded event) {
-            received.add(event);
-        }
-
-        @TransactionalEventListener
-        void on(TaskFailed event) {
-            received.add(event);
-        }
-
-        @TransactionalEventListener
-        void on(TaskBlocked event) {
-            received.add(event);
-        }
-
-        <T> List<T> of(Class<T> type) {
-            return received.stream().filter(type::isInstance).map(type::cast).toList();
-        }
-
-        void clear() {
-            received.clear();
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class EventsConfiguration {
-        @Bean
-        CollectedEvents collectedEvents() {
-            return new CollectedEvents();
-        }
     }
 }

@@ -18,7 +18,6 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 class TaskLifecycleTest extends TaskIntegrationTest {
 
@@ -75,8 +74,8 @@ class TaskLifecycleTest extends TaskIntegrationTest {
         TaskView failed = awaitStatus(task.id(), TaskState.FAILED);
         assertThat(failed.lastError()).startsWith("invalid dev.implement_story result: field 'steps' has the wrong type");
         assertThat(failed.result()).isNullOrEmpty();
-        await().until(() -> events.of(TaskFailed.class).size() == 1);
-        assertThat(events.of(TaskSucceeded.class)).isEmpty();
+        assertThat(events.seen(TaskFailed.class)).hasSize(1);
+        assertThat(events.seen(TaskSucceeded.class)).isEmpty();
         assertThat(transitionsWithoutRunning(task.id())).last().isEqualTo("QUEUED>FAILED");
 
         TaskView other = createTask(AgentRole.DEV, "dev.implement_story");
@@ -168,7 +167,7 @@ class TaskLifecycleTest extends TaskIntegrationTest {
         assertThat(clarification.get("questions")).isEqualTo("[\"Which payment providers?\"]");
         assertThat(clarification.get("status")).isEqualTo("OPEN");
         assertThat((String) clarification.get("context")).contains("po.refine_epic");
-        org.awaitility.Awaitility.await().until(() -> events.of(TaskBlocked.class).size() == 1);
+        assertThat(events.seen(TaskBlocked.class)).hasSize(1);
 
         TaskView resumed = tasks.resume(task.id(), Map.of("answers", List.of("Stripe only")));
 

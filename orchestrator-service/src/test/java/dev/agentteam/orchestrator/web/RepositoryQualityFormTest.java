@@ -39,7 +39,8 @@ class RepositoryQualityFormTest extends IntegrationTest {
 
     @AfterEach
     void removeRepository() {
-        // the code index reads the new repository in the background: let it finish before its rows go
+        // the code index reads the new repository in the background: let it finish before its rows go (a clock wait:
+        // the index runs on its own executor and announces no event)
         await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.queryForObject(
                 "select count(*) from index_states where status in ('QUEUED', 'INDEXING')", Integer.class) == 0);
         jdbc.update("delete from repositories");
