@@ -14,7 +14,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * repository and filters still yield enough rows) and the chunks that hold every word of the question (ranked by
  * {@code ts_rank_cd} over the identifier-aware terms), fused by reciprocal rank: {@code score = Σ 1 / (60 + rank)}
  * over the rankings a chunk appears in, the full-text one weighted by {@code text-weight}. A chunk both rankings
- * like wins over one that only one likes.
+ * like wins over one that only one likes. A chunk the text pass wrote and the vector pass has not reached yet takes
+ * part through its words only.
  */
 @Component
 class HybridSearch {
@@ -37,7 +38,7 @@ class HybridSearch {
             with vec as (
                 select id, row_number() over (order by distance) as r from (
                     select id, embedding <=> :vector as distance from embeddings
-                    where %1$s
+                    where %1$s and embedding is not null
                     order by embedding <=> :vector limit :vectorLimit) v
             ), matched as (
                 (select id, 0 as tier from embeddings where %1$s and terms @@ to_tsquery('english', :allTerms) limit :scan)
