@@ -11,6 +11,9 @@ import java.util.List;
  */
 final class IndexReports {
 
+    private static final String TEXT = IndexStates.Phase.TEXT.key;
+    private static final String VECTORS = IndexStates.Phase.VECTORS.key;
+
     private IndexReports() {
     }
 
@@ -38,9 +41,9 @@ final class IndexReports {
                 : row.filesTotal() > 0 ? 100.0 * row.filesDone() / row.filesTotal() : 100.0;
         double vectorsPercent = chunks > 0 ? 100.0 * (chunks - withoutVector) / chunks : 100.0;
         Instant end = running || row.finishedAt() == null ? now : row.finishedAt();
-        boolean textRunning = running && "text".equals(row.phase());
+        boolean textRunning = running && TEXT.equals(row.phase());
         // the pass's own start: the rate of the vector pass is not diluted by the (much faster) text pass
-        Instant from = row.phaseStartedAt() != null && (textRunning || "vectors".equals(row.phase()))
+        Instant from = row.phaseStartedAt() != null && (textRunning || VECTORS.equals(row.phase()))
                 ? row.phaseStartedAt() : row.startedAt();
         double seconds = Math.max(0.001, Duration.between(from, end).toMillis() / 1000.0);
         int done = textRunning ? row.chunksWritten() : row.chunksEmbedded();
@@ -48,7 +51,7 @@ final class IndexReports {
         Long eta = null;
         if (textRunning && row.bytesDone() > 0) {
             eta = Math.round(seconds * (row.bytesTotal() - row.bytesDone()) / row.bytesDone());
-        } else if (running && "vectors".equals(row.phase()) && rate != null) {
+        } else if (running && VECTORS.equals(row.phase()) && rate != null) {
             eta = Math.round(withoutVector / (done / seconds));
         }
         return new IndexStatus.Progress(phase, row.filesDone(), row.filesTotal(), row.bytesDone(), row.bytesTotal(),
@@ -62,7 +65,7 @@ final class IndexReports {
             case "IDLE" -> status.indexedCommit() == null ? "The repository's default branch is empty: nothing is indexed."
                     : vectorsNotice(status, "");
             case "NOT_INDEXED" -> "The repository has not been indexed yet: there is nothing to search.";
-            case "QUEUED", "INDEXING" -> status.progress() != null && "vectors".equals(status.progress().phase())
+            case "QUEUED", "INDEXING" -> status.progress() != null && VECTORS.equals(status.progress().phase())
                     ? "The text of every file is indexed; the repository is still being embedded. "
                             + vectorsNotice(status, "")
                     : "The repository is still being indexed"
