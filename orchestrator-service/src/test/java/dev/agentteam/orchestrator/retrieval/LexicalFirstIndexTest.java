@@ -1,5 +1,6 @@
 package dev.agentteam.orchestrator.retrieval;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,6 +101,11 @@ class LexicalFirstIndexTest extends RetrievalTest {
         assertThat(progress.path("chunks_written").asLong()).isEqualTo(rows);
         assertThat(progress.path("chunks_embedded").asInt()).isZero();
         assertThat(progress.path("vectors_percent").asDouble()).isZero();
+
+        String card = users.signedIn("viewer", URI.create(api.baseUrl()).getPort())
+                .get("/repositories/" + id + "/index-state").body().replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
+        assertThat(card).as("the repository page's index card")
+                .contains("pass 2 of 2: vectors", rows + " without vectors yet", "100.0% of the text, 0.0% of the vectors");
 
         JsonNode found = search(id, "parse host");
         assertThat(found.path("results").get(0).path("path").asString()).isEqualTo("net/urls.py");
