@@ -138,6 +138,8 @@ def first(name, directory, questions_path, vector_seconds="600"):
                       name, elapsed - text_at, state["chunks"] - state["chunks_without_vector"], state["chunks"],
                       p.get("vectors_percent") or 0, p.get("chunks_per_second"), p.get("eta_seconds"),
                       state["chunks_without_vector"]))
+            recall(rid, rows, "hybrid", "when it stopped waiting (%.1f%% of the chunks embedded)" % (
+                p.get("vectors_percent") or 0), name)
             if found_at is None:
                 print("FIRST ANSWER %s: %r not found in the top 5 yet" % (name, question))
             return

@@ -56,9 +56,11 @@ public class CodeSearch {
                 throw unavailable("The embedding model is not available: " + e.getMessage());
             }
         }
-        List<SearchHit> hits = search.search(repositoryId, query, vector);
+        IndexStatus status = status(repositoryId);
+        double coverage = status.chunks() == 0 ? 1.0 : 1.0 - (double) status.chunksWithoutVector() / status.chunks();
+        List<SearchHit> hits = search.search(repositoryId, query, vector, coverage);
         long tookMs = (System.nanoTime() - start) / 1_000_000;
-        return new SearchResults(hits, tookMs, IndexReports.summary(status(repositoryId)));
+        return new SearchResults(hits, tookMs, IndexReports.summary(status));
     }
 
     /** The state of a repository's index. */
