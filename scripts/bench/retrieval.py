@@ -122,8 +122,8 @@ def first(name, directory, questions_path, vector_seconds="600"):
         if text_at is None and (p.get("phase") == "vectors" or state["status"] == "IDLE"):
             text_at = elapsed
             print("TEXT PASS %s: %d files indexed, %d skipped, %d chunks written in %.0f s (registration to text "
-                  "done), %s chunks/s" % (name, state["indexed_files"], state["skipped_files"], state["chunks"],
-                                          text_at, p.get("chunks_per_second")), flush=True)
+                  "done), %.0f chunks/s" % (name, state["indexed_files"], state["skipped_files"], state["chunks"],
+                                            text_at, state["chunks"] / max(text_at, 0.001)), flush=True)
             recall(rid, rows, "hybrid", "at the end of the text pass (%s of %s chunks without vector)" % (
                 state["chunks_without_vector"], state["chunks"]), name)
         if state["status"] == "IDLE" and text_at is not None:
