@@ -119,10 +119,14 @@ push() {
 }
 
 latency() {
-  local cp; cp="$(cd "$ROOT" && mvn -B -ntp -q -pl orchestrator-service dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime 2>/dev/null | tail -1)"
+  # the orchestrator's own classes and libraries, from the jar this run started (no Maven resolution: the agents-common
+  # modules are not installed in ~/.m2 on a fresh clone)
+  rm -rf "$WORK/jar"
+  java -Djarmode=tools -jar "$WORK/orchestrator.jar" extract --destination "$WORK/jar" >/dev/null
+  local cp="$WORK/jar/orchestrator.jar:$WORK/jar/lib/*"
   for n in 10000 100000; do
     log "search latency at $n synthetic chunks"
-    java -cp "$ROOT/orchestrator-service/target/classes:$cp" "$ROOT/scripts/bench/SearchLatency.java" \
+    java -cp "$cp" "$ROOT/scripts/bench/SearchLatency.java" \
       "jdbc:postgresql://127.0.0.1:5432/$DB" "$n" 300 | tee -a "$WORK/bench.log"
   done
 }

@@ -26,7 +26,7 @@ if [ "${AGENT_TEAM_TEST_REDIS_DB}" = 0 ]; then
   echo "AGENT_TEAM_TEST_REDIS_DB=0 is the stack's own Redis database; pick another index" >&2
   exit 2
 fi
-tasks="${BENCHMARK_TASKS:-$($quick && echo 300 || echo 20000)}"
+tasks="${BENCHMARK_TASKS:-$($quick && echo 2000 || echo 20000)}"
 out="$PWD/target/bench"
 rm -rf "$out"
 mkdir -p "$out"
@@ -35,12 +35,16 @@ command="scripts/bench.sh${1:+ $1}"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo "== ${command}: context, sandbox, queue (${tasks} tasks), webhook, footprint and epic → PR benchmarks; load average ${load_before}"
+phase_start=$SECONDS
 mvn -B -ntp -o -q -pl agents-common/llm,agents-common/sandbox,orchestrator-service -am verify \
   -Dtest='ContextBenchmark,SandboxBenchmark,QueueBenchmark,WebhookBenchmark' -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbenchmark.excludedGroups=none -Dbenchmark.out="$out" -Dbenchmark.quick="$quick" \
   -Dbenchmark.tasks="$tasks" -Dbenchmark.mode=drain -Dbenchmark.result-consumers=2
+echo "== context, sandbox, queue and webhook benchmarks: $((SECONDS - phase_start)) s"
 if [ "${BENCH_FOOTPRINT:-on}" != off ]; then
+  phase_start=$SECONDS
   BENCH_QUICK="$quick" bash scripts/bench/footprint.sh "$out"
+  echo "== footprint and epic → PR: $((SECONDS - phase_start)) s"
 fi
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 

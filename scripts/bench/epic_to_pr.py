@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Epic → pull request on a running team (issue 17, item 6), for scripts/bench/footprint.sh.
 
-Posts the demo epic (docs/demo.md: the scripted PO, Scrum and Dev scenarios on the demo repository) and times it
-until the pull request exists. The repository's own test time is measured in the same run: the pull request's diff
+Posts the demo epic (docs/demo.md: the scripted PO, Scrum and Dev scenarios on the demo repository) twice and times
+each until its pull request exists: the first after the start is cold (in the details), the row is the second. The repository's own test time is measured in the same run: the pull request's diff
 applied to a copy of the demo template, its test suite run bare (no sandbox) several times, the median multiplied by
 the number of test runs the flow makes (each `run_tests` of the Dev scenario plus the handler's own run before it
 commits). Writes the row `e2e-epic-to-pr` for scripts/lib/bench_report.py.
@@ -59,8 +59,8 @@ def bare_suite_ms(diff, runs):
         shutil.rmtree(work, ignore_errors=True)
 
 
-def main():
-    base, token, out, runs = sys.argv[1], sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
+def epic_to_pr(base, token):
+    """Posts the demo epic; returns (seconds until its pull request exists, that pull request)."""
     before = {pr["id"] for pr in json.loads(call(base, token, "GET", "/api/pull-requests"))}
     start = time.monotonic()
     epic = json.loads(call(base, token, "POST", "/api/epics", {
@@ -73,7 +73,16 @@ def main():
             sys.exit(f"epic_to_pr: no pull request {TIMEOUT_S} s after epic {epic.get('id')}")
         time.sleep(0.05)
         pr = next((p for p in json.loads(call(base, token, "GET", "/api/pull-requests")) if p["id"] not in before), None)
-    total_ms = (time.monotonic() - start) * 1000
+    return time.monotonic() - start, pr
+
+
+def main():
+    base, token, out, runs = sys.argv[1], sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
+    # The first epic after a start is cold (class loading and JIT in every JVM, the embedding model's first query):
+    # it is reported in the details; the row times the second, the team's steady state.
+    cold_s, _ = epic_to_pr(base, token)
+    total_s, pr = epic_to_pr(base, token)
+    total_ms = total_s * 1000
     diff = call(base, token, "GET", f"/api/pull-requests/{pr['id']}/diff")
     suite_ms, tests, applied = bare_suite_ms(diff, runs)
     # each run_tests of the scripted Dev scenario, plus the handler's own run before it commits
@@ -82,16 +91,18 @@ def main():
     overhead_s = (total_ms - own_ms) / 1000
     row = {
         "id": "e2e-epic-to-pr",
-        "title": "end to end: demo epic → pull request opened (scripted model, whole team), vs the repository's own "
-                 "test time (bare suite × test runs)",
+        "title": "end to end: demo epic → pull request opened (scripted model, whole team, the second epic after the "
+                 "start), vs the repository's own test time (bare suite × test runs)",
         "ours": total_ms / 1000, "baseline": own_ms / 1000, "ratio": total_ms / own_ms if own_ms else 0,
         "unit": "s", "target": "overhead <= 1.5 s", "met": overhead_s <= 1.5,
-        "details": {"overhead_s": round(overhead_s, 2), "test_runs": test_runs, "bare_suite_ms": round(suite_ms, 1),
-                    "tests": tests, "diff_applied": applied, "bare_runs": runs, "pull_request": pr["id"]},
+        "details": {"overhead_s": round(overhead_s, 2), "first_epic_s": round(cold_s, 2),
+                    "first_epic_overhead_s": round(cold_s - own_ms / 1000, 2), "test_runs": test_runs,
+                    "bare_suite_ms": round(suite_ms, 1), "tests": tests, "diff_applied": applied, "bare_runs": runs,
+                    "pull_request": pr["id"]},
     }
     (out / "e2e-epic-to-pr.json").write_text(json.dumps(row, indent=2))
-    print(f"epic → PR {total_ms / 1000:.2f} s; own test time {own_ms / 1000:.2f} s ({test_runs} runs × "
-          f"{suite_ms:.0f} ms bare); overhead {overhead_s:.2f} s", file=sys.stderr)
+    print(f"epic → PR {total_ms / 1000:.2f} s (the first, cold: {cold_s:.2f} s); own test time {own_ms / 1000:.2f} s "
+          f"({test_runs} runs × {suite_ms:.0f} ms bare); overhead {overhead_s:.2f} s", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -53,15 +53,16 @@ class DevTaskHandler implements TaskHandler {
         StoryAssignment story = StoryAssignment.from(task.payload());
         Prompt prompt = kit.prompts().active(AgentRole.DEV);
         ModelSession session = kit.gateway().open(task, prompt.id());
+        CodeSearchTool codeSearch = new CodeSearchTool(kit.retrieval(), session.context(), story.repository(), kit.properties());
+        StoryContext storyContext = StoryContext.prefetch(prompt, task.taskId(), () -> codeSearch.storyContext(story));
         context.progress("cloning " + story.repository().cloneUrl());
         try (GitWorkspace workspace = kit.workspaces().open(task.taskId(), kit.access().remote(story.repository()))) {
             String branch = workspace.checkoutStoryBranch(story.storyId());
             TestRunner tests = new TestRunner(kit.sandbox(), workspace.directory(), story.repository().testCommand(),
                     kit.properties().testTimeout());
-            CodeSearchTool codeSearch = new CodeSearchTool(kit.retrieval(), session.context(), story.repository(), kit.properties());
             DevTools tools = new DevTools(workspace.files(), tests, (int) kit.properties().toolOutputLimit().toBytes(), codeSearch);
             context.progress("tool loop on " + branch);
-            String closing = runLoop(session, prompt, story, workspace, branch, tools, codeSearch);
+            String closing = runLoop(session, prompt, story, workspace, branch, tools, storyContext);
             if (tools.questions() != null) {
                 return TaskResult.clarify(task, context.workerId(), tools.questions(), session.usage());
             }
@@ -90,9 +91,9 @@ class DevTaskHandler implements TaskHandler {
     }
 
     private String runLoop(ModelSession session, Prompt prompt, StoryAssignment story, GitWorkspace workspace,
-                           String branch, DevTools tools, CodeSearchTool codeSearch) {
+                           String branch, DevTools tools, StoryContext storyContext) {
         return loop.run(session, prompt, LoopVariables.of(prompt, story.repository(), story.storyId(), branch, workspace,
-                kit.properties(), () -> codeSearch.storyContext(story)), tools, StoryMessage.render(story));
+                kit.properties(), storyContext::get), tools, StoryMessage.render(story));
     }
 
     private TaskResult testsFail(TaskEnvelope task, WorkerContext context, ModelSession session, TestRunner.Outcome verdict,

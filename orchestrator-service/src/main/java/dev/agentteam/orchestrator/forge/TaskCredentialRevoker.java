@@ -6,13 +6,12 @@ import dev.agentteam.orchestrator.task.TaskSucceeded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 
 /**
- * Revokes a task's forge credentials once the task has ended (succeeded, failed for good, or blocked on a question),
- * after the transaction that recorded the end committed; a credential not revoked this way still expires on its own.
+ * Revokes a task's forge credentials when the task ends (succeeded, failed for good, or blocked on a question), in
+ * the transaction that records the end: both commit or neither does, so the revocation cannot be lost and needs no
+ * event publication record (docs/adr/event-publication-registry.md); a credential not revoked still expires on its own.
  */
 @Component
 class TaskCredentialRevoker {
@@ -25,20 +24,17 @@ class TaskCredentialRevoker {
         this.credentials = credentials;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @EventListener
     void on(TaskSucceeded ended) {
         revoke(ended.taskId());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @EventListener
     void on(TaskFailed ended) {
         revoke(ended.taskId());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @EventListener
     void on(TaskBlocked ended) {
         revoke(ended.taskId());
     }
