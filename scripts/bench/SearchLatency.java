@@ -55,7 +55,7 @@ public class SearchLatency {
                         .addValue("allTerms", "'" + String.join("' & '", words) + "'")
                         .addValue("namedTerms", "'" + String.join("':A | '", words) + "':A").addValue("scan", 500).addValue("relaxedScan", 0)
                         .addValue("snippet", 2000).addValue("rrf", 60)
-                        .addValue("textWeight", 0.5)
+                        .addValue("vectorWeight", 1.0).addValue("textWeight", 0.5)
                         .addValue("k", 10)).size();
                 connection.commit();
                 if (i >= 30) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentteam.common.prompt.Prompt;
 import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.common.task.ClaimedTask;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -31,6 +32,25 @@ class StoryContextTest {
         assertThat(context.get()).isEqualTo("--- textstats/core.py:1-20 ---");
         assertThat(context.get()).isEqualTo("--- textstats/core.py:1-20 ---");
         assertThat(threads).containsExactly("story-context-7");
+    }
+
+    @Test
+    void theFetchingThreadWorksForTheTaskThatStartedIt() throws Exception {
+        ClaimedTask task = new ClaimedTask(11, 2, "dev-worker-1");
+        task.bind();
+        try {
+            CountDownLatch fetched = new CountDownLatch(1);
+            StoryContext context = StoryContext.prefetch(prompt("{{rag_context}}"), 11, () -> {
+                String seen = Thread.currentThread().getName() + " for " + ClaimedTask.current().orElse(null);
+                fetched.countDown();
+                return seen;
+            });
+            assertThat(fetched.await(10, TimeUnit.SECONDS)).as("fetched before anyone asked").isTrue();
+            assertThat(context.get()).isEqualTo("story-context-11 for " + task);
+            assertThat(ClaimedTask.current()).as("the task's own thread keeps its claim").contains(task);
+        } finally {
+            ClaimedTask.release();
+        }
     }
 
     @Test

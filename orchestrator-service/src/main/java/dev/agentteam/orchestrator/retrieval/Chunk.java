@@ -11,6 +11,10 @@ record Chunk(String path, int startLine, int endLine, Language language, String 
 
     /** What the model embeds: where the chunk is and what it declares, then the code itself. */
     String embeddingText() {
+        return embeddingText(path, symbol, content);
+    }
+
+    static String embeddingText(String path, String symbol, String content) {
         return path + (symbol == null ? "" : " " + symbol) + "\n" + content;
     }
 }

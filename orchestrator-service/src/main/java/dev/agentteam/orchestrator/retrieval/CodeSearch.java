@@ -1,6 +1,5 @@
 package dev.agentteam.orchestrator.retrieval;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -41,7 +40,10 @@ public class CodeSearch {
         this.files = files;
     }
 
-    /** The chunks best matching the query; answers from what is indexed (and says so) while a run is going on. */
+    /**
+     * The chunks best matching the query; answers from what is indexed (and says so) while a run is going on: by
+     * their words for every chunk written, by their vectors for those embedded so far.
+     */
     public SearchResults search(long repositoryId, SearchQuery query) {
         requireEnabled();
         requireRepository(repositoryId);
@@ -54,22 +56,20 @@ public class CodeSearch {
                 throw unavailable("The embedding model is not available: " + e.getMessage());
             }
         }
-        List<SearchHit> hits = search.search(repositoryId, query, vector);
+        IndexStatus status = status(repositoryId);
+        double coverage = status.chunks() == 0 ? 1.0 : 1.0 - (double) status.chunksWithoutVector() / status.chunks();
+        List<SearchHit> hits = search.search(repositoryId, query, vector, coverage);
         long tookMs = (System.nanoTime() - start) / 1_000_000;
-        return new SearchResults(hits, tookMs, summary(status(repositoryId)));
+        return new SearchResults(hits, tookMs, IndexReports.summary(status));
     }
 
     /** The state of a repository's index. */
     public IndexStatus status(long repositoryId) {
         requireRepository(repositoryId);
-        IndexStore.Totals totals = store.totals(repositoryId);
         String model = space.storedModel().orElse(null);
-        return states.find(repositoryId).map(row -> new IndexStatus(repositoryId, row.status(), row.trigger(),
-                        row.indexedCommit(), row.targetCommit(), totals.indexedFiles(), totals.skippedFiles(), totals.chunks(),
-                        progress(row), row.requestedAt(), row.startedAt(), row.finishedAt(), row.lastError(),
-                        store.skipped(repositoryId, SHOWN_SKIPPED), model))
-                .orElseGet(() -> new IndexStatus(repositoryId, "NOT_INDEXED", null, null, null, 0, 0, 0, null, null, null,
-                        null, null, List.of(), model));
+        return states.find(repositoryId).map(row -> IndexReports.status(repositoryId, row, store.totals(repositoryId),
+                        store.countWithoutVector(repositoryId), store.skipped(repositoryId, SHOWN_SKIPPED), model, Instant.now()))
+                .orElseGet(() -> IndexReports.notIndexed(repositoryId, model));
     }
 
     /** Queues a run (a full rebuild when {@code full}); a repository already queued or running is not queued twice. */
@@ -92,39 +92,6 @@ public class CodeSearch {
 
     public int maxResults() {
         return properties.maxResults();
-    }
-
-    private static IndexStatus.Progress progress(IndexStates.Row row) {
-        if (row.startedAt() == null) {
-            return null;
-        }
-        double percent = row.bytesTotal() > 0 ? 100.0 * row.bytesDone() / row.bytesTotal()
-                : row.filesTotal() > 0 ? 100.0 * row.filesDone() / row.filesTotal() : 100.0;
-        Instant end = row.finishedAt() != null && "IDLE".equals(row.status()) ? row.finishedAt() : Instant.now();
-        double seconds = Math.max(0.001, Duration.between(row.startedAt(), end).toMillis() / 1000.0);
-        Double rate = row.chunksEmbedded() > 0 ? Math.round(row.chunksEmbedded() / seconds * 10) / 10.0 : null;
-        Long eta = null;
-        if ("INDEXING".equals(row.status()) && row.bytesDone() > 0) {
-            eta = Math.round(seconds * (row.bytesTotal() - row.bytesDone()) / row.bytesDone());
-        }
-        return new IndexStatus.Progress(row.filesDone(), row.filesTotal(), row.bytesDone(), row.bytesTotal(),
-                row.chunksWritten(), row.chunksEmbedded(), row.filesEmbedded(), row.filesSkipped(), row.filesRemoved(),
-                Math.round(Math.min(100.0, percent) * 10) / 10.0, rate, eta);
-    }
-
-    private static SearchResults.IndexSummary summary(IndexStatus status) {
-        boolean complete = "IDLE".equals(status.status()) && status.indexedCommit() != null;
-        String notice = switch (status.status()) {
-            case "IDLE" -> status.indexedCommit() == null ? "The repository's default branch is empty: nothing is indexed." : null;
-            case "NOT_INDEXED" -> "The repository has not been indexed yet: there is nothing to search.";
-            case "QUEUED", "INDEXING" -> "The repository is still being indexed"
-                    + (status.progress() == null ? "" : " (" + status.progress().filesDone() + " of "
-                            + status.progress().filesTotal() + " changed files done)")
-                    + "; results come from what is indexed so far.";
-            case "FAILED" -> "The last indexing run failed (" + status.lastError() + "); results come from what was indexed before.";
-            default -> null;
-        };
-        return new SearchResults.IndexSummary(status.status(), complete, status.indexedCommit(), notice);
     }
 
     private void requireRepository(long repositoryId) {

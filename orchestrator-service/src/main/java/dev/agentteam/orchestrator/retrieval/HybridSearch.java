@@ -14,7 +14,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * repository and filters still yield enough rows) and the chunks that hold every word of the question (ranked by
  * {@code ts_rank_cd} over the identifier-aware terms), fused by reciprocal rank: {@code score = Σ 1 / (60 + rank)}
  * over the rankings a chunk appears in, the full-text one weighted by {@code text-weight}. A chunk both rankings
- * like wins over one that only one likes.
+ * like wins over one that only one likes. A chunk the text pass wrote and the vector pass has not reached yet takes
+ * part through its words only.
  */
 @Component
 class HybridSearch {
@@ -37,7 +38,7 @@ class HybridSearch {
             with vec as (
                 select id, row_number() over (order by distance) as r from (
                     select id, embedding <=> :vector as distance from embeddings
-                    where %1$s
+                    where %1$s and embedding is not null
                     order by embedding <=> :vector limit :vectorLimit) v
             ), matched as (
                 (select id, 0 as tier from embeddings where %1$s and terms @@ to_tsquery('english', :allTerms) limit :scan)
@@ -52,7 +53,7 @@ class HybridSearch {
                 where r <= :textLimit
             )
             select e.source, e.start_line, e.end_line, e.symbol, e.language, left(e.content, :snippet) as content,
-                   coalesce(1.0 / (:rrf + vec.r), 0) + coalesce(:textWeight / (:rrf + fts.r), 0) as score
+                   coalesce(:vectorWeight / (:rrf + vec.r), 0) + coalesce(:textWeight / (:rrf + fts.r), 0) as score
             from vec full outer join fts on vec.id = fts.id
             join embeddings e on e.id = coalesce(vec.id, fts.id)
             order by score desc, e.source, e.start_line
@@ -70,8 +71,15 @@ class HybridSearch {
         this.properties = properties;
     }
 
-    /** @param vector the query's embedding; may be null in TEXT mode */
-    List<SearchHit> search(long repositoryId, SearchQuery query, float[] vector) {
+    /**
+     * @param vector   the query's embedding; may be null in TEXT mode
+     * @param coverage the share of the repository's chunks that have their vector (1 once the vector pass is done).
+     *                 Below 1 a hybrid search fuses the relaxed full-text ranking (as {@code mode=text}: all words,
+     *                 then a word in path or symbol, then any word) and weighs the vector ranking by the coverage:
+     *                 the nearest of a few embedded chunks are no evidence against a text match among all of them
+     */
+    List<SearchHit> search(long repositoryId, SearchQuery query, float[] vector, double coverage) {
+        boolean partial = query.mode() == SearchMode.HYBRID && coverage < 1.0;
         String terms = Terms.query(query.text());
         int candidates = Math.max(properties.candidates(), query.k());
         int vectorLimit = query.mode() == SearchMode.TEXT || vector == null ? 0 : candidates;
@@ -90,9 +98,10 @@ class HybridSearch {
                     .param("namedTerms", terms.isEmpty() ? "''" : Terms.named(query.text()))
                     .param("textLimit", textLimit)
                     .param("scan", textLimit == 0 ? 0 : properties.textScan())
-                    .param("relaxedScan", query.mode() == SearchMode.TEXT ? properties.textScan() : 0)
+                    .param("relaxedScan", query.mode() == SearchMode.TEXT || partial ? properties.textScan() : 0)
                     .param("snippet", SNIPPET_CHARS)
                     .param("rrf", RRF_K)
+                    .param("vectorWeight", partial ? Math.max(0.0, coverage) : 1.0)
                     .param("textWeight", query.mode() == SearchMode.TEXT ? 1.0 : properties.textWeight())
                     .param("k", query.k())
                     .query((rs, n) -> new SearchHit(rs.getString("source"), rs.getInt("start_line"), rs.getInt("end_line"),

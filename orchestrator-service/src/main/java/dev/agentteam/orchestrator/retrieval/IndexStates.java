@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code index_states} row of each repository: the request (QUEUED), the run and its progress (INDEXING), the
- * outcome (IDLE or FAILED). A request during a run only moves {@code requested_at}: the run then goes again.
+ * outcome (IDLE or FAILED). A request during a run only moves {@code requested_at}: the run then goes again. The
+ * pass a run is in ({@code text}, then {@code vectors}) and since when is its {@code index_phases} row.
  */
 @Component
 class IndexStates {
@@ -61,6 +62,31 @@ class IndexStates {
                 where repository_id = ?""")
                 .params(targetCommit, filesTotal, bytesTotal, repositoryId)
                 .update();
+        phase(repositoryId, Phase.TEXT);
+    }
+
+    /**
+     * The text pass is done: every file of {@code commit} is searchable by its words (so the index is at that
+     * commit for files shown from search hits); the vector pass starts.
+     */
+    void textDone(long repositoryId, String commit) {
+        jdbc.sql("update index_states set indexed_commit = ?, updated_at = now() where repository_id = ?")
+                .params(commit, repositoryId).update();
+        phase(repositoryId, Phase.VECTORS);
+    }
+
+    /** True when a run was requested after the current one started (a push): the vector pass lets it go first. */
+    boolean requestedSinceStart(long repositoryId) {
+        return jdbc.sql("select requested_at > started_at from index_states where repository_id = ?")
+                .param(repositoryId).query(Boolean.class).optional().orElse(false);
+    }
+
+    private void phase(long repositoryId, Phase phase) {
+        jdbc.sql("""
+                insert into index_phases (repository_id, phase, started_at)
+                select repository_id, ?, clock_timestamp() from index_states where repository_id = ?
+                on conflict (repository_id) do update set phase = excluded.phase, started_at = excluded.started_at""")
+                .params(phase.key, repositoryId).update();
     }
 
     void progress(long repositoryId, Progress delta) {
@@ -92,7 +118,10 @@ class IndexStates {
     }
 
     Optional<Row> find(long repositoryId) {
-        return jdbc.sql("select * from index_states where repository_id = ?").param(repositoryId)
+        return jdbc.sql("""
+                select s.*, p.phase, p.started_at as phase_started_at
+                from index_states s left join index_phases p on p.repository_id = s.repository_id
+                where s.repository_id = ?""").param(repositoryId)
                 .query(IndexStates::row).optional();
     }
 
@@ -102,7 +131,7 @@ class IndexStates {
                 rs.getLong("bytes_total"), rs.getLong("bytes_done"), rs.getInt("files_embedded"),
                 rs.getInt("files_removed"), rs.getInt("files_skipped"), rs.getInt("chunks_written"), rs.getInt("chunks_embedded"),
                 instant(rs, "requested_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
-                rs.getString("last_error"));
+                rs.getString("last_error"), rs.getString("phase"), instant(rs, "phase_started_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -117,6 +146,18 @@ class IndexStates {
     record Row(String status, String trigger, String targetCommit, String indexedCommit, int filesTotal, int filesDone,
                long bytesTotal, long bytesDone, int filesEmbedded, int filesRemoved, int filesSkipped, int chunksWritten,
                int chunksEmbedded,
-               Instant requestedAt, Instant startedAt, Instant finishedAt, String lastError) {
+               Instant requestedAt, Instant startedAt, Instant finishedAt, String lastError, String phase,
+               Instant phaseStartedAt) {
+    }
+
+    /** The passes of a run: the text of every new or changed file first, then the vectors of the chunks without one. */
+    enum Phase {
+        TEXT("text"), VECTORS("vectors");
+
+        final String key;
+
+        Phase(String key) {
+            this.key = key;
+        }
     }
 }

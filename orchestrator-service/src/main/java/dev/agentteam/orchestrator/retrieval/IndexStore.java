@@ -1,5 +1,6 @@
 package dev.agentteam.orchestrator.retrieval;
 
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -8,14 +9,16 @@ import java.util.Map;
 
 import com.pgvector.PGvector;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The index's rows: chunks with their vectors and search terms ({@code embeddings}) and the per-file manifest
+ * The index's rows: chunks with their search terms and vectors ({@code embeddings}) and the per-file manifest
  * ({@code index_files}). A file's chunks and its manifest row change in one transaction, so an interrupted run
- * leaves every file either fully old or fully new — the next run continues from there without duplicates.
+ * leaves every file either fully old or fully new — the next run continues from there without duplicates. A chunk
+ * may be written without a vector (the text pass); the vector pass fills it in later, row by row.
  */
 @Component
 class IndexStore {
@@ -44,7 +47,9 @@ class IndexStore {
      */
     Map<String, float[]> vectors(long repositoryId, String path) {
         Map<String, float[]> vectors = new HashMap<>();
-        jdbc.sql("select symbol, content, embedding::text from embeddings where repository_id = ? and source = ?")
+        jdbc.sql("""
+                select symbol, content, embedding::text from embeddings
+                where repository_id = ? and source = ? and embedding is not null""")
                 .params(repositoryId, path)
                 .query(rs -> {
                     vectors.put(reuseKey(rs.getString(1), rs.getString(2)), new PGvector(rs.getString(3)).toArray());
@@ -56,7 +61,7 @@ class IndexStore {
         return symbol + "\n" + content;
     }
 
-    /** Replaces the chunks and manifest rows of these files. */
+    /** Replaces the chunks and manifest rows of these files; a chunk whose vector is null waits for the vector pass. */
     @Transactional
     public void write(long repositoryId, List<IndexedFile> files) {
         List<Object[]> rows = new ArrayList<>();
@@ -67,7 +72,7 @@ class IndexStore {
                 Chunk chunk = file.chunks().get(i);
                 String head = Terms.document(chunk.path().replace('/', ' ') + " " + (chunk.symbol() == null ? "" : chunk.symbol()));
                 rows.add(new Object[] {repositoryId, chunk.path(), file.file().blobSha(), i, chunk.content(),
-                        new PGvector(file.vectors().get(i)), chunk.language().key(), chunk.symbol(), chunk.startLine(),
+                        vector(file.vectors().get(i)), chunk.language().key(), chunk.symbol(), chunk.startLine(),
                         chunk.endLine(), head, Terms.document(chunk.content())});
             }
             jdbc.sql("""
@@ -87,6 +92,53 @@ class IndexStore {
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                             setweight(to_tsvector('english', ?), 'A') || to_tsvector('english', ?))""", rows);
         }
+    }
+
+    /**
+     * Up to {@code limit} chunks of a repository without a vector, in row order, after row {@code afterId}: the
+     * vector pass walks them once; a chunk written meanwhile has a larger id and comes later in the same walk.
+     */
+    List<PendingChunk> withoutVector(long repositoryId, long afterId, int limit) {
+        return jdbc.sql("""
+                select id, source, symbol, content from embeddings
+                where repository_id = ? and embedding is null and id > ?
+                order by id limit ?""")
+                .params(repositoryId, afterId, limit)
+                .query((rs, row) -> new PendingChunk(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    /**
+     * Stores the vectors of these chunks, each keyed by its row id and the content it was embedded from: a chunk
+     * rewritten or removed meanwhile (a newer push) is not touched, nor one that got its vector elsewhere. Returns
+     * how many were stored.
+     */
+    @Transactional
+    public int storeVectors(List<PendingChunk> chunks, List<float[]> vectors) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            PendingChunk chunk = chunks.get(i);
+            rows.add(new Object[] {new PGvector(vectors.get(i)), chunk.id(), chunk.content(),
+                    new SqlParameterValue(Types.VARCHAR, chunk.symbol())});
+        }
+        int stored = 0;
+        for (int count : template.batchUpdate("""
+                update embeddings set embedding = ?
+                where id = ? and content = ? and symbol is not distinct from ? and embedding is null""", rows)) {
+            stored += Math.max(count, 0);
+        }
+        return stored;
+    }
+
+    /** How many chunks of a repository wait for their vector. */
+    long countWithoutVector(long repositoryId) {
+        return jdbc.sql("select count(*) from embeddings where repository_id = ? and embedding is null")
+                .param(repositoryId).query(Long.class).single();
+    }
+
+    /** A vector, or a NULL typed as one (an untyped NULL would cost a parameter-type round trip per row). */
+    private static Object vector(float[] vector) {
+        return vector == null ? new SqlParameterValue(Types.OTHER, "vector", null) : new PGvector(vector);
     }
 
     /** Files no longer in the tree leave the index. */
@@ -130,5 +182,13 @@ class IndexStore {
     }
 
     record Totals(int indexedFiles, int skippedFiles, long chunks) {
+    }
+
+    /** A chunk written by the text pass that has no vector yet. */
+    record PendingChunk(long id, String path, String symbol, String content) {
+
+        String embeddingText() {
+            return Chunk.embeddingText(path, symbol, content);
+        }
     }
 }

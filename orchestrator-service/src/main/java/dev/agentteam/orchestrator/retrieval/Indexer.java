@@ -22,8 +22,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * One indexing run of one repository: the tree at the head of its default branch against the manifest of what is
- * indexed, keyed by blob SHA — new and changed files are chunked, embedded (in batches) and written, files gone
- * from the tree leave, unchanged ones are not touched. Progress is written after every batch.
+ * indexed, keyed by blob SHA — files gone from the tree leave, unchanged ones are not touched, and new and changed
+ * files go through two passes: their chunks are written with their search terms at once (searchable by words),
+ * then the chunks without a vector are embedded in batches (docs/adr/retrieval.md, "Two passes"). Progress is
+ * written after every batch; an interrupted run resumes in whichever pass it stopped.
  */
 @Component
 class Indexer {
@@ -88,17 +90,32 @@ class Indexer {
     private boolean index(RepositoryView repository, Repository git, Embedder embedder) {
         long id = repository.id();
         ObjectId head = resolve(git, Constants.R_HEADS + repository.defaultBranch());
+        String commit = head == null ? null : head.name();
         List<TreeFile> files = head == null ? List.of() : SourceTrees.files(git, head);
         Map<String, String> manifest = store.manifest(id);
         List<TreeFile> changed = files.stream().filter(f -> !f.blobSha().equals(manifest.get(f.path()))).toList();
         Set<String> gone = new HashSet<>(manifest.keySet());
         files.forEach(f -> gone.remove(f.path()));
         long bytes = changed.stream().filter(f -> filter.beforeReading(f).isEmpty()).mapToLong(TreeFile::size).sum();
-        states.start(id, head == null ? null : head.name(), changed.size(), bytes);
+        states.start(id, commit, changed.size(), bytes);
         store.remove(id, gone);
         states.progress(id, new IndexStates.Progress(0, 0, 0, 0, gone.size(), 0, 0));
-        Chunker chunker = new Chunker(embedder.chunkChars(), properties.overlapLines());
-        Batch batch = new Batch(manifest.keySet());
+        writeText(id, git, changed, new Chunker(embedder.chunkChars(), properties.overlapLines()), manifest.keySet());
+        states.textDone(id, commit);
+        boolean vectorsDone = embedPending(id, embedder);
+        boolean again = states.finish(id, commit);
+        log.info("Indexed {} at {}: {} files changed, {} removed{}", repository.name(),
+                head == null ? "(empty)" : head.abbreviate(8).name(), changed.size(), gone.size(),
+                vectorsDone ? "" : "; the vectors still missing wait for the next run, requested meanwhile");
+        return again;
+    }
+
+    /**
+     * Pass 1, no model: every new or changed file's chunks with their search terms and its manifest row. A chunk
+     * that is unchanged in a changed file keeps its vector; the others are written without one.
+     */
+    private void writeText(long id, Repository git, List<TreeFile> changed, Chunker chunker, Set<String> known) {
+        Batch batch = new Batch(known);
         try (ObjectReader reader = git.newObjectReader()) {
             for (TreeFile file : changed) {
                 if (Thread.currentThread().isInterrupted()) {
@@ -106,15 +123,36 @@ class Indexer {
                 }
                 batch.add(prepare(file, reader, chunker));
                 if (batch.chunks >= properties.batchSize()) {
-                    flush(id, batch, embedder);
+                    flush(id, batch);
                 }
             }
-            flush(id, batch, embedder);
+            flush(id, batch);
         }
-        boolean again = states.finish(id, head == null ? null : head.name());
-        log.info("Indexed {} at {}: {} files changed, {} removed", repository.name(),
-                head == null ? "(empty)" : head.abbreviate(8).name(), changed.size(), gone.size());
-        return again;
+    }
+
+    /**
+     * Pass 2: the chunks without a vector, {@code batchSize} at a time, each batch embedded outside any transaction
+     * and stored keyed by row and content. Stops early (false) when another run was requested meanwhile — a push:
+     * its text pass goes first, and the next run's vector pass picks up what is still missing.
+     */
+    private boolean embedPending(long id, Embedder embedder) {
+        long after = 0;
+        while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("interrupted");
+            }
+            if (states.requestedSinceStart(id)) {
+                return false;
+            }
+            List<IndexStore.PendingChunk> pending = store.withoutVector(id, after, properties.batchSize());
+            if (pending.isEmpty()) {
+                return true;
+            }
+            List<float[]> vectors = embed(embedder, pending.stream().map(IndexStore.PendingChunk::embeddingText).toList());
+            store.storeVectors(pending, vectors);
+            states.progress(id, new IndexStates.Progress(0, 0, 0, 0, 0, 0, pending.size()));
+            after = pending.get(pending.size() - 1).id();
+        }
     }
 
     private IndexedFile prepare(TreeFile file, ObjectReader reader, Chunker chunker) {
@@ -136,51 +174,33 @@ class Indexer {
         return new IndexedFile(file, Language.of(file.path()), chunks, List.of(), null);
     }
 
-    private void flush(long id, Batch batch, Embedder embedder) {
+    private void flush(long id, Batch batch) {
         if (batch.files.isEmpty()) {
             return;
         }
-        List<float[][]> vectors = new ArrayList<>();
-        List<float[][]> targets = new ArrayList<>();
-        List<Integer> slots = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        for (IndexedFile file : batch.files) {
-            float[][] own = new float[file.chunks().size()][];
-            Map<String, float[]> known = file.chunks().isEmpty() || !batch.known.contains(file.file().path()) ? Map.of()
-                    : store.vectors(id, file.file().path());
-            for (int i = 0; i < own.length; i++) {
-                Chunk chunk = file.chunks().get(i);
-                own[i] = known.get(IndexStore.reuseKey(chunk.symbol(), chunk.content()));
-                if (own[i] == null) {
-                    targets.add(own);
-                    slots.add(i);
-                    texts.add(chunk.embeddingText());
-                }
-            }
-            vectors.add(own);
-        }
-        List<float[]> embedded = texts.isEmpty() ? List.of() : embed(embedder, texts);
-        for (int i = 0; i < embedded.size(); i++) {
-            targets.get(i)[slots.get(i)] = embedded.get(i);
-        }
         List<IndexedFile> ready = new ArrayList<>();
         int written = 0;
-        int embeddedFiles = 0;
+        int indexedFiles = 0;
         int skipped = 0;
         long bytes = 0;
-        for (int f = 0; f < batch.files.size(); f++) {
-            IndexedFile file = batch.files.get(f);
-            ready.add(new IndexedFile(file.file(), file.language(), file.chunks(), List.of(vectors.get(f)), file.skipReason()));
+        for (IndexedFile file : batch.files) {
+            Map<String, float[]> known = file.chunks().isEmpty() || !batch.known.contains(file.file().path()) ? Map.of()
+                    : store.vectors(id, file.file().path());
+            List<float[]> vectors = new ArrayList<>(file.chunks().size());
+            for (Chunk chunk : file.chunks()) {
+                vectors.add(known.get(IndexStore.reuseKey(chunk.symbol(), chunk.content())));
+            }
+            ready.add(new IndexedFile(file.file(), file.language(), file.chunks(), vectors, file.skipReason()));
             written += file.chunks().size();
             if (file.skipReason() == null) {
-                embeddedFiles++;
+                indexedFiles++;
                 bytes += file.file().size();
             } else {
                 skipped++;
             }
         }
         store.write(id, ready);
-        states.progress(id, new IndexStates.Progress(ready.size(), bytes, embeddedFiles, skipped, 0, written, texts.size()));
+        states.progress(id, new IndexStates.Progress(ready.size(), bytes, indexedFiles, skipped, 0, written, 0));
         batch.files.clear();
         batch.chunks = 0;
     }

@@ -36,7 +36,9 @@ class RetrievalController {
     @Operation(summary = "Search the code of a repository", description = "The k chunks that best answer q, by "
             + "reciprocal-rank fusion of vector similarity (pgvector HNSW, cosine) and PostgreSQL full-text search "
             + "(identifiers split at camelCase and snake_case). While the repository is still being indexed the "
-            + "results come from what is indexed so far and index.complete is false. Agents call the same search "
+            + "results come from what is indexed so far and index.complete is false: a run writes every file's text "
+            + "first, so chunks still without a vector take part through their words (the notice says how many). "
+            + "Agents call the same search "
             + "under /api/forge/repositories/{id}/search with their forge token.")
     @ApiResponse(responseCode = "200", description = "The results, best first")
     @ApiResponse(responseCode = "400", description = "Empty or too long q, k out of range, bad path, language or mode",
@@ -59,7 +61,10 @@ class RetrievalController {
     @GetMapping(path = "/api/repositories/{id}/index", produces = {MediaType.APPLICATION_JSON_VALUE,
             MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     @Operation(summary = "The state of a repository's index", description = "Commit indexed, files and chunks, the "
-            + "current or last run's progress with an ETA, the last error and the skipped files with their reasons.")
+            + "chunks still without a vector, whether the index is complete, the current or last run's progress — its "
+            + "pass (text: every changed file's chunks written, searchable by words; then vectors: the chunks "
+            + "embedded in batches) with the rate and ETA of that pass — the last error and the skipped files with "
+            + "their reasons.")
     @ApiResponse(responseCode = "200", description = "The index state")
     @ApiResponse(responseCode = "404", description = "No such repository",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))

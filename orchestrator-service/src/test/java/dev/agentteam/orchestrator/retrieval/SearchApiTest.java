@@ -75,8 +75,9 @@ class SearchApiTest extends RetrievalTest {
     void aRepositoryStillBeingIndexedAnswersFromWhatIsIndexedAndSaysSo() {
         long id = register("half-done", copyFixture(temp.resolve("half-done")));
         awaitIndexed(id, null);
-        // a run in progress (as after a push of many files): the rows so far stay searchable
+        // a run in its text pass (as after a push of many files): the rows so far stay searchable
         jdbc.update("update index_states set status = 'INDEXING', files_total = 40, files_done = 12 where repository_id = ?", id);
+        jdbc.update("update index_phases set phase = 'text' where repository_id = ?", id);
 
         JsonNode body = search(id, "shopping cart items");
 
