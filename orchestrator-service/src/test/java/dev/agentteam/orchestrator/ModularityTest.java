@@ -43,6 +43,19 @@ class ModularityTest {
                 .hasMessageContaining("PlantedModuleCycle");
     }
 
+    @Test
+    void verificationFailsOnAPlantedAccessToAnotherModulesInternalType() {
+        ImportOption mainClassesAndThePlant = location -> !location.contains("/test-classes/")
+                || location.contains("PlantedInternalAccess") || location.contains("PlantedTaskInternal");
+        ApplicationModules planted = ApplicationModules.of(BASE_PACKAGE, mainClassesAndThePlant);
+
+        assertThatThrownBy(planted::verify)
+                .isInstanceOf(Violations.class)
+                .hasMessageContaining("non-exposed type")
+                .hasMessageContaining("PlantedTaskInternal")
+                .hasMessageNotContaining("Cycle detected");
+    }
+
     /**
      * Spring Modulith writes the same diagrams with their lines in a different order from run to run, so the
      * documentation is generated into {@code target/} and a file in docs/modules is replaced only when its content
