@@ -1,6 +1,7 @@
 package dev.agentteam.po;
 
 import dev.agentteam.common.audit.SecretRedactor;
+import dev.agentteam.common.prompt.UntrustedText;
 import dev.agentteam.common.task.Clarification;
 import dev.agentteam.common.task.RefineEpic;
 
@@ -10,16 +11,14 @@ import java.util.regex.Pattern;
 
 /**
  * The user message of a refinement: the epic (and any answers a person gave to earlier questions) as delimited,
- * labelled data. The text is untrusted: secrets are redacted before a model sees it, HTML comments and invisible
- * characters (where instructions hide) are removed, our delimiters cannot be forged, and it is cut to a limit.
+ * labelled data. The text is untrusted: cleaned by the shared policy ({@link UntrustedText}: HTML comments and
+ * invisible characters, where instructions hide, removed), secrets redacted before a model sees it, our delimiters
+ * not forgeable, cut to a limit.
  */
 final class EpicMessage {
 
     private static final String EPIC = Templates.load("epic-message.md");
     private static final String ANSWERS = Templates.load("answers-section.md");
-    private static final Pattern HTML_COMMENT = Pattern.compile("<!--[\\s\\S]*?(-->|$)");
-    // format characters (zero-width, bidi overrides, tag characters) and controls other than newline and tab
-    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}&&[^\\u200D]]|[\\p{Cc}&&[^\\n\\t]]");
     private static final Pattern DELIMITER = Pattern.compile("(?i)</?\\s*(epic|answers)\\s*>");
     private static final String TRUNCATED = "\n[… cut: the text was longer than the agent reads]";
 
@@ -49,11 +48,12 @@ final class EpicMessage {
                 .map(pair -> "Q: " + text(pair.question()).strip() + "\nA: " + text(pair.answer()).strip()).toList();
     }
 
+    /**
+     * The shared untrusted-text policy ({@link UntrustedText}: invisible characters first, then HTML comments, braces),
+     * then what is the PO agent's own: its delimiters defused, secrets redacted, the cut with a note for the model.
+     */
     String clean(String raw, int limit) {
-        String text = raw.replace("\r\n", "\n").replace('\r', '\n');
-        text = HTML_COMMENT.matcher(text).replaceAll("");
-        text = INVISIBLE.matcher(text).replaceAll("");
-        text = DELIMITER.matcher(text).replaceAll("[$1]");
+        String text = DELIMITER.matcher(UntrustedText.clean(raw, Integer.MAX_VALUE, "")).replaceAll("[$1]");
         text = redactor.redact(text).strip();
         return text.length() <= limit ? text : text.substring(0, limit) + TRUNCATED;
     }

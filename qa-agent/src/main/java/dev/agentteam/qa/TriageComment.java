@@ -1,5 +1,6 @@
 package dev.agentteam.qa;
 
+import dev.agentteam.common.prompt.UntrustedText;
 import dev.agentteam.common.task.TextCut;
 import dev.agentteam.common.testreport.TestExecution;
 import dev.agentteam.common.testreport.TestReport;
@@ -43,8 +44,8 @@ final class TriageComment {
         return clean(text, 200).replace("|", "\\|").replace("`", "'").replace("\n", " ");
     }
 
+    /** The shared untrusted-text policy ({@link UntrustedText}), cut with an ellipsis for a table cell. */
     private static String clean(String text, int max) {
-        String t = text == null ? "" : text.replaceAll("[\\p{Cf}\\p{Cc}&&[^\\n]]", "").replace("{{", "{ {");
-        return TextCut.head(t, max);
+        return TextCut.head(UntrustedText.clean(text, Integer.MAX_VALUE, ""), max);
     }
 }

@@ -4,13 +4,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Text from stories, answers, reviews and repositories on its way into a prompt: it is data, never instructions. The
- * one policy every agent applies: invisible and bidirectional-control characters and HTML comments removed, template
- * braces defused, length capped.
+ * Text from epics, stories, answers, reviews, test results and repositories on its way into a prompt or a comment: it
+ * is data, never instructions. The one policy every agent applies: line ends made {@code \n}, control characters
+ * (but newline and tab), invisible and bidirectional-control characters removed — first, so that they cannot hide
+ * what comes next — then HTML comments removed, template braces defused, length capped. What a caller adds on top is
+ * its own: the PO agent redacts secrets and defuses its own delimiters (docs/adr/libraries-instead-of-plumbing.md).
  */
 public final class UntrustedText {
 
     private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\u00AD\\u034F\\u115F\\u1160\\u3164\\uFFA0&&[^\\n\\t]]");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
     private static final Pattern HTML_COMMENT = Pattern.compile("<!--.*?(-->|$)", Pattern.DOTALL);
     // Cc control characters, Cf format characters (zero-width spaces, bidi overrides), line/paragraph separators
     private static final Pattern LINE_BREAKING_OR_INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
@@ -29,7 +32,8 @@ public final class UntrustedText {
         if (text == null) {
             return "";
         }
-        String cleaned = HTML_COMMENT.matcher(INVISIBLE.matcher(text).replaceAll("")).replaceAll("");
+        String lines = CONTROL.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
+        String cleaned = HTML_COMMENT.matcher(INVISIBLE.matcher(lines).replaceAll("")).replaceAll("");
         // LangChain4j treats {{name}} in prompts as template variables; a story must not be able to inject one.
         cleaned = defuseTemplateBraces(cleaned);
         return cleaned.length() <= limit ? cleaned : cleaned.substring(0, limit) + cutMarker;
