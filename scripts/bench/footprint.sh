@@ -103,33 +103,28 @@ mkdir -p "$base_run/team"
 bash scripts/dev-services.sh --reset-test-db "$AGENT_TEAM_TEST_DB" \
   || { echo "footprint: could not reset $AGENT_TEAM_TEST_DB (its name must contain 'test')" >&2; exit 1; }
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-# Without --quick a first start applies the migrations and records the CDS archives (at exit), so neither measured
-# start pays for them. --quick applies the migrations alone (the orchestrator's Flyway main, as scripts/migrate_db.sh
-# runs it) and keeps the archives of its last run when every agent's is newer than its jar. Its first measured start
-# then also registers the demo repository: that start is ours, so the shortcut can only make our numbers worse.
+# A first start applies the migrations and records the CDS archives (at exit), so neither measured start pays for them.
+# --quick skips it when every agent's archive is there and newer than its jar, and applies the migrations alone
+# (the orchestrator's Flyway main, as scripts/migrate_db.sh runs it). The first measured start then also registers
+# the demo repository: that start is ours, so the shortcut can only make our numbers worse, never the baseline's.
+# The archives come from a start that does no work: OpenJDK 17.0.15's dynamic dump at exit crashes (SIGSEGV in
+# SystemDictionaryShared::adjust_lambda_proxy_class_dictionary, an hs_err file, no archive) in an agent that has run
+# tasks, so "ours", which runs the demo epic, cannot record them (measured 2026-12-07).
 archives_fresh() {
   local a
   for a in po-agent scrum-agent dev-agent qa-agent review-agent cicd-agent; do
     [ -s "$base_run/team/cds/$a/app.jsa" ] && [ "$base_run/team/cds/$a/app.jsa" -nt "$a/target/$a-0.1.0-SNAPSHOT.jar" ] || return 1
   done
 }
-# --quick never makes a warm-up start (it would take a minute of the three): without fresh archives, "ours" runs
-# without them and records them when it stops, so only the first --quick run of a build measures ours without CDS
-# (warm_up_start "skipped, archives recorded by ours") — worse for ours, never for the baseline.
-if [ "$quick" = true ]; then
-  if archives_fresh; then
-    echo "== footprint: CDS archives kept from the last run; migrating $AGENT_TEAM_TEST_DB" >&2
-    warmup=skipped
-  else
-    echo "== footprint: no fresh CDS archives: ours records them this time; migrating $AGENT_TEAM_TEST_DB" >&2
-    warmup="skipped, archives recorded by ours"
-  fi
+if [ "$quick" = true ] && archives_fresh; then
+  echo "== footprint: CDS archives kept from the last run; migrating $AGENT_TEAM_TEST_DB" >&2
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$AGENT_TEAM_TEST_DB" SPRING_DATASOURCE_USERNAME=agentteam \
     SPRING_DATASOURCE_PASSWORD="${SPRING_DATASOURCE_PASSWORD:-agentteam-local-dev}" \
     java -Dloader.main=dev.agentteam.orchestrator.migration.MigrateDb \
     -cp orchestrator-service/target/orchestrator-service-0.1.0-SNAPSHOT.jar \
     org.springframework.boot.loader.launch.PropertiesLauncher migrate >"$base_run/migrate.log" 2>&1 \
     || { echo "footprint: migrating failed; see $base_run/migrate.log" >&2; exit 1; }
+  warmup=skipped
 else
   echo "== footprint: warm-up start (migrations, CDS archives)" >&2
   measure warmup
@@ -139,10 +134,10 @@ measure_before() {
   echo "== footprint: before (${before_opts}, no CDS, Spring's pool defaults)" >&2
   measure before AGENT_TEAM_JAVA_OPTS="$before_opts" AGENT_TEAM_CDS=off AGENT_TEAM_LIGHT_POOLS=off
 }
-[ "$warmup" != done ] || measure_before
+[ "$warmup" = skipped ] || measure_before
 echo "== footprint: ours (run-local.sh defaults), then the demo epic → pull request" >&2
 EPIC=1 measure ours
-[ "$warmup" = done ] || measure_before
+[ "$warmup" != skipped ] || measure_before
 read -r before_s before_mb before_per <"$base_run/before.result"
 read -r ours_s ours_mb ours_per <"$base_run/ours.result"
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
