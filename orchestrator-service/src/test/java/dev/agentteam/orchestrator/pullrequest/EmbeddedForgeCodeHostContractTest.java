@@ -24,6 +24,7 @@ import dev.agentteam.orchestrator.forge.ForgeStorage;
 import dev.agentteam.orchestrator.support.ForgeClient;
 import dev.agentteam.orchestrator.support.TestApi;
 import dev.agentteam.orchestrator.support.TestUsers;
+import dev.agentteam.orchestrator.support.Truncation;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -65,7 +66,7 @@ class EmbeddedForgeCodeHostContractTest extends CodeHostContractTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        jdbc.execute("truncate repositories, pr_records restart identity cascade");
+        Truncation.retryingDeadlocks(jdbc, "truncate repositories, pr_records restart identity cascade");
         api = new TestApi(port, new TestUsers(context).person("admin"));
         codeHost = new EmbeddedForgeCodeHost(URI.create("http://127.0.0.1:" + port), ForgeClient.ADMIN_TOKEN, null);
         work = Files.createTempDirectory("forge-contract");

@@ -58,7 +58,7 @@ public abstract class IntegrationTest {
 
     @BeforeEach
     void cleanDatabase() {
-        truncateRetryingDeadlocks();
+        Truncation.retryingDeadlocks(jdbc, truncateStatement());
         clearTheQueue();
         domainEvents.clear();
         jdbc.update("delete from users where id > 1");
@@ -80,24 +80,6 @@ public abstract class IntegrationTest {
         Set<String> keys = redis.keys("tasks:*");
         if (keys != null && !keys.isEmpty()) {
             redis.delete(keys);
-        }
-    }
-
-    /**
-     * Work the previous test started asynchronously (webhook deliveries, the reactions they trigger) may still hold
-     * row locks; TRUNCATE then deadlocks with it. Postgres aborts one side, so trying again a few times is enough.
-     */
-    private void truncateRetryingDeadlocks() {
-        String truncate = truncateStatement();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                jdbc.execute(truncate);
-                return;
-            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
-                if (attempt == 5) {
-                    throw e;
-                }
-            }
         }
     }
 
