@@ -6,7 +6,7 @@
 #                   [--json PATH] [--md PATH]
 #   scripts/eval.sh --follow RUN_ID [--json PATH] [--md PATH]    # re-attach to a run (it goes on without this script,
 #                                                                 # and resumes by itself after an orchestrator restart)
-#   scripts/eval.sh --compare A.json B.json [--md PATH]
+#   scripts/eval.sh --compare A B [--md PATH]                   # A and B: JSON reports (--json) or run ids
 #
 # Environment: AGENTTEAM_URL (default http://localhost:${AGENT_TEAM_PORT_BASE:-8080}); AGENTTEAM_TOKEN, an API token
 # of a person with the approver role (create one at /account/tokens). Needs curl and python3 (standard library only).
@@ -26,27 +26,19 @@ while [ $# -gt 0 ]; do
     --json) json="${2:?}"; shift 2 ;;
     --md) md="${2:?}"; shift 2 ;;
     --follow|--resume) follow="${2:?}"; shift 2 ;;
-    --compare) compare_a="${2:?}"; compare_b="${3:?usage: --compare A.json B.json}"; shift 3 ;;
+    --compare) compare_a="${2:?}"; compare_b="${3:?usage: --compare A B (JSON reports or run ids)}"; shift 3 ;;
     -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac
 done
 
 here="$(cd "$(dirname "$0")" && pwd)"
-
-if [ -n "$compare_a" ]; then
-  out="$(python3 "$here/lib/eval_report.py" compare "$compare_a" "$compare_b")"
-  echo "$out"
-  if [ -n "$md" ]; then printf '%s\n' "$out" > "$md"; fi
-  exit 0
-fi
-
 url="${AGENTTEAM_URL:-http://localhost:${AGENT_TEAM_PORT_BASE:-8080}}"
-[ -n "${AGENTTEAM_TOKEN:-}" ] || die "set AGENTTEAM_TOKEN to an approver's API token (create one at $url/account/tokens)"
-auth=(-H "Authorization: Bearer $AGENTTEAM_TOKEN")
 
 api() { # method path [body] → body on stdout; fails on HTTP >= 400 with the problem's detail
   local method="$1" path="$2" body="${3:-}" reply code
+  [ -n "${AGENTTEAM_TOKEN:-}" ] || die "set AGENTTEAM_TOKEN to an approver's API token (create one at $url/account/tokens)"
+  local auth=(-H "Authorization: Bearer $AGENTTEAM_TOKEN")
   if [ -n "$body" ]; then
     reply="$(curl -sS -X "$method" "${auth[@]}" -H 'Content-Type: application/json' --data "$body" -w '\n%{http_code}' "$url$path")"
   else
@@ -57,6 +49,21 @@ api() { # method path [body] → body on stdout; fails on HTTP >= 400 with the p
   if [ "$code" -ge 400 ]; then die "$method $path answered HTTP $code: $reply"; fi
   printf '%s' "$reply"
 }
+
+if [ -n "$compare_a" ]; then
+  work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+  n=0
+  for side in "$compare_a" "$compare_b"; do # a JSON report written by --json, or a run id read from the API
+    n=$((n + 1))
+    if [ -f "$side" ]; then cp "$side" "$work/$n.json"
+    elif [[ "$side" =~ ^[0-9]+$ ]]; then api GET "/api/evals/$side" > "$work/$n.json"
+    else die "--compare takes JSON reports (--json) or run ids; '$side' is neither"; fi
+  done
+  out="$(python3 "$here/lib/eval_report.py" compare "$work/1.json" "$work/2.json")"
+  echo "$out"
+  if [ -n "$md" ]; then printf '%s\n' "$out" > "$md"; fi
+  exit 0
+fi
 
 if [ -z "$follow" ]; then
   [ -n "$suite" ] || die "give --suite NAME (bundled, or a suite under agentteam.eval.suites-dir), --follow RUN_ID or --compare"

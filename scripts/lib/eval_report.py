@@ -2,6 +2,7 @@
 
     eval_report.py progress  < report.json    one progress line of a running evaluation
     eval_report.py compare A.json B.json       per-task differences of two reports, as Markdown
+                                               (eval.sh --compare fetches a run id's report first)
 """
 import json
 import sys

@@ -36,12 +36,28 @@ public class Repositories {
      * Errors are API problems: 400 bad input, 409 duplicate name, 422 unknown template or path.
      */
     public RepositoryView create(NewRepository command) {
+        return create(command, false);
+    }
+
+    /**
+     * Registers an embedded repository imported from a directory the server chose itself — a task of an evaluation
+     * suite an operator installed, or a checkout the server made — rather than one a caller of the API named: the
+     * import roots ({@code agentteam.forge.import-roots}), which guard the latter, do not apply.
+     */
+    public RepositoryView createFromServerDirectory(NewRepository command) {
+        if (command.forge() != ForgeType.EMBEDDED || command.importPath() == null) {
+            throw new IllegalArgumentException("only an embedded repository imported from a directory: " + command.name());
+        }
+        return create(command, true);
+    }
+
+    private RepositoryView create(NewRepository command, boolean serverChosenPath) {
         if (store.existsByName(command.name())) {
             throw ApiProblems.conflict("A repository named '" + command.name() + "' already exists.");
         }
         boolean embedded = command.forge() == ForgeType.EMBEDDED;
         if (embedded) {
-            seeder.createAndSeed(command);
+            seeder.createAndSeed(command, serverChosenPath);
         }
         try {
             String cloneUrl = embedded ? null : "https://github.com/" + command.fullName() + ".git";

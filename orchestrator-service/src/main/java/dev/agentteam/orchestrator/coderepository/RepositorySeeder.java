@@ -47,14 +47,18 @@ class RepositorySeeder {
         return templates.testCommand(template);
     }
 
-    void createAndSeed(NewRepository command) {
+    /**
+     * @param serverChosenPath the import path comes from the server itself (an evaluation suite, its own checkout), not
+     *                         from a caller of the API: it need not lie inside the import roots
+     */
+    void createAndSeed(NewRepository command, boolean serverChosenPath) {
         Map<String, byte[]> templateFiles = null;
         Path source = null;
         if (command.template() != null) {
             templateTestCommand(command.template());
             templateFiles = templates.files(command.template());
         } else {
-            source = checkImportPath(command.importPath());
+            source = serverChosenPath ? directory(command.importPath()) : checkImportPath(command.importPath());
         }
         if (storage.exists(command.name()) || Files.exists(storage.path(command.name()))) {
             throw ApiProblems.conflict("The forge already holds a repository directory named '" + command.name() + "'.");
@@ -118,19 +122,27 @@ class RepositorySeeder {
         if (!insideImportRoots(path.normalize())) {
             throw ApiProblems.unprocessable("Imports are allowed only from " + properties.importRoots() + ".");
         }
-        Path real;
-        try {
-            real = path.toRealPath();
-        } catch (IOException e) {
-            throw ApiProblems.unprocessable("No directory at " + path.normalize() + ".");
-        }
+        Path real = directory(path);
         if (!insideImportRoots(real)) {
             throw ApiProblems.unprocessable("Imports are allowed only from " + properties.importRoots() + ".");
         }
-        if (!Files.isDirectory(real)) {
-            throw ApiProblems.unprocessable("No directory at " + path.normalize() + ".");
-        }
         return real;
+    }
+
+    /** The real path of an existing directory (symbolic links resolved). */
+    private static Path directory(Path path) {
+        if (path == null || !path.isAbsolute()) {
+            throw ApiProblems.badRequest("source.path must be an absolute path.");
+        }
+        try {
+            Path real = path.toRealPath();
+            if (Files.isDirectory(real)) {
+                return real;
+            }
+        } catch (IOException e) {
+            // reported below, like a file
+        }
+        throw ApiProblems.unprocessable("No directory at " + path.normalize() + ".");
     }
 
     private boolean insideImportRoots(Path path) {

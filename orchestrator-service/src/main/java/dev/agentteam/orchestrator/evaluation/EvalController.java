@@ -1,7 +1,7 @@
 package dev.agentteam.orchestrator.evaluation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.agentteam.orchestrator.api.ApiProblems;
+import dev.agentteam.orchestrator.history.ChangedBy;
 import dev.agentteam.orchestrator.security.Account;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,8 +11,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -59,8 +57,19 @@ class EvalController {
     Map<String, Object> start(@Valid @RequestBody StartRequest request, Authentication authentication) {
         long userId = Account.userOf(authentication).map(u -> u.id()).orElse(1L);
         long id = runs.start(new EvalRuns.Start(request.suite(), request.mode() == null ? "system" : request.mode(),
-                request.concurrency() == null ? 1 : request.concurrency(), timeout(request.taskTimeout()), request.tasks(),
+                request.concurrency() == null ? 1 : request.concurrency(), EvalRuns.taskTimeout(request.taskTimeout()), request.tasks(),
                 request.label(), userId));
+        return reports.report(id);
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel a running run",
+            description = "No task of the run starts any more; its unfinished tasks end with the reason 'cancelled' and "
+                    + "their stories are cancelled (a task an agent is working on finishes its attempt). Unknown run → 404; "
+                    + "a run that is not RUNNING → 409.")
+    Map<String, Object> cancel(@PathVariable long id, Authentication authentication) {
+        runs.cancel(id, ChangedBy.person(Account.userOf(authentication).map(u -> u.id()).orElse(null),
+                "cancelled evaluation run " + id));
         return reports.report(id);
     }
 
@@ -80,24 +89,5 @@ class EvalController {
     @Operation(summary = "A run's report as Markdown")
     String markdown(@PathVariable long id) {
         return reports.markdown(reports.report(id));
-    }
-
-    private static Duration timeout(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            Duration d = text.matches("\\d+[smh]") ? switch (text.charAt(text.length() - 1)) {
-                case 's' -> Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
-                case 'm' -> Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
-                default -> Duration.ofHours(Long.parseLong(text.substring(0, text.length() - 1)));
-            } : Duration.parse(text);
-            if (d.isNegative() || d.isZero() || d.compareTo(Duration.ofHours(24)) > 0) {
-                throw ApiProblems.badRequest("task_timeout must be between 1s and 24h");
-            }
-            return d;
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw ApiProblems.badRequest("task_timeout must look like 30m, 90s, 2h or PT30M");
-        }
     }
 }

@@ -75,6 +75,7 @@ class EvalReports {
             entry.put("cost_usd", ((BigDecimal) r.get("cost_usd")).setScale(6, RoundingMode.HALF_UP));
             entry.put("seconds", r.get("seconds") == null ? null : ((BigDecimal) r.get("seconds")).doubleValue());
             entry.put("story_id", r.get("story_id"));
+            entry.put("repository", r.get("repository"));
             entry.put("pr_number", r.get("pr_number"));
             entry.put("trajectory", r.get("dev_task_id") == null ? null : "/tasks/" + r.get("dev_task_id"));
             results.add(entry);

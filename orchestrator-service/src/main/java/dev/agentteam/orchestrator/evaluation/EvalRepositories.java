@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.util.FileUtils;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
@@ -55,8 +58,9 @@ class EvalRepositories {
             String command = task.testCommand() != null ? task.testCommand() : repositories.templateTestCommand(source.template());
             created = repositories.create(new NewRepository(name, ForgeType.EMBEDDED, null, "main", command, source.template(), null));
         } else if (source.path() != null) {
-            created = repositories.create(new NewRepository(name, ForgeType.EMBEDDED, null, "main", command(task), null,
-                    Path.of(source.path())));
+            // the path is the suite's, which an operator installed on the server: not a path a caller named
+            created = repositories.createFromServerDirectory(new NewRepository(name, ForgeType.EMBEDDED, null, "main",
+                    command(task), null, Path.of(source.path())));
         } else {
             created = fromGit(name, task);
         }
@@ -68,9 +72,10 @@ class EvalRepositories {
         try {
             checkout = Files.createTempDirectory("agentteam-eval-source-");
             try (Git git = Git.cloneRepository().setURI(task.source().gitUrl()).setDirectory(checkout.toFile()).call()) {
-                git.checkout().setName(task.source().baseCommit()).call();
+                onlyMainAtTheBaseCommit(git, task.source().baseCommit());
             }
-            return repositories.create(new NewRepository(name, ForgeType.EMBEDDED, null, "main", command(task), null, checkout));
+            return repositories.createFromServerDirectory(new NewRepository(name, ForgeType.EMBEDDED, null, "main",
+                    command(task), null, checkout));
         } catch (IOException | GitAPIException e) {
             throw new IllegalStateException("cannot fetch " + task.source().describe() + ": " + e.getMessage(), e);
         } finally {
@@ -81,6 +86,28 @@ class EvalRepositories {
                     // a temporary directory
                 }
             }
+        }
+    }
+
+    /**
+     * Leaves the checkout with one branch, {@code main}, at the base commit, and no tag: the forge imports every
+     * branch and tag of a git directory, and a later commit (the benchmark's own fix, often) must not reach the agent.
+     */
+    private static void onlyMainAtTheBaseCommit(Git git, String baseCommit) throws IOException, GitAPIException {
+        ObjectId base = git.getRepository().resolve(baseCommit + "^{commit}");
+        if (base == null) {
+            throw new IllegalArgumentException("the repository has no commit " + baseCommit);
+        }
+        git.checkout().setName(base.name()).call();
+        git.branchCreate().setName("main").setStartPoint(base.name()).setForce(true).call();
+        git.checkout().setName("main").call();
+        for (Ref ref : git.getRepository().getRefDatabase().getRefsByPrefix(Constants.R_HEADS)) {
+            if (!ref.getName().equals(Constants.R_HEADS + "main")) {
+                git.branchDelete().setBranchNames(ref.getName()).setForce(true).call();
+            }
+        }
+        for (Ref tag : git.getRepository().getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
+            git.tagDelete().setTags(tag.getName()).call();
         }
     }
 

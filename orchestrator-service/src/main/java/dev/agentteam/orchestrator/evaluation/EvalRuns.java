@@ -1,10 +1,13 @@
 package dev.agentteam.orchestrator.evaluation;
 
 import dev.agentteam.orchestrator.api.ApiProblems;
+import dev.agentteam.orchestrator.history.ChangedBy;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,6 +62,29 @@ public class EvalRuns {
         return runId;
     }
 
+    /**
+     * Stops a running run: no task of it starts any more, every unfinished task ends {@code cancelled}, and the stories
+     * of those that had started are cancelled so that nothing new begins for them; a task an agent is working on
+     * finishes its attempt. 404 for an unknown run, 409 for one that is not running.
+     */
+    void cancel(long runId, ChangedBy by) {
+        int stopped = jdbc.sql("update eval_runs set status = 'CANCELLED', finished_at = now() where id = ? and status = 'RUNNING'")
+                .param(runId).update();
+        if (stopped == 0) {
+            String status = jdbc.sql("select status from eval_runs where id = ?").param(runId).query(String.class).optional()
+                    .orElseThrow(() -> ApiProblems.notFound("evaluation run", runId));
+            throw ApiProblems.conflict("Evaluation run " + runId + " is " + status + "; only a RUNNING run can be cancelled.");
+        }
+        List<Long> started = jdbc.sql("""
+                        update eval_results set status = 'DONE', solved = false, reason = 'cancelled', detail = ?,
+                          finished_at = now()
+                        where run_id = ? and status <> 'DONE' returning story_id""")
+                .params("the run was cancelled" + (by.userId() == null ? "" : " by user " + by.userId()), runId)
+                .query((rs, n) -> rs.getObject(1, Long.class)).list();
+        started.stream().filter(Objects::nonNull).forEach(story -> runner.stopStory(story, by));
+        log.info("evaluation run {} cancelled ({} unfinished tasks)", runId, started.size());
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void resumeInterruptedRuns() {
         for (Map<String, Object> run : jdbc.sql("select id, suite from eval_runs where status = 'RUNNING' order by id").query().listOfRows()) {
@@ -105,16 +131,38 @@ public class EvalRuns {
 
     private void finish(long runId) {
         jdbc.sql("""
-                        update eval_runs set status = 'DONE', finished_at = now(),
+                        update eval_runs set status = case status when 'RUNNING' then 'DONE' else status end,
+                          finished_at = coalesce(finished_at, now()),
                           model = (select l.model from agent_logs l join tasks t on t.id = l.task_id
                                    join eval_results r on r.story_id = t.story_id
                                    where r.run_id = ? and l.model <> 'retrieval' and t.type like 'dev.%' order by l.id desc limit 1),
                           prompt_version = (select l.prompt_version from agent_logs l join tasks t on t.id = l.task_id
                                    join eval_results r on r.story_id = t.story_id
                                    where r.run_id = ? and l.model <> 'retrieval' and t.type like 'dev.%' order by l.id desc limit 1)
-                        where id = ? and status = 'RUNNING'""")
+                        where id = ?""")
                 .params(runId, runId, runId).update();
         log.info("evaluation run {} finished", runId);
+    }
+
+    /** A task time limit as the API and the UI take it: {@code 30m}, {@code 90s}, {@code 2h} or ISO-8601; blank: the default. */
+    static Duration taskTimeout(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            String trimmed = text.strip();
+            Duration d = trimmed.matches("\\d{1,6}[smh]") ? switch (trimmed.charAt(trimmed.length() - 1)) {
+                case 's' -> Duration.ofSeconds(Long.parseLong(trimmed.substring(0, trimmed.length() - 1)));
+                case 'm' -> Duration.ofMinutes(Long.parseLong(trimmed.substring(0, trimmed.length() - 1)));
+                default -> Duration.ofHours(Long.parseLong(trimmed.substring(0, trimmed.length() - 1)));
+            } : Duration.parse(trimmed);
+            if (d.isNegative() || d.isZero() || d.compareTo(Duration.ofHours(24)) > 0) {
+                throw ApiProblems.badRequest("task_timeout must be between 1s and 24h");
+            }
+            return d;
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw ApiProblems.badRequest("task_timeout must look like 30m, 90s, 2h or PT30M");
+        }
     }
 
     private static List<EvalTask> selected(List<EvalTask> suite, List<String> ids) {

@@ -59,6 +59,21 @@ class EvalSuites {
         throw ApiProblems.notFound("suite", suite);
     }
 
+    /** The suites a run can name: {@code bundled}, then every suite directory and JSONL file under the suites directory. */
+    List<String> names() {
+        List<String> names = new ArrayList<>(List.of(BUNDLED));
+        Path root = properties.suitesDir();
+        if (Files.isDirectory(root)) {
+            try (var entries = Files.list(root)) {
+                entries.filter(p -> Files.isDirectory(p) || p.getFileName().toString().endsWith(".jsonl"))
+                        .map(p -> p.getFileName().toString()).sorted().forEach(names::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list the suites in " + root, e);
+            }
+        }
+        return names;
+    }
+
     private List<EvalTask> bundled() throws IOException {
         List<EvalTask> tasks = new ArrayList<>();
         for (Resource yaml : resolver.getResources("classpath*:" + BUNDLED_ROOT + "*/task.yaml")) {

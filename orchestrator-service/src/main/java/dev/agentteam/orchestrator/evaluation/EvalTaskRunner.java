@@ -71,8 +71,11 @@ class EvalTaskRunner {
             return;
         }
         Instant started = row.get("started_at") instanceof Timestamp t ? t.toInstant() : Instant.now();
-        jdbc.sql("update eval_results set status = 'RUNNING', started_at = ? where run_id = ? and task_key = ?")
-                .params(Timestamp.from(started), run.runId(), task.id()).update();
+        // a cancelled run has ended its unfinished tasks already (status DONE): those never start
+        if (jdbc.sql("update eval_results set status = 'RUNNING', started_at = ? where run_id = ? and task_key = ? and status <> 'DONE'")
+                .params(Timestamp.from(started), run.runId(), task.id()).update() == 0) {
+            return;
+        }
         Long storyId = row.get("story_id") instanceof Number n ? n.longValue() : null;
         EvalOutcome outcome;
         try {
@@ -126,6 +129,10 @@ class EvalTaskRunner {
     private EvalOutcome await(RunSettings run, EvalTask task, long storyId, Instant deadline) {
         Instant quietSince = null;
         while (Instant.now().isBefore(deadline)) {
+            if (cancelled(run.runId())) {
+                stopStory(storyId, ChangedBy.system("evaluation run " + run.runId() + " cancelled"));
+                return new EvalOutcome("cancelled", "the run was cancelled", prNumber(storyId));
+            }
             List<TaskView> all = tasks.forStory(storyId);
             List<TaskView> dev = all.stream().filter(t -> t.type().startsWith("dev.")).sorted(Comparator.comparingLong(TaskView::id)).toList();
             if (dev.isEmpty()) {
@@ -151,6 +158,22 @@ class EvalTaskRunner {
             }
         }
         return new EvalOutcome("timeout", "no verdict within " + run.timeout(), prNumber(storyId));
+    }
+
+    private boolean cancelled(long runId) {
+        return "CANCELLED".equals(jdbc.sql("select status from eval_runs where id = ?").param(runId).query(String.class).single());
+    }
+
+    /**
+     * Cancels the story of a task whose run was cancelled, so that nothing new starts for it (a dispatch, a change
+     * round). A task an agent is working on finishes its attempt. A story already DONE or CANCELLED stays as it is.
+     */
+    void stopStory(long storyId, ChangedBy by) {
+        try {
+            stories.cancel(storyId, by);
+        } catch (ErrorResponseException alreadyEnded) {
+            log.debug("story {} of a cancelled evaluation stays {}", storyId, alreadyEnded.getBody().getDetail());
+        }
     }
 
     private EvalOutcome verdict(EvalTask task, long storyId, TaskView lastDev) {

@@ -22,6 +22,7 @@ class EvalVerdicts {
         this.jdbc = jdbc;
     }
 
+    /** Writes the verdict unless the task has one already (its run was cancelled meanwhile). */
     void write(long runId, String taskKey, Long storyId, EvalOutcome outcome, Instant started) {
         Map<String, Object> spent = storyId == null ? Map.of() : jdbc.sql("""
                         select count(*) as steps, coalesce(sum(input_tokens), 0) as tokens_in,
@@ -37,7 +38,7 @@ class EvalVerdicts {
                         update eval_results set status = 'DONE', solved = ?, reason = ?, detail = ?, dev_task_id = ?,
                           pr_number = ?, rounds = ?, steps = ?, tokens_in = ?, tokens_out = ?, cost_usd = ?, seconds = ?,
                           finished_at = now()
-                        where run_id = ? and task_key = ?""")
+                        where run_id = ? and task_key = ? and status <> 'DONE'""")
                 .params("solved".equals(outcome.reason()), outcome.reason(), cut(outcome.detail()), devTask,
                         outcome.prNumber(), rounds, ((Number) spent.getOrDefault("steps", 0)).intValue(),
                         ((Number) spent.getOrDefault("tokens_in", 0)).longValue(),

@@ -152,6 +152,11 @@ class TaskEntity {
         }
     }
 
+    /** After {@link #moveTo} CANCELLED: no retry is due any more. */
+    void cancelled() {
+        nextAttemptAt = null;
+    }
+
     /** A human's answer travels with the next attempt; the clarification round does not use up a retry. */
     void resumeWith(Map<String, Object> extraPayload) {
         Map<String, Object> merged = new LinkedHashMap<>(payload);

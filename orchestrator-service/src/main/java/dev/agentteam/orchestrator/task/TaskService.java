@@ -180,6 +180,23 @@ class TaskService implements Tasks {
         return task.view();
     }
 
+    @Override
+    public List<TaskView> cancelForStory(long storyId, String reason) {
+        Instant now = clock.instant();
+        List<TaskView> cancelled = new java.util.ArrayList<>();
+        for (TaskEntity task : tasks.findByStoryIdOrderById(storyId)) {
+            if (task.view().ended()) {
+                continue;
+            }
+            transitions.save(task.moveTo(TaskState.CANCELLED, reason, now));
+            task.cancelled();
+            task.role().ifPresent(role -> dispatcher.withdrawAfterCommit(role, task.id()));
+            events.publishEvent(new TaskCancelled(task.id(), task.type(), task.epicId(), storyId, reason));
+            cancelled.add(task.view());
+        }
+        return cancelled;
+    }
+
     /** Moves the task to QUEUED now and pushes its envelope once this transaction commits. */
     private void queue(TaskEntity task, AgentRole role, String reason, Instant now) {
         transitions.save(task.moveTo(TaskState.QUEUED, reason, now));

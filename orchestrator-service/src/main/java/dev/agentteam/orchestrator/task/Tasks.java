@@ -38,4 +38,10 @@ public interface Tasks {
 
     /** Puts a DEAD task back on its role's queue with one more attempt (an operator's decision). */
     TaskView requeueDead(long taskId);
+
+    /**
+     * Cancels every task of the story that has not ended (queued, running, blocked, or waiting for a retry): a queued
+     * one is taken off its queue, a late result of a running one is ignored. Returns the tasks it cancelled.
+     */
+    List<TaskView> cancelForStory(long storyId, String reason);
 }

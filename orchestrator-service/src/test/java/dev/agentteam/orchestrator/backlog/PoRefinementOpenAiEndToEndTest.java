@@ -1,6 +1,7 @@
 package dev.agentteam.orchestrator.backlog;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.agentteam.orchestrator.support.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,6 +117,39 @@ class PoRefinementOpenAiEndToEndTest extends IntegrationTest {
             long next = postEpic("Another report");
             assertThat(awaitEpic(next, "REFINED").get("stories")).hasSize(3);
         }
+    }
+
+    /** A final answer cut off mid-JSON (a model that hit its output limit): one repair call, then a clear failure. */
+    @Test
+    void truncatedJsonGetsOneRepairCallThenTheTaskFailsClearlyWithoutARetry() {
+        answer(200, completion(STORIES.substring(0, STORIES.length() / 2)));
+        try (PoWorkerProcess po = startPo()) {
+            long epic = postEpic("Monthly report");
+
+            JsonNode failed = awaitEpic(epic, "REFINEMENT_FAILED");
+            assertThat(failed.get("refinement_error").asString()).contains("not valid JSON", "even after one repair call");
+            JsonNode task = failed.get("tasks").get(0);
+            assertThat(task.get("status").asString()).as("the model's mistake is the outcome, not an outage").isEqualTo("FAILED");
+            assertThat(task.get("attempt_count").asInt()).isEqualTo(1);
+        }
+        OPENAI.verify(2, postRequestedFor(urlEqualTo(COMPLETIONS)));
+    }
+
+    @Test
+    void truncatedJsonThatTheRepairCallMendsRefinesTheEpic() {
+        OPENAI.stubFor(post(COMPLETIONS).inScenario("repair").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(completion(STORIES.substring(0, STORIES.length() / 2))))
+                .willSetStateTo("asked to repair"));
+        OPENAI.stubFor(post(COMPLETIONS).inScenario("repair").whenScenarioStateIs("asked to repair")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(completion(STORIES))));
+        try (PoWorkerProcess po = startPo()) {
+            long epic = postEpic("Monthly report");
+
+            assertThat(awaitEpic(epic, "REFINED").get("stories")).hasSize(3);
+        }
+        OPENAI.verify(2, postRequestedFor(urlEqualTo(COMPLETIONS)));
     }
 
     private static void answer(int status, String body) {

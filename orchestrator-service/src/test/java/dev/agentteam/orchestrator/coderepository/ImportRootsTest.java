@@ -50,7 +50,7 @@ class ImportRootsTest {
 
     private static void assertRefused(RepositorySeeder seeder, Path path, String reason) {
         NewRepository command = new NewRepository("x", ForgeType.EMBEDDED, null, "main", "true", null, path);
-        assertThatThrownBy(() -> seeder.createAndSeed(command)).isInstanceOfSatisfying(ErrorResponseException.class,
+        assertThatThrownBy(() -> seeder.createAndSeed(command, false)).isInstanceOfSatisfying(ErrorResponseException.class,
                 refused -> {
                     assertThat(refused.getStatusCode().value()).isEqualTo(422);
                     assertThat(refused.getBody().getDetail()).contains(reason);

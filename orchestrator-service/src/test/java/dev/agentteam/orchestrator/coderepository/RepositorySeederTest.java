@@ -42,7 +42,7 @@ class RepositorySeederTest {
         source.resolve("run").toFile().setExecutable(true);
         Files.writeString(allowed.resolve("project/README"), "hi\n");
 
-        seeder.createAndSeed(command("ok", allowed.resolve("project")));
+        seeder.createAndSeed(command("ok", allowed.resolve("project")), false);
 
         try (Repository repository = storage.open("ok").orElseThrow(); Git git = new Git(repository)) {
             assertThat(git.log().call().iterator().next().getShortMessage()).isEqualTo("Initial commit imported from project");
@@ -59,10 +59,23 @@ class RepositorySeederTest {
         Files.writeString(outside.resolve("secret.txt"), "s\n");
         Path link = Files.createSymbolicLink(allowed.resolve("link"), outside);
 
-        assertProblem(() -> seeder.createAndSeed(command("direct", outside)), 422, "allowed only from");
-        assertProblem(() -> seeder.createAndSeed(command("linked", link)), 422, "allowed only from");
-        assertProblem(() -> seeder.createAndSeed(command("dotdot", allowed.resolve("../outside"))), 422, "allowed only from");
+        assertProblem(() -> seeder.createAndSeed(command("direct", outside), false), 422, "allowed only from");
+        assertProblem(() -> seeder.createAndSeed(command("linked", link), false), 422, "allowed only from");
+        assertProblem(() -> seeder.createAndSeed(command("dotdot", allowed.resolve("../outside")), false), 422, "allowed only from");
         assertThat(storage.exists("direct") || storage.exists("linked") || storage.exists("dotdot")).isFalse();
+    }
+
+    @Test
+    void aDirectoryTheServerChoseItselfNeedsNoImportRootButMustExist() throws Exception {
+        Path suiteTask = Files.createDirectories(temp.resolve("suites/task/repo"));
+        Files.writeString(suiteTask.resolve("README"), "hi\n");
+
+        seeder.createAndSeed(command("from-suite", suiteTask), true);
+
+        assertThat(storage.exists("from-suite")).isTrue();
+        assertProblem(() -> seeder.createAndSeed(command("from-suite-api", suiteTask), false), 422, "allowed only from");
+        assertProblem(() -> seeder.createAndSeed(command("missing", temp.resolve("nothing-here")), true), 422, "No directory at");
+        assertThat(Files.exists(storage.path("missing"))).isFalse();
     }
 
     @Test
@@ -76,8 +89,8 @@ class RepositorySeederTest {
             git.commit().setMessage("a").setAuthor(me).setCommitter(me).call();
         }
 
-        assertProblem(() -> seeder.createAndSeed(command("empty", allowed.resolve("empty"))), 422, "no files");
-        assertProblem(() -> seeder.createAndSeed(command("nomain", repo)), 422, "has no branch 'main'");
+        assertProblem(() -> seeder.createAndSeed(command("empty", allowed.resolve("empty")), false), 422, "no files");
+        assertProblem(() -> seeder.createAndSeed(command("nomain", repo), false), 422, "has no branch 'main'");
         assertThat(Files.exists(storage.path("empty"))).isFalse();
         assertThat(Files.exists(storage.path("nomain"))).isFalse();
     }

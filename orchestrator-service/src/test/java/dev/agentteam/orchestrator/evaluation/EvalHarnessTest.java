@@ -1,14 +1,11 @@
 package dev.agentteam.orchestrator.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.agentteam.cicd.CicdAgentApplication;
 import dev.agentteam.dev.DevAgentApplication;
-import dev.agentteam.orchestrator.forge.ForgeStorage;
 import dev.agentteam.orchestrator.support.AgentApplications;
 import dev.agentteam.orchestrator.support.FormClient;
-import dev.agentteam.orchestrator.support.IntegrationTest;
 import dev.agentteam.qa.QaAgentApplication;
 import dev.agentteam.review.ReviewAgentApplication;
 import java.nio.file.Files;
@@ -19,19 +16,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,22 +31,9 @@ import tools.jackson.databind.JsonNode;
  * says exactly 2/3 with the right reasons and the scenarios' token counts; the held-out tests are in no repository
  * the agent could see and in no logged prompt or answer.
  */
-@TestPropertySource(properties = {
-        "agentteam.delivery.auto-dispatch=true",
-        "agentteam.forge.tokens=" + EvalHarnessTest.TOKEN,
-        "agentteam.forge.data-dir=${java.io.tmpdir}/agentteam-eval-test-forge",
-        "agentteam.eval.poll-interval=500ms",
-        "agentteam.eval.settle=5s"})
-class EvalHarnessTest extends IntegrationTest {
+class EvalHarnessTest extends EvalTest {
 
-    static final String TOKEN = "eval-test-forge-token";
     private static final List<String> TASKS = List.of("node-slug-lowercase", "py-empty-average", "py-negative-amounts");
-
-    @Autowired
-    Environment environment;
-
-    @Autowired
-    ForgeStorage forge;
 
     @Autowired
     EvalRuns runs;
@@ -64,17 +41,11 @@ class EvalHarnessTest extends IntegrationTest {
     @TempDir
     Path temp;
 
-    @Autowired
-    EvalSuites suites;
-
     private ConfigurableApplicationContext worker;
     private final List<ConfigurableApplicationContext> team = new ArrayList<>();
 
     @BeforeEach
     void devWorker() {
-        jdbc.update("delete from eval_runs");
-        jdbc.update("delete from pr_records");
-        jdbc.update("delete from repositories where name like 'eval-%'");
         worker = AgentApplications.start(DevAgentApplication.class, "dev", environment, temp.resolve("workspaces"),
                 "agentteam.dev.test-timeout=2m", "agentteam.worker.concurrency=2");
     }
@@ -114,11 +85,7 @@ class EvalHarnessTest extends IntegrationTest {
         long run = started.json().path("id").asLong();
         assertThat(started.json().path("tasks").asInt()).isEqualTo(3);
 
-        // clock wait: an evaluation run ends in its own module, which publishes no event
-        await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> "DONE".equals(api.get("/api/evals/" + run).json().path("status").asString()));
-
-        JsonNode report = api.get("/api/evals/" + run).json();
+        JsonNode report = awaitReport(run, Duration.ofMinutes(6));
         assertThat(report.path("tasks").asInt()).isEqualTo(3);
         assertThat(report.path("solved").asInt()).isEqualTo(2);
         assertThat(report.path("solve_rate").asDouble()).isEqualTo(0.667);
@@ -172,11 +139,7 @@ class EvalHarnessTest extends IntegrationTest {
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         long run = started.json().path("id").asLong();
 
-        // clock wait: an evaluation run ends in its own module, which publishes no event
-        await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> "DONE".equals(api.get("/api/evals/" + run).json().path("status").asString()));
-
-        JsonNode report = api.get("/api/evals/" + run).json();
+        JsonNode report = awaitReport(run, Duration.ofMinutes(8));
         assertThat(report.path("mode").asString()).isEqualTo("system");
         assertThat(report.path("solved").asInt()).isEqualTo(1);
         Map<String, EvalTask> bundled = bundledTasks();
@@ -290,10 +253,7 @@ class EvalHarnessTest extends IntegrationTest {
 
         runs.resumeInterruptedRuns();
 
-        // clock wait: an evaluation run ends in its own module, which publishes no event
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> "DONE".equals(api.get("/api/evals/" + run).json().path("status").asString()));
-        JsonNode report = api.get("/api/evals/" + run).json();
+        JsonNode report = awaitReport(run, Duration.ofMinutes(4));
         assertThat(report.path("solved").asInt()).isEqualTo(2);
         assertThat(report.path("results").get(0).path("detail").asString()).isEqualTo("judged before the restart");
         assertThat(report.path("results").get(1).path("reason").asString()).isEqualTo("solved");
@@ -312,34 +272,5 @@ class EvalHarnessTest extends IntegrationTest {
         assertThat(api.as(users.person("viewer")).postJson("/api/evals", "{\"suite\": \"bundled\"}").status()).isEqualTo(403);
         assertThat(api.get("/api/evals/999").status()).isEqualTo(404);
         assertThat(jdbc.queryForObject("select count(*) from eval_runs", Integer.class)).isZero();
-    }
-
-    private void assertHeldOutTestsWereNeverInSight() throws Exception {
-        List<String> logged = jdbc.queryForList("select prompt || coalesce(response, '') from agent_logs", String.class);
-        assertThat(logged).hasSizeGreaterThanOrEqualTo(15);
-        assertThat(logged).allSatisfy(text -> assertThat(text).doesNotContainIgnoringCase("heldout")
-                .doesNotContain("test_no_expenses_is_two_decimals", "HeldOut"));
-        assertThat(String.join("\n", logged)).contains("ledger/core.py", "tests/test_core.py");
-        for (String repository : jdbc.queryForList("select name from repositories where name like 'eval-%'", String.class)) {
-            assertThat(allFiles(forge.path(repository))).as(repository).isNotEmpty()
-                    .noneMatch(path -> path.toLowerCase().contains("heldout"));
-        }
-    }
-
-    /** Every path in every branch of a bare repository: what any agent could ever have checked out. */
-    private static List<String> allFiles(Path bare) throws Exception {
-        List<String> files = new ArrayList<>();
-        try (Repository repository = new FileRepositoryBuilder().setGitDir(bare.toFile()).build(); RevWalk walk = new RevWalk(repository)) {
-            for (Ref ref : repository.getRefDatabase().getRefs()) {
-                try (TreeWalk tree = new TreeWalk(repository)) {
-                    tree.addTree(walk.parseCommit(ref.getObjectId()).getTree());
-                    tree.setRecursive(true);
-                    while (tree.next()) {
-                        files.add(tree.getPathString());
-                    }
-                }
-            }
-        }
-        return files;
     }
 }

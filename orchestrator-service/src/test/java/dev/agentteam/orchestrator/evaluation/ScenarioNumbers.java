@@ -2,6 +2,7 @@ package dev.agentteam.orchestrator.evaluation;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +20,37 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 final class ScenarioNumbers {
 
-    /** One scenario: its name, role, the texts that select it, and what its replies add up to. */
-    record Script(String name, String role, boolean isDefault, List<String> contains, int calls, long tokensIn,
-                  long tokensOut) {
+    /** One scenario: its name, role, the texts that select it, and the tokens each of its replies reports. */
+    record Script(String name, String role, boolean isDefault, List<String> contains, List<Step> steps) {
+
+        int calls() {
+            return steps.size();
+        }
+
+        /** The input tokens of all replies; -1 when a reply leaves them to estimation. */
+        long tokensIn() {
+            return steps.stream().anyMatch(s -> s.in() < 0) ? -1 : steps.stream().mapToLong(Step::in).sum();
+        }
+
+        long tokensOut() {
+            return steps.stream().anyMatch(s -> s.out() < 0) ? -1 : steps.stream().mapToLong(Step::out).sum();
+        }
+
+        /** The first {@code n} replies only: a conversation that ended early (a question, a spent budget). */
+        Script first(int n) {
+            return new Script(name, role, isDefault, contains, steps.subList(0, n));
+        }
+
+        /** What the replies cost at a price in USD per million input and output tokens. */
+        BigDecimal cost(BigDecimal inputPerMtok, BigDecimal outputPerMtok) {
+            BigDecimal million = BigDecimal.valueOf(1_000_000);
+            return BigDecimal.valueOf(tokensIn()).multiply(inputPerMtok).add(BigDecimal.valueOf(tokensOut()).multiply(outputPerMtok))
+                    .divide(million);
+        }
+    }
+
+    /** One reply's token counts (-1: not scripted, estimated from the prompt). */
+    record Step(long in, long out) {
     }
 
     private final List<Script> scripts;
@@ -37,18 +66,13 @@ final class ScenarioNumbers {
                 Map<?, ?> root = (Map<?, ?>) new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
                 Map<?, ?> match = root.get("match") instanceof Map<?, ?> m ? m : Map.of();
                 List<String> contains = match.get("contains") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
-                long tokensIn = 0;
-                long out = 0;
-                List<?> responses = (List<?>) root.get("responses");
-                for (Object response : responses) {
+                List<Step> steps = new ArrayList<>();
+                for (Object response : (List<?>) root.get("responses")) {
                     Map<?, ?> step = (Map<?, ?>) response;
-                    // a step without counts has them estimated from the prompt: such a scenario has no fixed total
-                    boolean counted = step.get("inputTokens") instanceof Number && step.get("outputTokens") instanceof Number;
-                    tokensIn = tokensIn < 0 || !counted ? -1 : tokensIn + ((Number) step.get("inputTokens")).longValue();
-                    out = out < 0 || !counted ? -1 : out + ((Number) step.get("outputTokens")).longValue();
+                    steps.add(new Step(count(step.get("inputTokens")), count(step.get("outputTokens"))));
                 }
                 scripts.add(new Script(String.valueOf(root.get("name")), String.valueOf(root.get("role")),
-                        Boolean.TRUE.equals(root.get("default")), contains, responses.size(), tokensIn, out));
+                        Boolean.TRUE.equals(root.get("default")), contains, List.copyOf(steps)));
             }
         }
         return new ScenarioNumbers(scripts);
@@ -65,9 +89,19 @@ final class ScenarioNumbers {
                 .findFirst().orElseGet(() -> byDefault("dev")));
     }
 
+    /** A scenario by its name (its token totals are -1 where a reply leaves them to estimation). */
+    Script named(String name) {
+        return scripts.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no scenario named " + name));
+    }
+
     Script byDefault(String role) {
         return counted(scripts.stream().filter(s -> s.role().equals(role) && s.isDefault()).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no default " + role + " scenario")));
+    }
+
+    private static long count(Object scripted) {
+        return scripted instanceof Number n ? n.longValue() : -1;
     }
 
     private static Script counted(Script script) {
