@@ -25,9 +25,10 @@ mvn -B -ntp verify "$@"
 # Then the docs' walk-throughs and issue 13's attack replay against a fresh, isolated stack built from the jars verify
 # just packaged (scripts/stack-test.sh). AGENT_TEAM_STACK_TESTS: auto (only for the whole suite, i.e. without Maven
 # arguments), on, off.
+# the jars were just packaged by `mvn verify` above (AGENT_TEAM_STACK_JARS_BUILT: see stack-test.sh)
 case "${AGENT_TEAM_STACK_TESTS:-auto}" in
-  on) bash scripts/stack-test.sh ;;
-  auto) [ "$#" -gt 0 ] || bash scripts/stack-test.sh ;;
+  on) AGENT_TEAM_STACK_JARS_BUILT=1 bash scripts/stack-test.sh ;;
+  auto) [ "$#" -gt 0 ] || AGENT_TEAM_STACK_JARS_BUILT=1 bash scripts/stack-test.sh ;;
   off) ;;
   *) echo "AGENT_TEAM_STACK_TESTS must be auto, on or off" >&2; exit 2 ;;
 esac

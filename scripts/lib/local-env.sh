@@ -110,13 +110,16 @@ require_java() {
   [ "${v%%.*}" -ge 17 ] 2>/dev/null || die "Java 17 or newer is needed (found ${v:-unknown})"
 }
 
-# True when a module's jar is missing or older than anything it is built from.
+# True when a module's jar is missing or older than anything it is built from. The migrations ship in the
+# orchestrator only: Maven leaves an agent's jar untouched when its content is unchanged, so a new migration must not
+# make an agent's jar look stale.
 jar_stale() {
   local jar
   jar="$(app_jar "$1")"
   [ -f "$jar" ] || return 0
   [ -n "$(find "$ROOT_DIR/pom.xml" "$ROOT_DIR/$1/pom.xml" "$ROOT_DIR/$1/src" \
-      "$ROOT_DIR"/agents-common/pom.xml "$ROOT_DIR"/agents-common/*/pom.xml "$ROOT_DIR"/agents-common/*/src/main "$ROOT_DIR/migrations" \
+      "$ROOT_DIR"/agents-common/pom.xml "$ROOT_DIR"/agents-common/*/pom.xml "$ROOT_DIR"/agents-common/*/src/main \
+      $( [ "$1" = orchestrator-service ] && echo "$ROOT_DIR/migrations" ) \
       $( [ -d "$ROOT_DIR/prompts" ] && echo "$ROOT_DIR/prompts" ) \
       -newer "$jar" -type f -print -quit 2>/dev/null)" ]
 }
