@@ -47,6 +47,9 @@ if [ "$rebuild" -eq 1 ] || [ "$stale" -eq 1 ]; then
     log "sources changed, but running:$running; keeping the current jars (scripts/stop-local.sh && scripts/run-local.sh picks up the changes)"
   else
     build_modules
+    # Maven leaves a jar whose content did not change with its old date; the build has just checked every jar
+    # against the current sources, so date them now, or they would look stale at every start and be rebuilt.
+    for a in $APPS; do touch "$(app_jar "${a%%:*}")"; done
   fi
 else
   log "jars are newer than their sources; skipping the build (--rebuild forces it)"
@@ -54,26 +57,45 @@ fi
 
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# Class data sharing (Java 17): the classes of a Spring Boot fat jar's nested jars cannot be archived, so the jar is
-# extracted once into .run/cds/<module>/ (again whenever the jar is newer). The first start records the loaded
-# classes into app.jsa when the app exits (-XX:ArchiveClassesAtExit, i.e. at scripts/stop-local.sh); later starts
-# map them (-XX:SharedArchiveFile). A missing or stale archive only costs the speed-up: -Xshare stays auto.
-# Not the orchestrator: Java 17's dynamic dump crashes on its lambda proxy classes at exit (docs/adr/light-stack.md).
-# Prints the jar to launch and the CDS flag, separated by a tab.
-launch_args() {
+# Class data sharing (Java 17): the classes of a Spring Boot fat jar's nested jars cannot be archived, so an agent's
+# jar is extracted once into .run/cds/<module>/ (again whenever the jar is newer), and a training start records the
+# classes it loads into app.jsa: the agent refreshes its context and exits at once (-Dspring.context.exit=onRefresh,
+# Spring's documented CDS training run), before its workers start, so it runs no task. Recording at the exit of a real
+# start, as before, lost the archive whenever the team had worked: Java 17's dynamic dump crashes at the exit of an
+# agent that ran tasks (docs/adr/light-stack.md). Real starts map the archive (-XX:SharedArchiveFile). A missing or
+# stale archive only costs the speed-up: -Xshare stays auto. Not the orchestrator: the dump crashes on its lambda
+# proxy classes even without work.
+prepare_cds() {
   local module="$1" jar dir
   jar="$(app_jar "$module")"
-  if [ "$CDS" = off ] || [ "$module" = orchestrator-service ]; then printf '%s\t\n' "$jar"; return; fi
   dir="$(cds_dir "$module")"
   if [ ! -f "$dir/.extracted" ] || [ "$jar" -nt "$dir/.extracted" ]; then
     rm -rf "$dir"
     java -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null || die "could not extract $jar for CDS"
     touch "$dir/.extracted"
   fi
+  [ ! -s "$dir/app.jsa" ] || return 0
+  log "recording $module's class-data-sharing archive (a training start that runs no task; once per build)"
+  # shellcheck disable=SC2086
+  if ! (apply_app_env "$module"
+        SERVER_PORT=0 exec timeout 300 java $JAVA_OPTS_LOCAL -XX:ArchiveClassesAtExit="$dir/app.jsa" \
+          -Dspring.context.exit=onRefresh -jar "$dir/$(basename "$jar")" >"$(log_file "$module").cds" 2>&1 </dev/null); then
+    rm -f "$dir/app.jsa"
+    log "no archive for $module (${RUN_DIR#"$ROOT_DIR"/}/$module.log.cds); it starts without one"
+  fi
+}
+
+# Prints the jar to launch and the CDS flag, separated by a tab.
+launch_args() {
+  local module="$1" jar dir
+  jar="$(app_jar "$module")"
+  if [ "$CDS" = off ] || [ "$module" = orchestrator-service ]; then printf '%s\t\n' "$jar"; return; fi
+  prepare_cds "$module"
+  dir="$(cds_dir "$module")"
   if [ -s "$dir/app.jsa" ]; then
     printf '%s\t%s\n' "$dir/$(basename "$jar")" "-XX:SharedArchiveFile=$dir/app.jsa"
   else
-    printf '%s\t%s\n' "$dir/$(basename "$jar")" "-XX:ArchiveClassesAtExit=$dir/app.jsa"
+    printf '%s\t\n' "$dir/$(basename "$jar")"
   fi
 }
 
@@ -110,6 +132,11 @@ orch="${first%%:*}"; orch_port="${first##*:}"
 pid="$(start_app "$orch" "$orch_port")"
 wait_healthy "$orch" "$orch_port" "$TIMEOUT" "$pid" || die "$orch did not come up; agents not started"
 
+# The agents' training starts, all at once, once the schema exists (the first run after a build pays for them once).
+if [ "$CDS" = auto ]; then
+  for a in $rest; do running_pid "${a%%:*}" >/dev/null || prepare_cds "${a%%:*}" & done
+  wait
+fi
 declare -A pids
 for a in $rest; do pids[${a%%:*}]="$(start_app "${a%%:*}" "${a##*:}")"; done
 failed=""

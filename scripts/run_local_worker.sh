@@ -31,6 +31,7 @@ load_local_env
 bash "$ROOT_DIR/scripts/dev-services.sh"
 if [ "$rebuild" -eq 1 ] || jar_stale "$module"; then
   build_modules -pl "$module" -am
+  touch "$(app_jar "$module")" # checked against the current sources just now (an unchanged jar keeps its old date)
 fi
 
 log "running $module on port $port with LLM provider '$AGENTTEAM_LLM_PROVIDER' (Ctrl-C stops it)"

@@ -25,7 +25,7 @@ epic_runs="${BENCH_EPIC_SUITE_RUNS:-$([ "$quick" = true ] && echo 3 || echo 7)}"
 
 export AGENT_TEAM_DB_NAME="$AGENT_TEAM_TEST_DB" SPRING_DATA_REDIS_DATABASE="$AGENT_TEAM_TEST_REDIS_DB"
 export AGENT_TEAM_PORT_BASE="${BENCH_PORT_BASE:-8800}" AGENT_TEAM_START_TIMEOUT="${AGENT_TEAM_START_TIMEOUT:-300}"
-# Writing seven CDS archives at exit takes a while on a loaded machine; a KILL would lose them.
+# Stopping seven JVMs gracefully takes a while on a loaded machine.
 export AGENT_TEAM_STOP_TIMEOUT="${AGENT_TEAM_STOP_TIMEOUT:-240}"
 # The forge tokens and the demo repository of a run directory are its own; keep them out of .env's reach.
 export AGENT_TEAM_ENV_FILE=/dev/null
@@ -103,13 +103,14 @@ mkdir -p "$base_run/team"
 bash scripts/dev-services.sh --reset-test-db "$AGENT_TEAM_TEST_DB" \
   || { echo "footprint: could not reset $AGENT_TEAM_TEST_DB (its name must contain 'test')" >&2; exit 1; }
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-# A first start applies the migrations and records the CDS archives (at exit), so neither measured start pays for them.
+# A first start applies the migrations and records the CDS archives (run-local.sh's training starts), so neither
+# measured start pays for them.
 # --quick skips it when every agent's archive is there and newer than its jar, and applies the migrations alone
 # (the orchestrator's Flyway main, as scripts/migrate_db.sh runs it). The first measured start then also registers
 # the demo repository: that start is ours, so the shortcut can only make our numbers worse, never the baseline's.
-# The archives come from a start that does no work: OpenJDK 17.0.15's dynamic dump at exit crashes (SIGSEGV in
+# The archives come from training starts that run no task: OpenJDK 17.0.15's dynamic dump at exit crashes (SIGSEGV in
 # SystemDictionaryShared::adjust_lambda_proxy_class_dictionary, an hs_err file, no archive) in an agent that has run
-# tasks, so "ours", which runs the demo epic, cannot record them (measured 2026-12-07).
+# tasks (measured 2026-12-07; docs/adr/light-stack.md).
 archives_fresh() {
   local a
   for a in po-agent scrum-agent dev-agent qa-agent review-agent cicd-agent; do
