@@ -10,10 +10,10 @@ import java.util.Set;
  * <pre>
  * PROPOSED → READY (accepted) | IN_REVIEW (a PR for its branch opened) | CANCELLED
  * READY → IN_PROGRESS (dev task created) | IN_REVIEW | DONE (its PR merged) | CANCELLED
- * IN_PROGRESS → IN_REVIEW (PR opened) | READY (its dev task ended without one) | BLOCKED | DONE | CANCELLED
+ * IN_PROGRESS → IN_REVIEW (PR opened) | READY | BLOCKED (its dev task ended without a PR) | DONE | CANCELLED
  * IN_REVIEW → IN_PROGRESS (a change round) | BLOCKED (rounds exhausted) | DONE | CANCELLED
- * BLOCKED → IN_PROGRESS | IN_REVIEW (a person resumed it, or a retried change round succeeded) | DONE (a person merged
- * its pull request) | CANCELLED
+ * BLOCKED → IN_PROGRESS (a person ran its dev task again) | IN_REVIEW (a person resumed it, or a retried change round
+ * succeeded) | DONE (a person merged its pull request) | CANCELLED
  * DONE and CANCELLED are final.
  * </pre>
  */

@@ -4,14 +4,18 @@ import dev.agentteam.orchestrator.api.ApiProblems;
 import dev.agentteam.orchestrator.backlog.StoryLifecycle;
 import dev.agentteam.orchestrator.backlog.StoryStatus;
 import dev.agentteam.orchestrator.history.ChangedBy;
+import dev.agentteam.common.task.AgentRole;
 import dev.agentteam.common.task.ImplementStory;
 import dev.agentteam.common.task.TaskPayloads;
+import dev.agentteam.common.task.TaskState;
 import dev.agentteam.common.task.TaskType;
 import dev.agentteam.orchestrator.coderepository.Repositories;
 import dev.agentteam.orchestrator.coderepository.RepositoryView;
+import dev.agentteam.orchestrator.task.Assignee;
 import dev.agentteam.orchestrator.task.NewTask;
 import dev.agentteam.orchestrator.task.TaskView;
 import dev.agentteam.orchestrator.task.Tasks;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -85,6 +89,34 @@ public class DevDispatch {
         });
         return handOver(story, by).orElseThrow(() -> ApiProblems.conflict("Story " + storyId + " cannot start: it has "
                 + "no repository (its epic names none, and there is no '" + properties.defaultRepository() + "')."));
+    }
+
+    /**
+     * A person runs a BLOCKED story's Dev task again after it ended without a pull request (DevResults blocked the
+     * story): the task is queued once more — a FAILED one assigned to the Dev agent again, a DEAD one re-queued with one
+     * more attempt — and the story is IN_PROGRESS again, past the WIP limit like {@link #start}. 404 for an unknown
+     * story; 409 when it is not BLOCKED or its Dev task has not ended without a pull request.
+     */
+    @Transactional
+    public TaskView retry(long storyId, ChangedBy by) {
+        StoryRow story = lockStory(storyId).orElseThrow(() -> ApiProblems.notFound("story", storyId));
+        if (!StoryStatus.BLOCKED.name().equals(story.status())) {
+            throw ApiProblems.conflict("Story " + storyId + " is " + story.status() + "; only a BLOCKED story's Dev task "
+                    + "can be run again.");
+        }
+        TaskView last = tasks.forStory(storyId).stream().filter(t -> TYPE.equals(t.type()))
+                .max(Comparator.comparingLong(TaskView::id))
+                .orElseThrow(() -> ApiProblems.conflict("Story " + storyId + " has no " + TYPE + " task to run again."));
+        boolean failedForGood = last.status() == TaskState.FAILED && last.nextAttemptAt() == null;
+        if (!failedForGood && last.status() != TaskState.DEAD) {
+            throw ApiProblems.conflict("Story " + storyId + "'s " + TYPE + " task " + last.id() + " is " + last.status()
+                    + "; only one that ended without a pull request (FAILED or DEAD) can be run again.");
+        }
+        TaskView queued = last.status() == TaskState.DEAD ? tasks.requeueDead(last.id())
+                : tasks.assign(last.id(), Assignee.agent(AgentRole.DEV));
+        storyLifecycle.move(storyId, StoryStatus.IN_PROGRESS, new ChangedBy(by.userId(), last.id(), by.reason()));
+        log.info("Story {}: its Dev task {} runs again", storyId, last.id());
+        return queued;
     }
 
     /**

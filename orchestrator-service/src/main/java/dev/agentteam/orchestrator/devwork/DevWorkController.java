@@ -42,4 +42,17 @@ class DevWorkController {
                 "started work by hand"));
         return ResponseEntity.accepted().body(new StartedWork(id, task.id(), task.status().name()));
     }
+
+    @PostMapping("/stories/{id}/retry")
+    @Operation(summary = "Run a blocked story's Dev task again", description = "A story is BLOCKED when its "
+            + "dev.implement_story task ended without a pull request (its reason is in the story's history). This queues "
+            + "that task again (a DEAD one with one more attempt) and moves the story back to IN_PROGRESS, past the WIP "
+            + "limit. 202 with the task. Unknown id → 404; a story that is not BLOCKED, or whose Dev task has not ended "
+            + "without a pull request → 409.")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    ResponseEntity<StartedWork> retry(@PathVariable("id") long id, Authentication caller) {
+        TaskView task = dispatch.retry(id, ChangedBy.person(Account.userOf(caller).map(UserView::id).orElse(null),
+                "ran its Dev task again"));
+        return ResponseEntity.accepted().body(new StartedWork(id, task.id(), task.status().name()));
+    }
 }

@@ -18,7 +18,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** The backlog page's buttons: cancel a story, start work on it by hand, commit it to the active sprint, close a retro action. */
+/**
+ * The backlog page's buttons: cancel a story, start work on it by hand, run a blocked story's Dev task again, commit
+ * it to the active sprint, close a retro action.
+ */
 @Controller
 class BacklogActionsController {
 
@@ -48,6 +51,13 @@ class BacklogActionsController {
         StoryView story = existing(id);
         return act(redirect, story, () -> "Story #" + id + " \"" + story.title() + "\" went to the Dev agent as task #"
                 + dispatch.start(id, BacklogPageController.person(caller, "started work by hand")).id() + ".");
+    }
+
+    @PostMapping("/stories/{id}/retry")
+    String retry(@PathVariable("id") long id, Authentication caller, RedirectAttributes redirect) {
+        StoryView story = existing(id);
+        return act(redirect, story, () -> "Story #" + id + " \"" + story.title() + "\": its Dev task #"
+                + dispatch.retry(id, BacklogPageController.person(caller, "ran its Dev task again")).id() + " runs again.");
     }
 
     @PostMapping("/stories/{id}/commit")

@@ -4,8 +4,10 @@ import dev.agentteam.common.sandbox.Sandbox;
 import dev.agentteam.common.sandbox.SandboxProperties;
 import dev.agentteam.common.sandbox.SandboxResult;
 import dev.agentteam.common.task.AgentRole;
+import dev.agentteam.orchestrator.support.FormClient;
 import dev.agentteam.orchestrator.task.NewTask;
 import dev.agentteam.orchestrator.task.TaskView;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,6 +128,25 @@ class DevWorkEndToEndTest extends DevWorkerTest {
                 "FAILED (failures=2)");
         assertThat(api.get("/api/pull-requests").json().size()).isZero();
         assertThat(jdbc.queryForObject("select count(*) from pr_records", Integer.class)).isZero();
+        assertThat(storyStatus(story)).as("a person decides; the story holds no WIP slot").isEqualTo("BLOCKED");
+        assertThat(jdbc.queryForObject("select reason from status_changes where subject = 'STORY' and subject_id = ? "
+                + "and to_status = 'BLOCKED'", String.class, story))
+                .startsWith("its Dev task ended without a pull request: ").contains("tests still fail");
+        FormClient browser = users.signedIn("approver", URI.create(api.baseUrl()).getPort());
+        assertThat(browser.get("/backlog").body()).contains("data-retry-story=\"" + story + "\"");
+
+        // a person runs the task again: the story is IN_PROGRESS until the task ends again (here: red again)
+        domainEvents.clear();
+        var retried = api.postJson("/api/stories/" + story + "/retry", "");
+        assertThat(retried.status()).as(retried.body()).isEqualTo(202);
+        assertThat(retried.json().get("task_id").asLong()).isEqualTo(task.id());
+        assertThat(storyStatus(story)).isEqualTo("IN_PROGRESS");
+        var twice = api.postJson("/api/stories/" + story + "/retry", "");
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.detail()).contains("is IN_PROGRESS; only a BLOCKED story's Dev task can be run again");
+        TaskView again = awaitTask(task.id(), "FAILED");
+        assertThat(again.attemptCount()).isEqualTo(2);
+        assertThat(storyStatus(story)).isEqualTo("BLOCKED");
         try (Git git = Git.open(cloneBranch("main").toFile())) {
             assertThat(git.lsRemote().setCredentialsProvider(credentials()).call())
                     .noneMatch(ref -> ref.getName().endsWith("ISSUE-" + story));
