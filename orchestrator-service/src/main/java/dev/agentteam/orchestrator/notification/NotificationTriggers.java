@@ -5,7 +5,9 @@ import dev.agentteam.orchestrator.quality.ChangeRoundsExhausted;
 import dev.agentteam.orchestrator.pullrequest.PullRequestDetails;
 import dev.agentteam.orchestrator.pullrequest.PullRequestView;
 import dev.agentteam.orchestrator.pullrequest.PullRequests;
+import dev.agentteam.common.task.TextCut;
 import dev.agentteam.orchestrator.task.TaskBlocked;
+import dev.agentteam.orchestrator.task.TaskFailed;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -15,8 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * What people are told about: a pull request that waits for a human (CI green and review done, on GitHub or the
- * embedded forge), announced once per head commit; one that used up its change rounds; and a task blocked on
- * questions (a clarification). Reacts only
+ * embedded forge), announced once per head commit; one that used up its change rounds; a task blocked on
+ * questions (a clarification); and a story whose Dev task ended without a pull request. Reacts only
  * to committed changes and decides on the notification thread, never in the transaction that caused it.
  */
 @Component
@@ -41,6 +43,19 @@ class NotificationTriggers {
                 : blocked.epicId() != null ? ", epic " + blocked.epicId() : "") + ") asks:\n"
                 + blocked.questions().stream().map(question -> "• " + question).collect(Collectors.joining("\n"))
                 + "\nAnswer it in the clarification inbox."));
+    }
+
+    /** A story's Dev task ended without a pull request: the story is BLOCKED until a person acts (DevResults). */
+    @TransactionalEventListener(fallbackExecution = true,
+            condition = "#failed.type() == 'dev.implement_story' and #failed.storyId() != null")
+    void on(TaskFailed failed) {
+        notifications.run(() -> {
+            String title = jdbc.sql("select title from stories where id = ?").param(failed.storyId()).query(String.class)
+                    .optional().orElse("");
+            notifications.send("Story " + failed.storyId() + " \"" + title + "\" is blocked: its Dev task " + failed.taskId()
+                    + " ended without a pull request: " + TextCut.head(String.valueOf(failed.error()), 300)
+                    + "\nRun it again from the backlog (\"Run the Dev task again\"), change the story, or cancel it.");
+        });
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.agentteam.orchestrator.support.WebhookTestSupport;
 import dev.agentteam.orchestrator.pullrequest.ForgeEvent;
 import dev.agentteam.orchestrator.task.TaskBlocked;
+import dev.agentteam.orchestrator.task.TaskFailed;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -122,6 +123,21 @@ class NotificationTest extends WebhookTestSupport {
                 • Which card brands?
                 • Is 3-D Secure required?
                 Answer it in the clarification inbox.""");
+    }
+
+    @Test
+    void aStoryWhoseDevTaskEndedWithoutAPullRequestIsAnnouncedAndOtherFailuresAreNot() {
+        long story = jdbc.queryForObject("select id from stories where title = 'Pay by card'", Long.class);
+        publish(new TaskFailed(40, "po.refine_epic", 3L, null, "budget 'max-steps' exceeded"));
+        publish(new TaskFailed(41, "dev.implement_story", 3L, story, "tests still fail after the agent finished; nothing was pushed"));
+
+        // clock wait: a message reaching the (stub) chat service is an external effect, not a domain event
+        await().atMost(Duration.ofSeconds(10)).until(() -> slackMessages().size() == 1 && telegramMessages().size() == 1);
+        assertThat(slackMessages().get(0).get("text").asString()).isEqualTo("Story " + story + " \"Pay by card\" is "
+                + "blocked: its Dev task 41 ended without a pull request: tests still fail after the agent finished; nothing "
+                + "was pushed\nRun it again from the backlog (\"Run the Dev task again\"), change the story, or cancel it.");
+        awaitBarrier();
+        assertThat(slackMessages()).as("the story's and the barrier; none for the PO task").hasSize(2);
     }
 
     @Test
