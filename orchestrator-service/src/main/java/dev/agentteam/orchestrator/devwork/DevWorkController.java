@@ -38,8 +38,7 @@ class DevWorkController {
             + "READY, already has a dev task, waits for a dependency, or has no repository → 409.")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<StartedWork> start(@PathVariable("id") long id, Authentication caller) {
-        TaskView task = dispatch.start(id, ChangedBy.person(Account.userOf(caller).map(UserView::id).orElse(null),
-                "started work by hand"));
+        TaskView task = dispatch.start(id, person(caller, "started work by hand"));
         return ResponseEntity.accepted().body(new StartedWork(id, task.id(), task.status().name()));
     }
 
@@ -51,8 +50,11 @@ class DevWorkController {
             + "without a pull request → 409.")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<StartedWork> retry(@PathVariable("id") long id, Authentication caller) {
-        TaskView task = dispatch.retry(id, ChangedBy.person(Account.userOf(caller).map(UserView::id).orElse(null),
-                "ran its Dev task again"));
+        TaskView task = dispatch.retry(id, person(caller, "ran its Dev task again"));
         return ResponseEntity.accepted().body(new StartedWork(id, task.id(), task.status().name()));
+    }
+
+    private static ChangedBy person(Authentication caller, String reason) {
+        return ChangedBy.person(Account.userOf(caller).map(UserView::id).orElse(null), reason);
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -183,7 +184,7 @@ class TaskService implements Tasks {
     @Override
     public List<TaskView> cancelForStory(long storyId, String reason) {
         Instant now = clock.instant();
-        List<TaskView> cancelled = new java.util.ArrayList<>();
+        List<TaskView> cancelled = new ArrayList<>();
         for (TaskEntity task : tasks.findByStoryIdOrderById(storyId)) {
             if (task.view().ended()) {
                 continue;

@@ -110,6 +110,40 @@ class DevDispatchTest extends DevWorkTest {
         assertThat(dispatch.candidates()).doesNotContain(story);
     }
 
+    /**
+     * Running a blocked story's Dev task again: a DEAD one is re-queued with one more attempt; a story blocked for
+     * another reason (its change rounds were used up, its Dev task SUCCEEDED) is refused with the reason.
+     */
+    @Test
+    void aBlockedStorysDeadDevTaskRunsAgainAndOtherBlockedStoriesAreRefused() throws Exception {
+        demoRepository();
+        long epic = epic(null);
+        long story = story(epic, "Dead", "READY");
+        awaitDispatched(story);
+        TaskView dead = tasks.forStory(story).get(0);
+        jdbc.update("update tasks set status = 'DEAD', attempt_count = max_attempts, last_error = 'HTTP 500' where id = ?",
+                dead.id());
+        jdbc.update("update stories set status = 'BLOCKED' where id = ?", story);
+
+        var retried = api.postJson("/api/stories/" + story + "/retry", "");
+
+        assertThat(retried.status()).as(retried.body()).isEqualTo(202);
+        TaskView queued = tasks.find(dead.id()).orElseThrow();
+        assertThat(queued.status()).isEqualTo(TaskState.QUEUED);
+        assertThat(queued.maxAttempts()).as("one more attempt").isEqualTo(dead.maxAttempts() + 1);
+        assertThat(status(story)).isEqualTo("IN_PROGRESS");
+
+        long reviewed = story(epic, "Rounds used up", "READY");
+        awaitDispatched(reviewed);
+        jdbc.update("update tasks set status = 'SUCCEEDED' where story_id = ?", reviewed);
+        jdbc.update("update stories set status = 'BLOCKED' where id = ?", reviewed);
+        var refused = api.postJson("/api/stories/" + reviewed + "/retry", "");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.detail()).contains("is SUCCEEDED; only one that ended without a pull request");
+        assertThat(api.postJson("/api/stories/987654/retry", "").status()).isEqualTo(404);
+    }
+
     private long epic(Long repositoryId) {
         return jdbc.queryForObject("insert into epics (title, created_by, repository_id, status) values ('Epic', 1, ?, 'REFINED') returning id",
                 Long.class, repositoryId);
